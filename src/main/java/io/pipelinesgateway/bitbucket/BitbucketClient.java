@@ -1,0 +1,344 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.channel.ChannelOption;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The one client of Bitbucket's REST API: it forwards the caller's credential, reads pages by number (Bitbucket's
+ * {@code next} is not reliable), reads logs with HTTP Range, turns every failure into a {@link GatewayException} a
+ * caller can act on, and counts each call in {@code gateway.upstream.requests}.
+ * <p>
+ * The credential is taken from the Reactor context ({@link Credential#CONTEXT_KEY}), so no caller can forget it and
+ * none can pass another caller's.
+ */
+@Component
+public class BitbucketClient {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final WebClient webClient;
+    private final BitbucketProperties properties;
+    private final Environment environment;
+    private final JsonMapper jsonMapper;
+    private final MeterRegistry meterRegistry;
+    private volatile String resolvedBaseUrl;
+
+    public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
+            JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+        HttpClient httpClient = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.timeout());
+        this.webClient = builder
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .build();
+        this.properties = properties;
+        this.environment = environment;
+        this.jsonMapper = jsonMapper;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** Reads one JSON object. */
+    public <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
+        return exchange(HttpMethod.GET, request, null)
+                .map(response -> decode(request, response.getBody(), jsonMapper.constructType(type)));
+    }
+
+    /** Reads one page of a listing. */
+    public <T> Mono<BitbucketPage<T>> page(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
+        JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
+        UpstreamRequest paged = request.with("page", page)
+                .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
+        return exchange(HttpMethod.GET, paged, null).map(response -> {
+            BitbucketPage<T> result = decode(request, response.getBody(), pageType);
+            return result.values() == null
+                    ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
+                    : result;
+        });
+    }
+
+    /**
+     * Reads a whole listing: the first page tells the size, and the remaining pages are then read in parallel, by
+     * number. Without a size, pages are read one after another until one comes back short.
+     */
+    public <T> Mono<List<T>> all(UpstreamRequest request, Class<T> itemType) {
+        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
+        return page(request, itemType, 1, pageLength).flatMap(first -> {
+            if (first.size() != null) {
+                int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
+                return Flux.range(2, Math.max(0, pages - 1))
+                        .flatMapSequential(number -> page(request, itemType, number, pageLength),
+                                properties.maxConcurrency())
+                        .concatMapIterable(BitbucketPage::values)
+                        .startWith(first.values())
+                        .collectList();
+            }
+            return sequentialPages(request, itemType, first, pageLength, 1)
+                    .concatMapIterable(BitbucketPage::values).collectList();
+        });
+    }
+
+    private <T> Flux<BitbucketPage<T>> sequentialPages(UpstreamRequest request, Class<T> itemType,
+            BitbucketPage<T> current, int pageLength, int number) {
+        boolean last = current.values().size() < pageLength || number >= properties.maxPages();
+        if (last) {
+            return Flux.just(current);
+        }
+        return Flux.just(current).concatWith(page(request, itemType, number + 1, pageLength)
+                .flatMapMany(next -> sequentialPages(request, itemType, next, pageLength, number + 1)));
+    }
+
+    /**
+     * Takes up to {@code count} items that {@code keep} accepts, starting at index {@code offset} of the listing,
+     * reading as few pages as that needs. One more accepted item is looked for, so {@code hasMore} is exact; at most
+     * {@code maxPages} pages are read, and where that cap stops the scan, {@code nextOffset} says where to go on.
+     */
+    public <T> Mono<Window<T>> window(UpstreamRequest request, Class<T> itemType, long offset, int count,
+            Predicate<T> keep, boolean filtered) {
+        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
+        int firstPage = (int) (offset / pageLength) + 1;
+        List<Window.Indexed<T>> taken = new ArrayList<>();
+        return scan(request, itemType, firstPage, pageLength, offset, count, keep, taken, 0, filtered);
+    }
+
+    private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, int pageNumber, int pageLength,
+            long offset, int count, Predicate<T> keep, List<Window.Indexed<T>> taken, int pagesRead,
+            boolean filtered) {
+        return page(request, itemType, pageNumber, pageLength).flatMap(page -> {
+            long index = (long) (pageNumber - 1) * pageLength;
+            for (T item : page.values()) {
+                if (index >= offset && keep.test(item)) {
+                    if (taken.size() == count) {
+                        // The one extra accepted item proves there is more; the next page starts at it.
+                        return Mono.just(new Window<>(List.copyOf(taken), index, true,
+                                filtered ? null : page.size()));
+                    }
+                    taken.add(new Window.Indexed<>(index, item));
+                }
+                index++;
+            }
+            boolean exhausted = page.values().size() < pageLength
+                    || (page.size() != null && (long) pageNumber * pageLength >= page.size());
+            long nextOffset = Math.max(index, offset);
+            if (exhausted) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, false, filtered ? null : page.size()));
+            }
+            if (!filtered && taken.size() == count && page.size() != null) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, nextOffset < page.size(), page.size()));
+            }
+            if (pagesRead + 1 >= properties.maxPages()) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, true, filtered ? null : page.size()));
+            }
+            return scan(request, itemType, pageNumber + 1, pageLength, offset, count, keep, taken, pagesRead + 1,
+                    filtered);
+        });
+    }
+
+    /**
+     * Reads part of a text/plain log with an HTTP Range header value such as {@code bytes=0-1023} or
+     * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet); one that
+     * starts past the end is BAD_USER_INPUT.
+     */
+    public Mono<LogSlice> log(UpstreamRequest request, String range) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
+        headers.set(HttpHeaders.RANGE, range);
+        long requestedStart = requestedStart(range);
+        return exchange(HttpMethod.GET, request, headers)
+                .map(response -> {
+                    byte[] body = response.getBody() == null ? new byte[0] : response.getBody();
+                    if (response.getStatusCode().value() == HttpStatus.PARTIAL_CONTENT.value()) {
+                        Matcher matcher = CONTENT_RANGE.matcher(
+                                Optional.ofNullable(response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).orElse(""));
+                        if (matcher.find() && matcher.group(1) != null) {
+                            long total = "*".equals(matcher.group(3)) ? Long.parseLong(matcher.group(2)) + 1
+                                    : Long.parseLong(matcher.group(3));
+                            return new LogSlice(Long.parseLong(matcher.group(1)), body, total);
+                        }
+                    }
+                    // A 200 is the whole log: the server ignored the range.
+                    return new LogSlice(0, body, body.length);
+                })
+                .onErrorResume(LogRangeException.class, error -> {
+                    if (error.logSize() != null && requestedStart == error.logSize()) {
+                        return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
+                    }
+                    return Mono.error(error);
+                });
+    }
+
+    private static long requestedStart(String range) {
+        Matcher matcher = Pattern.compile("bytes=(\\d+)-").matcher(range);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra) {
+        return Mono.deferContextual(context -> {
+            Optional<Credential> credential = context.<String>getOrEmpty(Credential.CONTEXT_KEY)
+                    .map(Credential::fromAuthorizationHeader);
+            String uri = baseUrl() + request.pathAndQuery();
+            long started = System.nanoTime();
+            return webClient.method(method)
+                    .uri(java.net.URI.create(uri))
+                    .headers(headers -> {
+                        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+                        if (extra != null) {
+                            headers.putAll(extra);
+                        }
+                        credential.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value.authorization()));
+                    })
+                    .exchangeToMono(response -> response.toEntity(byte[].class))
+                    .timeout(properties.timeout())
+                    .doOnNext(response -> record(method, request, String.valueOf(response.getStatusCode().value()),
+                            started))
+                    .onErrorMap(error -> !(error instanceof GatewayException), error -> {
+                        record(method, request, error instanceof TimeoutException ? "TIMEOUT" : "IO_ERROR", started);
+                        return transportFailure(request, error);
+                    })
+                    .flatMap(response -> response.getStatusCode().is2xxSuccessful()
+                            ? Mono.just(response)
+                            : Mono.error(statusFailure(request, response)));
+        });
+    }
+
+    private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {
+        Counter.builder("gateway.upstream.requests")
+                .description("Calls the gateway made to Bitbucket")
+                .tag("method", method.name())
+                .tag("resource", request.resource())
+                .tag("status", status)
+                .register(meterRegistry)
+                .increment();
+        Timer.builder("gateway.upstream.latency")
+                .description("How long Bitbucket took to answer")
+                .tag("resource", request.resource())
+                .publishPercentileHistogram()
+                .register(meterRegistry)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
+        if (error instanceof TimeoutException
+                || (error instanceof WebClientRequestException && error.getCause() instanceof TimeoutException)) {
+            return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
+                    "Bitbucket did not answer in time while reading " + request.resource() + "; try again shortly.");
+        }
+        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Bitbucket could not be reached while reading " + request.resource() + "; try again shortly.");
+    }
+
+    private GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response) {
+        int status = response.getStatusCode().value();
+        String what = request.resource() + " at " + request.path();
+        return switch (status) {
+            case 400 -> new GatewayException(ErrorCode.BAD_USER_INPUT,
+                    "Bitbucket rejected the request for " + what + upstreamMessage(response), status, null);
+            case 401 -> new GatewayException(ErrorCode.UNAUTHENTICATED,
+                    "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
+                            + "'Basic base64(email:api_token)' with a valid, unexpired credential.", status, null);
+            case 403 -> new GatewayException(ErrorCode.FORBIDDEN,
+                    "The credential may not read " + what + ": it lacks the scope (for example "
+                            + "read:pipeline:bitbucket) or the permission on this workspace.", status, null);
+            case 404 -> new GatewayException(ErrorCode.NOT_FOUND,
+                    "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
+            case 409 -> new GatewayException(ErrorCode.CONFLICT,
+                    "Bitbucket reported a conflict for " + what + upstreamMessage(response), status, null);
+            case 416 -> new LogRangeException(
+                    "The requested range starts past the end of the log" + logSizeText(response) + ".",
+                    logSize(response));
+            case 429 -> new GatewayException(ErrorCode.RATE_LIMITED,
+                    "Bitbucket's rate limit for this credential is used up; try again after "
+                            + retryAfter(response) + " seconds.", status, retryAfter(response));
+            default -> new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Bitbucket answered " + status + " while reading " + request.resource() + "; try again shortly.",
+                    status, null);
+        };
+    }
+
+    /** Bitbucket's own one-line explanation of a rejected request, which is meant for its users. */
+    private String upstreamMessage(ResponseEntity<byte[]> response) {
+        try {
+            JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");
+            return message.isString() && !message.asString().isBlank() ? ": " + message.asString() : ".";
+        }
+        catch (RuntimeException unreadable) {
+            return ".";
+        }
+    }
+
+    private static Long logSize(ResponseEntity<byte[]> response) {
+        String contentRange = response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE);
+        if (contentRange == null) {
+            return null;
+        }
+        Matcher matcher = CONTENT_RANGE.matcher(contentRange);
+        return matcher.find() && !"*".equals(matcher.group(3)) ? Long.parseLong(matcher.group(3)) : null;
+    }
+
+    private static String logSizeText(ResponseEntity<byte[]> response) {
+        Long size = logSize(response);
+        return size == null ? "" : " (" + size + " bytes)";
+    }
+
+    private static long retryAfter(ResponseEntity<byte[]> response) {
+        String header = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        try {
+            return header == null ? 60 : Math.max(1, Long.parseLong(header.trim()));
+        }
+        catch (NumberFormatException httpDate) {
+            return 60;
+        }
+    }
+
+    private <T> T decode(UpstreamRequest request, byte[] body, JavaType type) {
+        try {
+            return jsonMapper.readValue(body, type);
+        }
+        catch (RuntimeException malformed) {
+            throw new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Bitbucket sent an answer the gateway could not read for " + request.resource() + ".");
+        }
+    }
+
+    private String baseUrl() {
+        String url = resolvedBaseUrl;
+        if (url == null) {
+            // Resolved on first use, not at start-up: the sandbox's URL names the port the server has just bound.
+            url = environment.resolvePlaceholders(properties.baseUrl());
+            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            resolvedBaseUrl = url;
+        }
+        return url;
+    }
+}

@@ -1,0 +1,10 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** One page of a Bitbucket listing. {@code next} is not trusted (see the API README): clients page by number against {@code size}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BitbucketPage<T>(List<T> values, Integer page, Integer pagelen, Integer size, String next) {
+}

@@ -1,0 +1,30 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway reaches Bitbucket: where, how fast it gives up, and how many calls it runs at once.
+ *
+ * @param baseUrl        REST 2.0 root; may hold placeholders such as {@code ${local.server.port}} that are
+ *                       resolved once the server has started (the sandbox lives in the same process)
+ * @param webUrl         root of Bitbucket's web UI, for links people can open
+ * @param maxConcurrency upper bound on upstream calls a single batch of sibling resources runs in parallel
+ * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE
+ * @param connectTimeout how long opening a connection may take
+ * @param maxPages       how many pages one listing reads at the most, so one field cannot drain the rate limit
+ */
+@ConfigurationProperties("gateway.bitbucket")
+public record BitbucketProperties(
+        @DefaultValue("https://api.bitbucket.org/2.0") String baseUrl,
+        @DefaultValue("https://bitbucket.org") String webUrl,
+        @DefaultValue("16") int maxConcurrency,
+        @DefaultValue("20s") Duration timeout,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20") int maxPages) {
+
+    /** Bitbucket serves at most 100 items a page. */
+    public static final int MAX_PAGE_LENGTH = 100;
+}

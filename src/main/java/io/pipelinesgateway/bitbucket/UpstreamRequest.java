@@ -1,0 +1,56 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * One upstream resource to read: its path below the REST root, its query, and the {@code resource} name that tags
+ * metrics and error messages ("pipeline", "steps", "step_log", ...).
+ *
+ * @param resource a stable, low-cardinality name of the kind of resource
+ * @param path     the encoded path below the base URL, starting with '/'
+ * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
+ */
+public record UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query) {
+
+    public UpstreamRequest {
+        query = List.copyOf(query);
+    }
+
+    /**
+     * Builds a request from raw path segments, each percent-encoded (Bitbucket's braced UUIDs included). An empty
+     * last segment gives the trailing slash some Bitbucket list endpoints are published with.
+     */
+    public static UpstreamRequest of(String resource, String... segments) {
+        String path = java.util.Arrays.stream(segments)
+                .map(segment -> UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/", "/", ""));
+        return new UpstreamRequest(resource, path, List.of());
+    }
+
+    /** The same request with one more query parameter. */
+    public UpstreamRequest with(String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        List<Map.Entry<String, String>> more = new ArrayList<>(query);
+        more.add(Map.entry(name, String.valueOf(value)));
+        return new UpstreamRequest(resource, path, more);
+    }
+
+    /** The path and the encoded query, to append to the base URL. */
+    String pathAndQuery() {
+        if (query.isEmpty()) {
+            return path;
+        }
+        return path + query.stream()
+                .map(entry -> UriUtils.encodeQueryParam(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + UriUtils.encodeQueryParam(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+}

@@ -1,0 +1,31 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.util.regex.Pattern;
+
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+
+/**
+ * Bitbucket writes UUIDs in braces; callers may paste them with or without. Checking them here turns a typo into a
+ * clear BAD_USER_INPUT instead of an upstream call that can only answer 404.
+ */
+public final class Uuids {
+
+    private static final Pattern UUID = Pattern.compile(
+            "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?");
+
+    private Uuids() {
+    }
+
+    /** The UUID in braces, as Bitbucket expects it in paths. */
+    public static String braced(String uuid, String field) {
+        String trimmed = uuid == null ? "" : uuid.trim();
+        if (!UUID.matcher(trimmed).matches()) {
+            throw new GatewayException(ErrorCode.BAD_USER_INPUT,
+                    "'" + field + "' must be a UUID such as {2b6f8f34-6c1e-4b5e-9a2e-3f1c0d9e8a7b}; it was '" + uuid
+                            + "'.");
+        }
+        String bare = trimmed.replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
+        return "{" + bare + "}";
+    }
+}

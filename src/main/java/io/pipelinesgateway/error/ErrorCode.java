@@ -1,0 +1,16 @@
+package io.pipelinesgateway.error;
+
+/**
+ * The {@code extensions.code} values a client can branch on; each names what the caller can do about it.
+ */
+public enum ErrorCode {
+    BAD_USER_INPUT,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+    RATE_LIMITED,
+    UPSTREAM_UNAVAILABLE,
+    UPSTREAM_TIMEOUT,
+    INTERNAL_ERROR
+}

@@ -1,0 +1,85 @@
+package io.pipelinesgateway.node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.GlobalId;
+import io.pipelinesgateway.pipeline.Pipeline;
+import io.pipelinesgateway.pipeline.PipelineKey;
+import io.pipelinesgateway.repository.Repository;
+import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.step.Step;
+import io.pipelinesgateway.step.StepKey;
+import io.pipelinesgateway.testreport.TestCase;
+import io.pipelinesgateway.testreport.TestCaseKey;
+import io.pipelinesgateway.testreport.TestReportService;
+import io.pipelinesgateway.workspace.Workspace;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * Resolves global IDs again ({@code node}, {@code nodes}) through the same DataLoaders as every other field, so an
+ * object named twice costs one upstream call.
+ */
+@Controller
+class NodeController {
+
+    private final TestReportService testReports;
+
+    NodeController(TestReportService testReports) {
+        this.testReports = testReports;
+    }
+
+    @QueryMapping
+    Mono<Object> node(@Argument String id, DataFetchingEnvironment environment) {
+        return resolve(id, environment);
+    }
+
+    @QueryMapping
+    Mono<List<Object>> nodes(@Argument List<String> ids, DataFetchingEnvironment environment) {
+        return Flux.fromIterable(ids)
+                .flatMapSequential(id -> resolve(id, environment)
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                                ? Mono.just(java.util.Optional.empty()) : Mono.error(error)))
+                .map(found -> found.orElse(null))
+                .collectList();
+    }
+
+    private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {
+        GlobalId global = GlobalId.decode(id);
+        return switch (global.type()) {
+            case "Workspace" -> load(environment, "workspaceLoader", global.part(0, 1));
+            case "Repository" -> load(environment, "repositoryLoader",
+                    new RepositoryKey(global.part(0, 2), global.part(1, 2)));
+            case "Pipeline" -> load(environment, "pipelineLoader", new PipelineKey(global.part(0, 3),
+                    global.part(1, 3), Uuids.braced(global.part(2, 3), "id")));
+            case "Step" -> load(environment, "stepLoader", stepKey(global, 4));
+            case "TestCase" -> testReports.testCase(new TestCaseKey(stepKey(global, 5), global.part(4, 5)))
+                    .cast(Object.class);
+            default -> Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT,
+                    "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned."));
+        };
+    }
+
+    private static StepKey stepKey(GlobalId global, int parts) {
+        return new StepKey(global.part(0, parts), global.part(1, parts), global.part(2, parts),
+                global.part(3, parts));
+    }
+
+    private static <K> Mono<Object> load(DataFetchingEnvironment environment, String loader, K key) {
+        DataLoader<K, Object> dataLoader = environment.getDataLoader(loader);
+        CompletableFuture<Object> future = dataLoader.load(key);
+        return Mono.fromFuture(future);
+    }
+}

@@ -1,0 +1,78 @@
+package io.pipelinesgateway.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketPipeline;
+import io.pipelinesgateway.bitbucket.BitbucketProperties;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Loaders;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads pipelines: one by UUID or build number (the {@value #LOADER} DataLoader), and a repository's list (the
+ * {@value #LIST_LOADER} DataLoader), newest first, with Bitbucket's status filter and the gateway's branch filter.
+ */
+@Service
+public class PipelineService {
+
+    /** The DataLoader of pipelines by {@link PipelineKey}. */
+    public static final String LOADER = "pipelineLoader";
+    /** The DataLoader of pipeline lists by {@link PipelineListRequest}. */
+    public static final String LIST_LOADER = "pipelineListLoader";
+
+    private final BitbucketClient client;
+    private final BitbucketProperties bitbucket;
+
+    PipelineService(BitbucketClient client, BitbucketProperties bitbucket, Loaders loaders) {
+        this.client = client;
+        this.bitbucket = bitbucket;
+        loaders.<PipelineKey, Pipeline>register(LOADER, this::pipeline);
+        loaders.<PipelineListRequest, Connection<Pipeline>>register(LIST_LOADER, this::pipelines);
+    }
+
+    Mono<Pipeline> pipeline(PipelineKey key) {
+        return client.get(UpstreamRequest.of("pipeline", "repositories", key.workspace(), key.repository(),
+                        "pipelines", key.id()), BitbucketPipeline.class)
+                .map(pipeline -> Pipeline.from(key.workspace(), key.repository(), pipeline, bitbucket.webUrl()));
+    }
+
+    Mono<Connection<Pipeline>> pipelines(PipelineListRequest request) {
+        UpstreamRequest upstream = UpstreamRequest.of("pipelines", "repositories", request.workspace(),
+                        request.repository(), "pipelines", "")
+                .with("sort", request.newestFirst() ? "-created_on" : "created_on");
+        boolean sendStatuses = !request.statuses().isEmpty() && !request.statuses().contains(PipelineStatus.UNKNOWN);
+        if (sendStatuses) {
+            for (String status : request.statuses().stream().map(PipelineStatus::upstreamFilter).distinct().toList()) {
+                upstream = upstream.with("status", status);
+            }
+        }
+        boolean exactUpstream = request.branch() == null
+                && (request.statuses().isEmpty() || request.statuses().stream().allMatch(
+                        PipelineStatus::upstreamFilterIsExact));
+        Predicate<BitbucketPipeline> keep = keep(request);
+        return client.window(upstream, BitbucketPipeline.class, request.page().offset(), request.page().first(),
+                        keep, !exactUpstream)
+                .map(window -> Connection.of(window, request.page().offset(), pipeline -> Pipeline.from(
+                        request.workspace(), request.repository(), pipeline, bitbucket.webUrl())));
+    }
+
+    private static Predicate<BitbucketPipeline> keep(PipelineListRequest request) {
+        List<PipelineStatus> statuses = request.statuses();
+        return pipeline -> {
+            if (!statuses.isEmpty() && !statuses.contains(PipelineState.from(pipeline.state()).status())) {
+                return false;
+            }
+            if (request.branch() != null) {
+                PipelineTarget target = PipelineTarget.from(pipeline.target());
+                return target != null && Objects.equals(request.branch(), target.branch());
+            }
+            return true;
+        };
+    }
+}

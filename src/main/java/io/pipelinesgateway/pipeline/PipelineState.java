@@ -1,0 +1,68 @@
+package io.pipelinesgateway.pipeline;
+
+import java.util.Locale;
+
+import io.pipelinesgateway.bitbucket.BitbucketNamed;
+import io.pipelinesgateway.bitbucket.BitbucketState;
+
+/**
+ * A pipeline's state without loss. Bitbucket's names are read from {@code name}, or from the {@code type}
+ * discriminator when a payload lacks the name; values the gateway does not know become UNKNOWN instead of failing
+ * the query, and a running pipeline has no result.
+ */
+public record PipelineState(String name, String stage, String result, String type) {
+
+    static PipelineState from(BitbucketState state) {
+        if (state == null) {
+            return new PipelineState("UNKNOWN", null, null, null);
+        }
+        String name = known(nameOf(state.name(), state.type(), "pipeline_state_"), "PENDING", "IN_PROGRESS",
+                "COMPLETED");
+        String stage = name.equals("IN_PROGRESS")
+                ? (state.stage() == null ? "RUNNING" : known(nameOf(state.stage(), "pipeline_state_in_progress_"),
+                        "RUNNING", "PAUSED", "HALTED"))
+                : null;
+        String result = name.equals("COMPLETED")
+                ? known(nameOf(state.result(), "pipeline_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
+                        "STOPPED", "EXPIRED")
+                : null;
+        return new PipelineState(name, stage, result, state.type());
+    }
+
+    /** The one-word status. */
+    PipelineStatus status() {
+        return switch (name) {
+            case "PENDING" -> PipelineStatus.PENDING;
+            case "IN_PROGRESS" -> PipelineStatus.valueOf(stage.equals("UNKNOWN") ? "UNKNOWN" : stage);
+            case "COMPLETED" -> PipelineStatus.valueOf(result);
+            default -> PipelineStatus.UNKNOWN;
+        };
+    }
+
+    boolean isTerminal() {
+        return name.equals("COMPLETED");
+    }
+
+    static String nameOf(BitbucketNamed named, String typePrefix) {
+        return named == null ? null : nameOf(named.name(), named.type(), typePrefix);
+    }
+
+    static String nameOf(String name, String type, String typePrefix) {
+        if (name != null && !name.isBlank()) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        if (type != null && type.startsWith(typePrefix)) {
+            return type.substring(typePrefix.length()).toUpperCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    static String known(String value, String... names) {
+        for (String candidate : names) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        return "UNKNOWN";
+    }
+}

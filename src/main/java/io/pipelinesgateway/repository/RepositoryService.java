@@ -1,0 +1,46 @@
+package io.pipelinesgateway.repository;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketProperties;
+import io.pipelinesgateway.bitbucket.BitbucketRepository;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Loaders;
+import io.pipelinesgateway.graphql.PageRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/** Reads repositories: one by key (through the {@value #LOADER} DataLoader), and a workspace's list. */
+@Service
+public class RepositoryService {
+
+    /** The DataLoader of repositories by {@link RepositoryKey}. */
+    public static final String LOADER = "repositoryLoader";
+
+    private final BitbucketClient client;
+    private final BitbucketProperties bitbucket;
+
+    RepositoryService(BitbucketClient client, BitbucketProperties bitbucket, Loaders loaders) {
+        this.client = client;
+        this.bitbucket = bitbucket;
+        loaders.<RepositoryKey, Repository>register(LOADER, this::repository);
+    }
+
+    Mono<Repository> repository(RepositoryKey key) {
+        return client.get(UpstreamRequest.of("repository", "repositories", key.workspace(), key.slug()),
+                        BitbucketRepository.class)
+                .map(repository -> Repository.from(key.workspace(), repository, bitbucket.webUrl()));
+    }
+
+    /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */
+    public Mono<Connection<Repository>> repositories(String workspace, PageRequest page, String nameContains) {
+        UpstreamRequest request = UpstreamRequest.of("repositories", "repositories", workspace)
+                .with("sort", "name")
+                .with("q", nameContains == null || nameContains.isBlank() ? null
+                        : "name ~ \"" + nameContains.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        return client.window(request, BitbucketRepository.class, page.offset(), page.first(), any -> true, false)
+                .map(window -> Connection.of(window, page.offset(),
+                        repository -> Repository.from(workspace, repository, bitbucket.webUrl())));
+    }
+}

@@ -1,0 +1,98 @@
+package io.pipelinesgateway.step;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import io.pipelinesgateway.bitbucket.BitbucketCommand;
+import io.pipelinesgateway.bitbucket.BitbucketState;
+import io.pipelinesgateway.bitbucket.BitbucketStep;
+import io.pipelinesgateway.graphql.GlobalId;
+
+/** A pipeline step as the schema shows it, located by the pipeline it was read from. */
+public record Step(StepKey key, String name, State state, OffsetDateTime startedOn, OffsetDateTime completedOn,
+        Integer durationSeconds, Integer buildSecondsUsed, Image image, List<BitbucketCommand> setupCommands,
+        List<BitbucketCommand> scriptCommands, List<ServiceContainer> serviceContainers) {
+
+    /** A step's state without loss; a pending step has no result. */
+    public record State(String name, String result, String type) {
+
+        static State from(BitbucketState state) {
+            if (state == null) {
+                return new State("UNKNOWN", null, null);
+            }
+            String name = known(nameOf(state.name(), state.type(), "pipeline_step_state_"), "PENDING", "READY",
+                    "IN_PROGRESS", "COMPLETED");
+            String result = null;
+            if (name.equals("COMPLETED")) {
+                result = state.result() == null ? "UNKNOWN" : known(nameOf(state.result().name(),
+                        state.result().type(), "pipeline_step_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
+                        "STOPPED", "EXPIRED", "NOT_RUN");
+            }
+            return new State(name, result, state.type());
+        }
+
+        private static String nameOf(String name, String type, String prefix) {
+            if (name != null && !name.isBlank()) {
+                return name.toUpperCase(Locale.ROOT);
+            }
+            if (type != null && type.startsWith(prefix)) {
+                String rest = type.substring(prefix.length()).toUpperCase(Locale.ROOT);
+                // "pipeline_step_state_pending_halted" is a pending step.
+                return rest.startsWith("PENDING") ? "PENDING" : rest;
+            }
+            return null;
+        }
+
+        private static String known(String value, String... names) {
+            return List.of(names).contains(value) ? value : "UNKNOWN";
+        }
+    }
+
+    /** The build container's image; whether it is private is all that is told of its credentials. */
+    public record Image(String name, boolean isPrivate) {
+    }
+
+    /** A service container beside the build container; its log is read by its UUID. */
+    public record ServiceContainer(StepKey step, String uuid, String name) {
+
+        public StepLog log() {
+            return new StepLog(step, uuid);
+        }
+    }
+
+    static Step from(StepKey key, BitbucketStep step) {
+        Image image = step.image() == null ? null
+                : new Image(step.image().name(), step.image().username() != null || step.image().email() != null);
+        List<ServiceContainer> services = step.serviceContainers() == null ? List.of()
+                : step.serviceContainers().stream()
+                        .filter(container -> container.uuid() != null)
+                        .map(container -> new ServiceContainer(key, container.uuid(), container.name()))
+                        .toList();
+        return new Step(key, step.name(), State.from(step.state()), step.startedOn(), step.completedOn(),
+                step.durationInSeconds(), step.buildSecondsUsed(), image,
+                step.setupCommands() == null ? List.of() : step.setupCommands(),
+                step.scriptCommands() == null ? List.of() : step.scriptCommands(), services);
+    }
+
+    public String id() {
+        return GlobalId.encode("Step", key.workspace(), key.repository(), key.pipelineUuid(), key.stepUuid());
+    }
+
+    public String uuid() {
+        return key.stepUuid();
+    }
+
+    /** The state in one word: the result once completed, else the state's name. */
+    public String status() {
+        return state.result() != null ? state.result() : state.name();
+    }
+
+    public boolean isTerminal() {
+        return "COMPLETED".equals(state.name());
+    }
+
+    public StepLog log() {
+        return new StepLog(key, null);
+    }
+}

@@ -1,0 +1,61 @@
+package io.pipelinesgateway.step;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.pipeline.Pipeline;
+import io.pipelinesgateway.pipeline.PipelineKey;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Maps steps and their logs. */
+@Controller
+class StepController {
+
+    private final StepService steps;
+
+    StepController(StepService steps) {
+        this.steps = steps;
+    }
+
+    @SchemaMapping(typeName = "Pipeline")
+    CompletableFuture<List<Step>> steps(Pipeline pipeline, DataLoader<PipelineKey, List<Step>> stepsLoader) {
+        return stepsLoader.load(pipeline.key());
+    }
+
+    @SchemaMapping(typeName = "Pipeline")
+    CompletableFuture<Step> step(Pipeline pipeline, @Argument String uuid, DataLoader<StepKey, Step> stepLoader) {
+        return stepLoader.load(new StepKey(pipeline.workspace(), pipeline.repositorySlug(), pipeline.uuid(),
+                Uuids.braced(uuid, "uuid")));
+    }
+
+    @SchemaMapping(typeName = "Step")
+    CompletableFuture<Pipeline> pipeline(Step step, DataLoader<PipelineKey, Pipeline> pipelineLoader) {
+        return pipelineLoader.load(step.key().pipelineKey());
+    }
+
+    @SchemaMapping(typeName = "Step")
+    StepLog containerLog(Step step, @Argument String uuid) {
+        return new StepLog(step.key(), Uuids.braced(uuid, "uuid"));
+    }
+
+    @SchemaMapping(typeName = "StepLog")
+    Mono<Long> size(StepLog log) {
+        return steps.size(log);
+    }
+
+    @SchemaMapping(typeName = "StepLog")
+    Mono<LogChunk> range(StepLog log, @Argument int offset, @Argument Integer length) {
+        return steps.range(log, offset, length);
+    }
+
+    @SchemaMapping(typeName = "StepLog")
+    Mono<LogChunk> tail(StepLog log, @Argument int lines) {
+        return steps.tail(log, lines);
+    }
+}

@@ -1,0 +1,8 @@
+package io.pipelinesgateway.step;
+
+/**
+ * A log of a step: the build container's ({@code logUuid} null, read from {@code /log}) or a container's by its
+ * log UUID (read from {@code /logs/{log_uuid}}). Nothing is read until a field of it is asked for.
+ */
+public record StepLog(StepKey step, String logUuid) {
+}

@@ -1,0 +1,56 @@
+package io.pipelinesgateway.testreport;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import io.pipelinesgateway.bitbucket.BitbucketTestCase;
+import io.pipelinesgateway.graphql.GlobalId;
+import io.pipelinesgateway.step.StepKey;
+
+/** A test case as the schema shows it, located by its step. */
+public record TestCase(StepKey step, String uuid, String name, String fullyQualifiedName, String packageName,
+        String status, Double durationSeconds) {
+
+    private static final List<String> STATUSES = List.of("SUCCESS", "FAILED", "ERROR", "SKIPPED");
+
+    static TestCase from(StepKey step, BitbucketTestCase testCase) {
+        return new TestCase(step, testCase.uuid(), testCase.name(), testCase.fullyQualifiedName(),
+                testCase.packageName(), statusOf(testCase.status()), seconds(testCase.duration()));
+    }
+
+    static String statusOf(String status) {
+        String upper = status == null ? "" : status.toUpperCase(Locale.ROOT);
+        if (upper.equals("PASSED") || upper.equals("SUCCESSFUL")) {
+            return "SUCCESS";
+        }
+        return STATUSES.contains(upper) ? upper : "UNKNOWN";
+    }
+
+    /** Bitbucket has been seen sending a duration as seconds and as ISO-8601 ("PT0.25S"). */
+    static Double seconds(Object duration) {
+        if (duration instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (duration instanceof String text && !text.isBlank()) {
+            try {
+                return Duration.parse(text).toNanos() / 1e9;
+            }
+            catch (DateTimeParseException notIso) {
+                try {
+                    return Double.parseDouble(text);
+                }
+                catch (NumberFormatException unreadable) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    public String id() {
+        return GlobalId.encode("TestCase", step.workspace(), step.repository(), step.pipelineUuid(), step.stepUuid(),
+                uuid);
+    }
+}

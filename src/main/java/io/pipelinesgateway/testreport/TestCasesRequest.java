@@ -1,0 +1,14 @@
+package io.pipelinesgateway.testreport;
+
+import java.util.List;
+
+import io.pipelinesgateway.graphql.PageRequest;
+import io.pipelinesgateway.step.StepKey;
+
+/** One page of a step's test cases as a query asks for it; a DataLoader key. */
+public record TestCasesRequest(StepKey step, List<String> statuses, PageRequest page) {
+
+    public TestCasesRequest {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+}

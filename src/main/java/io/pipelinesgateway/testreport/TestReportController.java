@@ -1,0 +1,37 @@
+package io.pipelinesgateway.testreport;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
+import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.PageRequest;
+import io.pipelinesgateway.step.Step;
+import io.pipelinesgateway.step.StepKey;
+import org.dataloader.DataLoader;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Maps a step's test report, its test cases, and their reasons. */
+@Controller
+class TestReportController {
+
+    @SchemaMapping(typeName = "Step")
+    CompletableFuture<TestReport> testReport(Step step, DataLoader<StepKey, TestReport> testReportLoader) {
+        return testReportLoader.load(step.key());
+    }
+
+    @SchemaMapping(typeName = "Step")
+    CompletableFuture<Connection<TestCase>> testCases(Step step, @Argument Integer first, @Argument String after,
+            @Argument List<String> statuses, DataLoader<TestCasesRequest, Connection<TestCase>> testCasesLoader) {
+        return testCasesLoader.load(new TestCasesRequest(step.key(), statuses, PageRequest.of(first, after)));
+    }
+
+    @SchemaMapping(typeName = "TestCase")
+    CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
+            DataLoader<TestCaseKey, List<BitbucketTestCaseReason>> testCaseReasonsLoader) {
+        return testCaseReasonsLoader.load(new TestCaseKey(testCase.step(), testCase.uuid()));
+    }
+}

@@ -1,0 +1,77 @@
+package io.pipelinesgateway.testreport;
+
+import java.util.List;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketTestCase;
+import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
+import io.pipelinesgateway.bitbucket.BitbucketTestReport;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Loaders;
+import io.pipelinesgateway.step.StepKey;
+import io.pipelinesgateway.step.StepService;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads test reports: a step's summary ({@value #REPORT_LOADER}), its test cases ({@value #CASES_LOADER}) and each
+ * case's reasons ({@value #REASONS_LOADER}), so a page of failed cases with their reasons fans out in parallel.
+ */
+@Service
+public class TestReportService {
+
+    public static final String REPORT_LOADER = "testReportLoader";
+    public static final String CASES_LOADER = "testCasesLoader";
+    public static final String REASONS_LOADER = "testCaseReasonsLoader";
+
+    private final BitbucketClient client;
+
+    TestReportService(BitbucketClient client, Loaders loaders) {
+        this.client = client;
+        loaders.<StepKey, TestReport>register(REPORT_LOADER, this::report);
+        loaders.<TestCasesRequest, Connection<TestCase>>register(CASES_LOADER, this::testCases);
+        loaders.<TestCaseKey, List<BitbucketTestCaseReason>>register(REASONS_LOADER, this::reasons);
+    }
+
+    /** The summary; empty when the step reported no tests, which Bitbucket tells with a 404. */
+    Mono<TestReport> report(StepKey step) {
+        return client.get(StepService.requestBelowStep("test_report", step, "test_reports"),
+                        BitbucketTestReport.class)
+                .map(TestReport::from)
+                .onErrorResume(GatewayException.class,
+                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.empty() : Mono.error(error));
+    }
+
+    Mono<Connection<TestCase>> testCases(TestCasesRequest request) {
+        boolean filtered = !request.statuses().isEmpty();
+        return client.window(StepService.requestBelowStep("test_cases", request.step(), "test_reports", "test_cases"),
+                        BitbucketTestCase.class, request.page().offset(), request.page().first(),
+                        testCase -> !filtered || request.statuses().contains(TestCase.statusOf(testCase.status())),
+                        filtered)
+                .map(window -> Connection.of(window, request.page().offset(),
+                        testCase -> TestCase.from(request.step(), testCase)))
+                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                        ? Mono.just(new Connection<>(List.of(), new Connection.PageInfo(false, false, null, null), 0))
+                        : Mono.error(error));
+    }
+
+    Mono<List<BitbucketTestCaseReason>> reasons(TestCaseKey key) {
+        return client.all(StepService.requestBelowStep("test_case_reasons", key.step(), "test_reports", "test_cases",
+                key.uuid(), "test_case_reasons"), BitbucketTestCaseReason.class)
+                .onErrorResume(GatewayException.class,
+                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
+    }
+
+    /** Finds one test case by UUID for {@code node(id:)}: Bitbucket serves no single test case, so it is looked up. */
+    public Mono<TestCase> testCase(TestCaseKey key) {
+        return client.all(StepService.requestBelowStep("test_cases", key.step(), "test_reports", "test_cases"),
+                        BitbucketTestCase.class)
+                .flatMap(all -> Mono.justOrEmpty(all.stream()
+                        .filter(testCase -> key.uuid().equalsIgnoreCase(testCase.uuid()))
+                        .findFirst()
+                        .map(testCase -> TestCase.from(key.step(), testCase))));
+    }
+}

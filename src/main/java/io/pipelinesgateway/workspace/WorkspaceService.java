@@ -1,0 +1,55 @@
+package io.pipelinesgateway.workspace;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketProperties;
+import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
+import io.pipelinesgateway.bitbucket.BitbucketWorkspaceMembership;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Loaders;
+import io.pipelinesgateway.graphql.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/** Reads workspaces: one by slug (through the {@value #LOADER} DataLoader), and the list a caller sees. */
+@Service
+public class WorkspaceService {
+
+    /** The DataLoader of workspaces by slug. */
+    public static final String LOADER = "workspaceLoader";
+
+    private final BitbucketClient client;
+    private final BitbucketProperties bitbucket;
+    private final WorkspaceProperties configured;
+
+    WorkspaceService(BitbucketClient client, BitbucketProperties bitbucket, WorkspaceProperties configured,
+            Loaders loaders) {
+        this.client = client;
+        this.bitbucket = bitbucket;
+        this.configured = configured;
+        loaders.<String, Workspace>register(LOADER, this::workspace);
+    }
+
+    Mono<Workspace> workspace(String slug) {
+        return client.get(UpstreamRequest.of("workspace", "workspaces", slug), BitbucketWorkspace.class)
+                .map(workspace -> Workspace.from(workspace, null, bitbucket.webUrl()));
+    }
+
+    /** The configured workspaces when there are any, else the caller's memberships. */
+    Mono<Connection<Workspace>> workspaces(PageRequest page) {
+        if (!configured.workspaces().isEmpty()) {
+            return Flux.fromIterable(configured.workspaces())
+                    .flatMapSequential(workspace -> workspace(workspace.slug()), bitbucket.maxConcurrency())
+                    .collectList()
+                    .map(all -> Connection.ofList(all, page));
+        }
+        UpstreamRequest memberships = UpstreamRequest.of("workspace_memberships", "user", "permissions", "workspaces")
+                .with("sort", "workspace.slug");
+        return client.window(memberships, BitbucketWorkspaceMembership.class, page.offset(), page.first(),
+                        membership -> membership.workspace() != null, false)
+                .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
+                        membership.workspace(), membership.permission(), bitbucket.webUrl())));
+    }
+}
