@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -71,8 +72,23 @@ public class BitbucketClient {
 
     /** Reads one JSON object. */
     public <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
-        return exchange(HttpMethod.GET, request, null)
+        return exchange(HttpMethod.GET, request, null, null)
                 .map(response -> decode(request, response.getBody(), jsonMapper.constructType(type)));
+    }
+
+    /**
+     * Sends a change (POST, PUT or DELETE) with an optional JSON body and reads the answer as {@code type}, or
+     * completes empty for a 204 or when {@code type} is {@code Void}. Changes are never retried here: they are not
+     * idempotent.
+     */
+    public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
+        return exchange(method, request, null, body).flatMap(response -> {
+            byte[] bytes = response.getBody();
+            if (type == Void.class || bytes == null || bytes.length == 0) {
+                return Mono.empty();
+            }
+            return Mono.just(decode(request, bytes, jsonMapper.constructType(type)));
+        });
     }
 
     /** Reads one page of a listing. */
@@ -80,7 +96,7 @@ public class BitbucketClient {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
-        return exchange(HttpMethod.GET, paged, null).map(response -> {
+        return exchange(HttpMethod.GET, paged, null, null).map(response -> {
             BitbucketPage<T> result = decode(request, response.getBody(), pageType);
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
@@ -175,7 +191,7 @@ public class BitbucketClient {
         headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
-        return exchange(HttpMethod.GET, request, headers)
+        return exchange(HttpMethod.GET, request, headers, null)
                 .map(response -> {
                     byte[] body = response.getBody() == null ? new byte[0] : response.getBody();
                     if (response.getStatusCode().value() == HttpStatus.PARTIAL_CONTENT.value()) {
@@ -203,7 +219,8 @@ public class BitbucketClient {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
-    private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra) {
+    private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body) {
         return Mono.deferContextual(context -> {
             Optional<Credential> credential = context.<String>getOrEmpty(Credential.CONTEXT_KEY)
                     .map(Credential::fromAuthorizationHeader);
@@ -216,8 +233,13 @@ public class BitbucketClient {
                         if (extra != null) {
                             headers.putAll(extra);
                         }
+                        if (body != null) {
+                            headers.setContentType(MediaType.APPLICATION_JSON);
+                        }
                         credential.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value.authorization()));
                     })
+                    .body(body == null ? BodyInserters.empty()
+                            : BodyInserters.fromValue(jsonMapper.writeValueAsBytes(body)))
                     .exchangeToMono(response -> response.toEntity(byte[].class))
                     .timeout(properties.timeout())
                     .doOnNext(response -> record(method, request, String.valueOf(response.getStatusCode().value()),
@@ -252,10 +274,10 @@ public class BitbucketClient {
         if (error instanceof TimeoutException
                 || (error instanceof WebClientRequestException && error.getCause() instanceof TimeoutException)) {
             return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
-                    "Bitbucket did not answer in time while reading " + request.resource() + "; try again shortly.");
+                    "Bitbucket did not answer in time for " + request.resource() + "; try again shortly.");
         }
         return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                "Bitbucket could not be reached while reading " + request.resource() + "; try again shortly.");
+                "Bitbucket could not be reached for " + request.resource() + "; try again shortly.");
     }
 
     private GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response) {
@@ -268,8 +290,9 @@ public class BitbucketClient {
                     "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
                             + "'Basic base64(email:api_token)' with a valid, unexpired credential.", status, null);
             case 403 -> new GatewayException(ErrorCode.FORBIDDEN,
-                    "The credential may not read " + what + ": it lacks the scope (for example "
-                            + "read:pipeline:bitbucket) or the permission on this workspace.", status, null);
+                    "The credential is not allowed to access " + what + ": it lacks the scope (read:pipeline:"
+                            + "bitbucket to read, write:pipeline:bitbucket to run or stop, admin:pipeline:bitbucket "
+                            + "to configure) or the permission on this workspace.", status, null);
             case 404 -> new GatewayException(ErrorCode.NOT_FOUND,
                     "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
             case 409 -> new GatewayException(ErrorCode.CONFLICT,
@@ -281,7 +304,7 @@ public class BitbucketClient {
                     "Bitbucket's rate limit for this credential is used up; try again after "
                             + retryAfter(response) + " seconds.", status, retryAfter(response));
             default -> new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "Bitbucket answered " + status + " while reading " + request.resource() + "; try again shortly.",
+                    "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
                     status, null);
         };
     }
