@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.environment.EnvironmentService;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
@@ -11,11 +12,14 @@ import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineKey;
 import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.schedule.ScheduleService;
+import io.pipelinesgateway.ssh.SshService;
 import io.pipelinesgateway.step.Step;
 import io.pipelinesgateway.step.StepKey;
 import io.pipelinesgateway.testreport.TestCase;
 import io.pipelinesgateway.testreport.TestCaseKey;
 import io.pipelinesgateway.testreport.TestReportService;
+import io.pipelinesgateway.variable.VariableService;
 import io.pipelinesgateway.workspace.Workspace;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
@@ -34,9 +38,18 @@ import graphql.schema.DataFetchingEnvironment;
 class NodeController {
 
     private final TestReportService testReports;
+    private final VariableService variables;
+    private final EnvironmentService environments;
+    private final ScheduleService schedules;
+    private final SshService ssh;
 
-    NodeController(TestReportService testReports) {
+    NodeController(TestReportService testReports, VariableService variables, EnvironmentService environments,
+            ScheduleService schedules, SshService ssh) {
         this.testReports = testReports;
+        this.variables = variables;
+        this.environments = environments;
+        this.schedules = schedules;
+        this.ssh = ssh;
     }
 
     @QueryMapping
@@ -67,6 +80,10 @@ class NodeController {
             case "Step" -> load(environment, "stepLoader", stepKey(global, 4));
             case "TestCase" -> testReports.testCase(new TestCaseKey(stepKey(global, 5), global.part(4, 5)))
                     .cast(Object.class);
+            case "Variable" -> variables.variable(global).cast(Object.class);
+            case "DeploymentEnvironment" -> environments.environment(global).cast(Object.class);
+            case "PipelineSchedule" -> schedules.schedule(global).cast(Object.class);
+            case "KnownHost" -> ssh.knownHost(global).cast(Object.class);
             default -> Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned."));
         };

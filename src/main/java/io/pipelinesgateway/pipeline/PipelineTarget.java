@@ -27,7 +27,8 @@ public record PipelineTarget(String kind, String refType, String refName, String
             Commit destinationCommit) {
     }
 
-    static PipelineTarget from(BitbucketTarget target) {
+    /** Flattens a pipeline's target, or a schedule's, which has the same shape. */
+    public static PipelineTarget from(BitbucketTarget target) {
         if (target == null) {
             return null;
         }
