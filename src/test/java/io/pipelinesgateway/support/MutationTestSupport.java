@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The base of the mutation tests: the gateway on a random port with its Bitbucket client pointed at one WireMock
@@ -89,5 +93,38 @@ public abstract class MutationTestSupport {
     /** Fails unless Bitbucket received no call at all: input the gateway checks must cost no request. */
     protected static void assertNoUpstreamCall() {
         BITBUCKET.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+    }
+
+    /**
+     * Fails unless the response is one top-level BAD_USER_INPUT error naming {@code field} (e.g. {@code input},
+     * {@code key}) and Bitbucket was never called.
+     */
+    protected static void assertRejectedBeforeBitbucket(GraphQlTester.Response response, String... field) {
+        response.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getExtensions())
+                    .containsEntry("code", "BAD_USER_INPUT")
+                    .containsEntry("field", List.of(field));
+        });
+        assertNoUpstreamCall();
+    }
+
+    /** Fails unless the response is one top-level error with {@code code}, and the payload field is null. */
+    protected static void assertTopLevelError(GraphQlTester.Response response, String mutation, String code) {
+        response.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
+            assertThat(errors.get(0).getPath()).isEqualTo(mutation);
+        });
+        response.path(mutation).valueIsNull();
+    }
+
+    /** Fails unless the payload of {@code mutation} carries exactly one user error on {@code field}. */
+    protected static void assertUserError(GraphQlTester.Response response, String mutation, String... field) {
+        response.errors().verify();
+        response.path(mutation + ".userErrors[*].field").entityList(Object.class)
+                .containsExactly(field.length == 0 ? null : List.of(field));
+        response.path(mutation + ".userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).isNotBlank());
     }
 }
