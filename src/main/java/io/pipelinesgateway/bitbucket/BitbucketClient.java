@@ -1,10 +1,13 @@
 package io.pipelinesgateway.bitbucket;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,11 +16,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelOption;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,10 +62,15 @@ public class BitbucketClient {
     private final Environment environment;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
+    private final ResponseCache cache;
+    private final CachePolicy cachePolicy;
+    private final RateLimitTracker rateLimits;
+    private final CircuitBreakerRegistry circuitBreakers;
     private volatile String resolvedBaseUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
-            JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+            JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
+            RateLimitTracker rateLimits) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -68,27 +82,44 @@ public class BitbucketClient {
         this.environment = environment;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
+        this.cache = cache;
+        this.cachePolicy = cachePolicy;
+        this.rateLimits = rateLimits;
+        BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
+        this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumCalls())
+                .waitDurationInOpenState(breaker.openFor())
+                .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // Only Bitbucket failing counts; a 404 or a 403 is a healthy answer.
+                .recordException(BitbucketClient::retryable)
+                .build());
     }
 
     /** Reads one JSON object. */
     public <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
-        return exchange(HttpMethod.GET, request, null, null)
-                .map(response -> decode(request, response.getBody(), jsonMapper.constructType(type)));
+        JavaType javaType = jsonMapper.constructType(type);
+        return cachedRead(request, null, ResponseEntity::getBody, bytes -> this.<T>decode(request, bytes, javaType),
+                value -> cachePolicy.timeToLive(request.resource(), value));
     }
 
     /**
      * Sends a change (POST, PUT or DELETE) with an optional JSON body and reads the answer as {@code type}, or
      * completes empty for a 204 or when {@code type} is {@code Void}. Changes are never retried here: they are not
-     * idempotent.
+     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller.
      */
     public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
-        return exchange(method, request, null, body).flatMap(response -> {
-            byte[] bytes = response.getBody();
-            if (type == Void.class || bytes == null || bytes.length == 0) {
-                return Mono.empty();
-            }
-            return Mono.just(decode(request, bytes, jsonMapper.constructType(type)));
-        });
+        return exchange(method, request, null, body)
+                .flatMap(response -> cache.evictAfterChange(request.path()).thenReturn(response))
+                .flatMap(response -> {
+                    byte[] bytes = response.getBody();
+                    if (type == Void.class || bytes == null || bytes.length == 0) {
+                        return Mono.empty();
+                    }
+                    return Mono.just(decode(request, bytes, jsonMapper.constructType(type)));
+                });
     }
 
     /** Reads one page of a listing. */
@@ -96,12 +127,12 @@ public class BitbucketClient {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
-        return exchange(HttpMethod.GET, paged, null, null).map(response -> {
-            BitbucketPage<T> result = decode(request, response.getBody(), pageType);
+        return cachedRead(paged, null, ResponseEntity::getBody, bytes -> {
+            BitbucketPage<T> result = decode(request, bytes, pageType);
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        });
+        }, value -> cachePolicy.timeToLive(request.resource(), value));
     }
 
     /**
@@ -185,27 +216,16 @@ public class BitbucketClient {
      * Reads part of a text/plain log with an HTTP Range header value such as {@code bytes=0-1023} or
      * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet); one that
      * starts past the end is BAD_USER_INPUT.
+     *
+     * @param logComplete whether the log will not grow any more (its step completed), which lets it be cached
      */
-    public Mono<LogSlice> log(UpstreamRequest request, String range) {
+    public Mono<LogSlice> log(UpstreamRequest request, String range, boolean logComplete) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
-        return exchange(HttpMethod.GET, request, headers, null)
-                .map(response -> {
-                    byte[] body = response.getBody() == null ? new byte[0] : response.getBody();
-                    if (response.getStatusCode().value() == HttpStatus.PARTIAL_CONTENT.value()) {
-                        Matcher matcher = CONTENT_RANGE.matcher(
-                                Optional.ofNullable(response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).orElse(""));
-                        if (matcher.find() && matcher.group(1) != null) {
-                            long total = "*".equals(matcher.group(3)) ? Long.parseLong(matcher.group(2)) + 1
-                                    : Long.parseLong(matcher.group(3));
-                            return new LogSlice(Long.parseLong(matcher.group(1)), body, total);
-                        }
-                    }
-                    // A 200 is the whole log: the server ignored the range.
-                    return new LogSlice(0, body, body.length);
-                })
+        return cachedRead(request, headers, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
+                        slice -> cachePolicy.timeToLive(logComplete))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
@@ -214,13 +234,89 @@ public class BitbucketClient {
                 });
     }
 
+    /** A slice as the cache keeps it: offset and total, then the bytes. */
+    private static byte[] encodeSlice(ResponseEntity<byte[]> response) {
+        LogSlice slice = toSlice(response);
+        return ByteBuffer.allocate(16 + slice.bytes().length)
+                .putLong(slice.offset()).putLong(slice.totalSize()).put(slice.bytes()).array();
+    }
+
+    private static LogSlice decodeSlice(byte[] stored) {
+        ByteBuffer buffer = ByteBuffer.wrap(stored);
+        long offset = buffer.getLong();
+        long total = buffer.getLong();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return new LogSlice(offset, bytes, total);
+    }
+
+    private static LogSlice toSlice(ResponseEntity<byte[]> response) {
+        byte[] body = response.getBody() == null ? new byte[0] : response.getBody();
+        if (response.getStatusCode().value() == HttpStatus.PARTIAL_CONTENT.value()) {
+            Matcher matcher = CONTENT_RANGE.matcher(
+                    Optional.ofNullable(response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).orElse(""));
+            if (matcher.find() && matcher.group(1) != null) {
+                long total = "*".equals(matcher.group(3)) ? Long.parseLong(matcher.group(2)) + 1
+                        : Long.parseLong(matcher.group(3));
+                return new LogSlice(Long.parseLong(matcher.group(1)), body, total);
+            }
+        }
+        // A 200 is the whole log: the server ignored the range.
+        return new LogSlice(0, body, body.length);
+    }
+
+    /**
+     * A GET through the response cache, scoped to the caller's credential: {@code stored} picks what of the answer
+     * is kept, {@code decode} turns kept bytes into the value.
+     */
+    private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers,
+            Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
+            Function<T, Duration> timeToLive) {
+        return Mono.deferContextual(context -> {
+            rateLimits.read(request.workspace());
+            String authorization = context.<String>getOrEmpty(Credential.CONTEXT_KEY).orElse(null);
+            String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
+            String variant = request.pathAndQuery().substring(request.path().length())
+                    + (range == null ? "" : "#" + range);
+            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null).map(response -> {
+                byte[] bytes = stored.apply(response);
+                return bytes == null ? new byte[0] : bytes;
+            });
+            return cache.read(request.resource(), request.path(), variant, authorization, fetch, decode, timeToLive);
+        });
+    }
+
     private static long requestedStart(String range) {
         Matcher matcher = Pattern.compile("bytes=(\\d+)-").matcher(range);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
+    /**
+     * One upstream call with everything that keeps it civil: a per-workspace circuit breaker, so a failing Bitbucket
+     * gets fast errors instead of piled-up requests; for reads (which are idempotent) retries with backoff and
+     * jitter on 5xx, connection errors and timeouts, and one wait for a short {@code Retry-After}.
+     */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body) {
+        String workspace = request.workspace();
+        Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, workspace)
+                .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.circuitBreaker(workspace)));
+        if (method != HttpMethod.GET) {
+            return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
+        }
+        return attempt
+                .onErrorResume(GatewayException.class, error -> shortRateLimit(error)
+                        ? Mono.delay(Duration.ofSeconds(error.retryAfterSeconds())).then(attempt)
+                        : Mono.error(error))
+                .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
+                        .jitter(0.5)
+                        .filter(BitbucketClient::retryable)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
+    }
+
+    private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body, String workspace) {
         return Mono.deferContextual(context -> {
             Optional<Credential> credential = context.<String>getOrEmpty(Credential.CONTEXT_KEY)
                     .map(Credential::fromAuthorizationHeader);
@@ -242,8 +338,10 @@ public class BitbucketClient {
                             : BodyInserters.fromValue(jsonMapper.writeValueAsBytes(body)))
                     .exchangeToMono(response -> response.toEntity(byte[].class))
                     .timeout(properties.timeout())
-                    .doOnNext(response -> record(method, request, String.valueOf(response.getStatusCode().value()),
-                            started))
+                    .doOnNext(response -> {
+                        record(method, request, String.valueOf(response.getStatusCode().value()), started);
+                        rateLimits.upstreamCall(workspace, response.getHeaders());
+                    })
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
                         record(method, request, error instanceof TimeoutException ? "TIMEOUT" : "IO_ERROR", started);
                         return transportFailure(request, error);
@@ -252,6 +350,22 @@ public class BitbucketClient {
                             ? Mono.just(response)
                             : Mono.error(statusFailure(request, response)));
         });
+    }
+
+    private boolean shortRateLimit(GatewayException error) {
+        return error.code() == ErrorCode.RATE_LIMITED && error.retryAfterSeconds() != null
+                && error.retryAfterSeconds() <= properties.maxRetryAfter().toSeconds();
+    }
+
+    private static boolean retryable(Throwable error) {
+        return error instanceof GatewayException failure
+                && (failure.code() == ErrorCode.UPSTREAM_UNAVAILABLE || failure.code() == ErrorCode.UPSTREAM_TIMEOUT);
+    }
+
+    private GatewayException circuitOpen(String workspace) {
+        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE, "Bitbucket has been failing for workspace '"
+                + workspace + "', so the gateway pauses calls to it for up to "
+                + properties.circuitBreaker().openFor().toSeconds() + " seconds; try again then.");
     }
 
     private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {

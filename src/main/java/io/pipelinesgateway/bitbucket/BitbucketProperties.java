@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE
  * @param connectTimeout how long opening a connection may take
  * @param maxPages       how many pages one listing reads at the most, so one field cannot drain the rate limit
+ * @param retries        how often a failed read (5xx, connection error, timeout) is tried again; changes never are
+ * @param retryBackoff   the first wait before a retry; it doubles each time, with jitter
+ * @param maxRetryAfter  the longest {@code Retry-After} the gateway waits out itself before answering RATE_LIMITED
+ * @param circuitBreaker when to stop calling a workspace that keeps failing, and for how long
  */
 @ConfigurationProperties("gateway.bitbucket")
 public record BitbucketProperties(
@@ -23,7 +27,24 @@ public record BitbucketProperties(
         @DefaultValue("16") int maxConcurrency,
         @DefaultValue("20s") Duration timeout,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20") int maxPages) {
+        @DefaultValue("20") int maxPages,
+        @DefaultValue("2") int retries,
+        @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("5s") Duration maxRetryAfter,
+        @DefaultValue CircuitBreaker circuitBreaker) {
+
+    /**
+     * The circuit breaker kept per workspace: once {@code failureRateThreshold} percent of the last
+     * {@code slidingWindowSize} calls (at least {@code minimumCalls}) failed, calls fail fast for {@code openFor},
+     * then {@code halfOpenCalls} trial calls decide whether it closes again.
+     */
+    public record CircuitBreaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("30s") Duration openFor,
+            @DefaultValue("3") int halfOpenCalls) {
+    }
 
     /** Bitbucket serves at most 100 items a page. */
     public static final int MAX_PAGE_LENGTH = 100;

@@ -43,6 +43,19 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
         return new UpstreamRequest(resource, path, more);
     }
 
+    /**
+     * The workspace (or team, or user account) the request concerns: the segment after {@code repositories},
+     * {@code workspaces}, {@code teams} or {@code users}; {@code _account} for the caller's own resources. Rate
+     * limits, savings and circuit breakers are kept per workspace.
+     */
+    public String workspace() {
+        String[] segments = path.split("/");
+        if (segments.length > 2 && List.of("repositories", "workspaces", "teams", "users").contains(segments[1])) {
+            return org.springframework.web.util.UriUtils.decode(segments[2], StandardCharsets.UTF_8);
+        }
+        return "_account";
+    }
+
     /** The path and the encoded query, to append to the base URL. */
     String pathAndQuery() {
         if (query.isEmpty()) {

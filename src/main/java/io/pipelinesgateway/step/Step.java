@@ -54,22 +54,24 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
     }
 
     /** A service container beside the build container; its log is read by its UUID. */
-    public record ServiceContainer(StepKey step, String uuid, String name) {
+    public record ServiceContainer(StepKey step, String uuid, String name, boolean stepComplete) {
 
         public StepLog log() {
-            return new StepLog(step, uuid);
+            return new StepLog(step, uuid, stepComplete);
         }
     }
 
     static Step from(StepKey key, BitbucketStep step) {
         Image image = step.image() == null ? null
                 : new Image(step.image().name(), step.image().username() != null || step.image().email() != null);
+        State state = State.from(step.state());
+        boolean complete = state.name().equals("COMPLETED");
         List<ServiceContainer> services = step.serviceContainers() == null ? List.of()
                 : step.serviceContainers().stream()
                         .filter(container -> container.uuid() != null)
-                        .map(container -> new ServiceContainer(key, container.uuid(), container.name()))
+                        .map(container -> new ServiceContainer(key, container.uuid(), container.name(), complete))
                         .toList();
-        return new Step(key, step.name(), State.from(step.state()), step.startedOn(), step.completedOn(),
+        return new Step(key, step.name(), state, step.startedOn(), step.completedOn(),
                 step.durationInSeconds(), step.buildSecondsUsed(), image,
                 step.setupCommands() == null ? List.of() : step.setupCommands(),
                 step.scriptCommands() == null ? List.of() : step.scriptCommands(), services);
@@ -93,6 +95,11 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
     }
 
     public StepLog log() {
-        return new StepLog(key, null);
+        return new StepLog(key, null, isTerminal());
+    }
+
+    /** A container's log of this step by its log UUID. */
+    public StepLog containerLog(String logUuid) {
+        return new StepLog(key, logUuid, isTerminal());
     }
 }

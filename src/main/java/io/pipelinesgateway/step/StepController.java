@@ -41,7 +41,7 @@ class StepController {
 
     @SchemaMapping(typeName = "Step")
     StepLog containerLog(Step step, @Argument String uuid) {
-        return new StepLog(step.key(), Uuids.braced(uuid, "uuid"));
+        return step.containerLog(Uuids.braced(uuid, "uuid"));
     }
 
     @SchemaMapping(typeName = "StepLog")

@@ -1,6 +1,8 @@
 package io.pipelinesgateway.step;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.pipeline.PipelineKey;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -32,6 +35,7 @@ public class StepService {
     static final int MAX_RANGE_BYTES = 1024 * 1024;
     static final int MAX_TAIL_LINES = 5000;
     private static final int MAX_TAIL_BYTES = 4 * 1024 * 1024;
+    static final int BLOCK_BYTES = 64 * 1024;
 
     private final BitbucketClient client;
 
@@ -52,9 +56,15 @@ public class StepService {
         return client.get(stepRequest("step", key), BitbucketStep.class).map(step -> Step.from(key, step));
     }
 
-    /** The log's size now, from the total of a one-byte range. */
+    /**
+     * The log's size now. A completed log's size comes with its first block, which later reads reuse; a growing
+     * log's from a one-byte range, read fresh.
+     */
     Mono<Long> size(StepLog log) {
-        return client.log(logRequest(log), "bytes=0-0").map(LogSlice::totalSize);
+        if (log.complete()) {
+            return block(log, 0).map(LogSlice::totalSize);
+        }
+        return client.log(logRequest(log), "bytes=0-0", false).map(LogSlice::totalSize);
     }
 
     Mono<LogChunk> range(StepLog log, int offset, Integer length) {
@@ -66,39 +76,97 @@ public class StepService {
             throw new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'length' must be between 1 and " + MAX_RANGE_BYTES + " bytes; it was " + bytes + ".");
         }
-        return client.log(logRequest(log), "bytes=" + offset + "-" + ((long) offset + bytes - 1))
-                .map(slice -> new LogChunk(slice.offset(), slice.bytes().length, slice.totalSize(),
-                        new String(slice.bytes(), StandardCharsets.UTF_8)));
+        if (!log.complete()) {
+            return client.log(logRequest(log), "bytes=" + offset + "-" + ((long) offset + bytes - 1), false)
+                    .map(StepService::chunk);
+        }
+        long first = offset / BLOCK_BYTES;
+        long last = ((long) offset + bytes - 1) / BLOCK_BYTES;
+        return size(log).flatMap(total -> {
+            if (offset > total) {
+                return Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT, "'offset' " + offset
+                        + " lies past the end of the log (" + total + " bytes)."));
+            }
+            long lastBlock = Math.min(last, Math.max(0, (total - 1) / BLOCK_BYTES));
+            return Flux.range((int) first, (int) Math.max(0, lastBlock - first + 1))
+                    .flatMapSequential(number -> block(log, number))
+                    .collectList()
+                    .map(blocks -> chunk(join(blocks, first * BLOCK_BYTES, total), offset, bytes));
+        });
     }
 
     /**
-     * The last {@code lines} lines: reads a suffix range sized for them, and reads a larger one only when the lines
-     * are longer than guessed.
+     * The last {@code lines} lines. A growing log is read with a suffix range sized for them, and a larger one only
+     * when the lines are longer than guessed; a completed log block by block from its end, through the cache.
      */
     Mono<LogChunk> tail(StepLog log, int lines) {
         if (lines < 1 || lines > MAX_TAIL_LINES) {
             throw new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'lines' must be between 1 and " + MAX_TAIL_LINES + "; it was " + lines + ".");
         }
+        if (log.complete()) {
+            return size(log).flatMap(total -> tailOfBlocks(log, lines, total,
+                    total == 0 ? 0 : (total - 1) / BLOCK_BYTES, new ArrayList<>()));
+        }
         return tail(log, lines, Math.max(4096, lines * 160));
     }
 
+    private Mono<LogChunk> tailOfBlocks(StepLog log, int lines, long total, long blockNumber,
+            List<LogSlice> collected) {
+        return block(log, blockNumber).flatMap(block -> {
+            collected.add(0, block);
+            LogSlice joined = join(collected, blockNumber * BLOCK_BYTES, total);
+            long readBytes = joined.bytes().length;
+            if (blockNumber > 0 && startOfLastLines(joined.bytes(), lines) < 0 && readBytes < MAX_TAIL_BYTES) {
+                return tailOfBlocks(log, lines, total, blockNumber - 1, collected);
+            }
+            return Mono.just(lastLines(joined, lines));
+        });
+    }
+
     private Mono<LogChunk> tail(StepLog log, int lines, int suffixBytes) {
-        return client.log(logRequest(log), "bytes=-" + suffixBytes).flatMap(slice -> {
-            byte[] bytes = slice.bytes();
-            int start = startOfLastLines(bytes, lines);
-            boolean wholeLog = slice.offset() == 0;
-            if (start < 0 && !wholeLog && suffixBytes < MAX_TAIL_BYTES) {
+        return client.log(logRequest(log), "bytes=-" + suffixBytes, false).flatMap(slice -> {
+            if (slice.offset() > 0 && startOfLastLines(slice.bytes(), lines) < 0 && suffixBytes < MAX_TAIL_BYTES) {
                 return tail(log, lines, Math.min(MAX_TAIL_BYTES, suffixBytes * 4));
             }
-            if (start < 0) {
-                // The whole log, or the largest suffix the gateway reads, holds fewer lines than asked for.
-                start = wholeLog ? 0 : firstLineStart(bytes);
-            }
-            byte[] text = Arrays.copyOfRange(bytes, start, bytes.length);
-            return Mono.just(new LogChunk(slice.offset() + start, text.length, slice.totalSize(),
-                    new String(text, StandardCharsets.UTF_8)));
+            return Mono.just(lastLines(slice, lines));
         });
+    }
+
+    /** Cuts a slice down to its last {@code lines} lines, never starting mid-line unless the log starts there. */
+    private static LogChunk lastLines(LogSlice slice, int lines) {
+        byte[] bytes = slice.bytes();
+        int start = startOfLastLines(bytes, lines);
+        if (start < 0) {
+            // The whole log, or the most the gateway reads for a tail, holds fewer lines than asked for.
+            start = slice.offset() == 0 ? 0 : firstLineStart(bytes);
+        }
+        return chunk(new LogSlice(slice.offset() + start, Arrays.copyOfRange(bytes, start, bytes.length),
+                slice.totalSize()));
+    }
+
+    /** One aligned block of a completed log: the unit the cache keeps, shared by sizes, ranges and tails. */
+    private Mono<LogSlice> block(StepLog log, long number) {
+        long start = number * BLOCK_BYTES;
+        return client.log(logRequest(log), "bytes=" + start + "-" + (start + BLOCK_BYTES - 1), true);
+    }
+
+    private static LogSlice join(List<LogSlice> blocks, long offset, long total) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        blocks.forEach(block -> bytes.writeBytes(block.bytes()));
+        return new LogSlice(offset, bytes.toByteArray(), total);
+    }
+
+    private static LogChunk chunk(LogSlice joined, long offset, int length) {
+        int from = (int) Math.max(0, Math.min(joined.bytes().length, offset - joined.offset()));
+        int to = (int) Math.min(joined.bytes().length, (long) from + length);
+        return chunk(new LogSlice(joined.offset() + from, Arrays.copyOfRange(joined.bytes(), from, to),
+                joined.totalSize()));
+    }
+
+    private static LogChunk chunk(LogSlice slice) {
+        return new LogChunk(slice.offset(), slice.bytes().length, slice.totalSize(),
+                new String(slice.bytes(), StandardCharsets.UTF_8));
     }
 
     /** Where the last {@code lines} lines begin, or -1 when the bytes do not hold that many whole lines. */

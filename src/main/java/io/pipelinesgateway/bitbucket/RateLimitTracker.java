@@ -1,0 +1,108 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps, per workspace, what Bitbucket last said of its rate limit ({@code X-RateLimit-*}) and how many reads the
+ * gateway answered without an upstream call: the figure that tells a platform team what the gateway saves them.
+ */
+@Component
+public class RateLimitTracker {
+
+    /** What is known of one workspace's rate limit and of the calls saved. */
+    public record Status(String workspace, Integer limit, String resource, Boolean nearLimit, OffsetDateTime reportedAt,
+            long reads, long upstreamCalls) {
+
+        public long callsSaved() {
+            return Math.max(0, reads - upstreamCalls);
+        }
+    }
+
+    private record Reported(Integer limit, String resource, Boolean nearLimit, OffsetDateTime at) {
+    }
+
+    private final class Counters {
+        final AtomicLong reads = new AtomicLong();
+        final AtomicLong upstreamCalls = new AtomicLong();
+        final AtomicReference<Reported> reported = new AtomicReference<>();
+
+        Counters(String workspace) {
+            Gauge.builder("gateway.upstream.ratelimit.limit", this,
+                            counters -> counters.reported.get() == null || counters.reported.get().limit() == null
+                                    ? Double.NaN : counters.reported.get().limit())
+                    .description("The X-RateLimit-Limit Bitbucket last reported")
+                    .tag("workspace", workspace)
+                    .register(meterRegistry);
+            Gauge.builder("gateway.upstream.ratelimit.near_limit", this,
+                            counters -> counters.reported.get() == null || counters.reported.get().nearLimit() == null
+                                    ? Double.NaN : counters.reported.get().nearLimit() ? 1 : 0)
+                    .description("Whether Bitbucket last reported X-RateLimit-NearLimit: true (1) or false (0)")
+                    .tag("workspace", workspace)
+                    .register(meterRegistry);
+            Gauge.builder("gateway.upstream.calls_saved", this,
+                            counters -> Math.max(0, counters.reads.get() - counters.upstreamCalls.get()))
+                    .description("Reads answered without an upstream call (cache or deduplication)")
+                    .tag("workspace", workspace)
+                    .register(meterRegistry);
+        }
+    }
+
+    private final MeterRegistry meterRegistry;
+    private final Map<String, Counters> workspaces = new ConcurrentHashMap<>();
+
+    RateLimitTracker(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    void read(String workspace) {
+        counters(workspace).reads.incrementAndGet();
+    }
+
+    void upstreamCall(String workspace, HttpHeaders headers) {
+        Counters counters = counters(workspace);
+        counters.upstreamCalls.incrementAndGet();
+        String limit = headers.getFirst("X-RateLimit-Limit");
+        String resource = headers.getFirst("X-RateLimit-Resource");
+        String nearLimit = headers.getFirst("X-RateLimit-NearLimit");
+        if (limit != null || resource != null || nearLimit != null) {
+            counters.reported.set(new Reported(parse(limit), resource,
+                    nearLimit == null ? null : Boolean.parseBoolean(nearLimit.trim()), OffsetDateTime.now(ZoneOffset.UTC)));
+        }
+    }
+
+    /** What is known of a workspace; counts are zero before the first read. */
+    public Status status(String workspace) {
+        Counters counters = workspaces.get(workspace);
+        if (counters == null) {
+            return new Status(workspace, null, null, null, null, 0, 0);
+        }
+        Reported reported = counters.reported.get();
+        return new Status(workspace, reported == null ? null : reported.limit(),
+                reported == null ? null : reported.resource(), reported == null ? null : reported.nearLimit(),
+                reported == null ? null : reported.at(), counters.reads.get(), counters.upstreamCalls.get());
+    }
+
+    private Counters counters(String workspace) {
+        return workspaces.computeIfAbsent(workspace, Counters::new);
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        }
+        catch (NumberFormatException unreadable) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.pipelinesgateway.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long each kind of upstream data is kept, and how the cache behaves when Redis is slow.
+ *
+ * @param enabled           turns the response cache off entirely (every read goes upstream)
+ * @param keySecret         the key of the HMAC that scopes entries to a credential; set the same value on every
+ *                          replica that shares a Redis, or each replica keeps its own entries. Empty: a random key per
+ *                          process
+ * @param completed         data that never changes again: completed pipelines and steps, logs of completed steps,
+ *                          test reports
+ * @param live              unfinished pipelines and steps
+ * @param list              lists, whose membership changes as pipelines run
+ * @param configuration     configuration entities: workspaces, repositories, variables, OIDC
+ * @param storeTimeout      how long one cache operation may take before the read goes upstream without it
+ * @param lockTimeout       how long a replica waits for another replica's identical upstream call before making
+ *                          its own
+ * @param maxEntries        the in-process cache's size bound
+ * @param keyPrefix         prefix of every Redis key, so several gateways (or tests) can share one Redis
+ */
+@ConfigurationProperties("gateway.cache")
+public record CacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("") String keySecret,
+        @DefaultValue("24h") Duration completed,
+        @DefaultValue("5s") Duration live,
+        @DefaultValue("15s") Duration list,
+        @DefaultValue("60s") Duration configuration,
+        @DefaultValue("250ms") Duration storeTimeout,
+        @DefaultValue("5s") Duration lockTimeout,
+        @DefaultValue("50000") long maxEntries,
+        @DefaultValue("pg:v1:") String keyPrefix) {
+}

@@ -1,0 +1,161 @@
+package io.pipelinesgateway.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Cache-through for upstream reads: a read is answered from the store when it can be, and otherwise made once, not
+ * once per asker: identical reads in flight in this process share one upstream call, and across replicas a short
+ * lock in Redis makes the others wait for the first one's answer.
+ * <p>
+ * Entries are scoped to the credential that fetched them, so no caller is served data its credential did not fetch.
+ * The store is never allowed to fail a read: when it is slow or down, reads go upstream.
+ */
+@Component
+public class ResponseCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
+    private final ResponseStore store;
+    private final CacheProperties properties;
+    private final CredentialScope scope;
+    private final MeterRegistry meterRegistry;
+    private final Map<String, Mono<Object>> inFlight = new ConcurrentHashMap<>();
+
+    ResponseCache(ResponseStore store, CacheProperties properties, MeterRegistry meterRegistry) {
+        this.store = store;
+        this.properties = properties;
+        this.scope = new CredentialScope(properties.keySecret());
+        this.meterRegistry = meterRegistry;
+    }
+
+    /**
+     * Reads through the cache.
+     *
+     * @param resource      the kind of resource, for metrics
+     * @param path          the upstream path (no query), which decides the entry's eviction group
+     * @param variant       what else tells this read apart: the query, a Range
+     * @param authorization the caller's credential, or null
+     * @param fetch         the upstream call, made only on a miss
+     * @param decode        turns stored bytes into the value
+     * @param timeToLive    how long a value may be kept; zero for not at all
+     */
+    public <T> Mono<T> read(String resource, String path, String variant, String authorization, Mono<byte[]> fetch,
+            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
+        if (!properties.enabled()) {
+            return fetch.map(decode);
+        }
+        String key = properties.keyPrefix() + "r:" + path + variant + "@" + scope.of(authorization);
+        return guarded(store.get(key))
+                .map(bytes -> {
+                    count(resource, "hit");
+                    return decode.apply(bytes);
+                })
+                .switchIfEmpty(Mono.defer(() -> {
+                    count(resource, "miss");
+                    return singleFlight(key, () -> lockedLoad(key, indexOf(path), fetch, decode, timeToLive));
+                }));
+    }
+
+    /**
+     * Forgets everything cached below the collection that holds {@code changedPath}, for every credential: after a
+     * change, no caller is shown the old state. Changing {@code .../variables/{uuid}} forgets the variable and the
+     * variables lists; stopping {@code .../pipelines/{uuid}/stopPipeline} forgets the pipeline, its steps and the
+     * pipeline lists.
+     */
+    public Mono<Void> evictAfterChange(String changedPath) {
+        String parent = parentCollection(changedPath);
+        return guarded(store.evict(indexOf(parent), properties.keyPrefix() + "r:" + parent)).then();
+    }
+
+    static String parentCollection(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String parent = trimmed.substring(0, Math.max(0, trimmed.lastIndexOf('/')));
+        if (trimmed.endsWith("/stopPipeline")) {
+            parent = parent.substring(0, Math.max(0, parent.lastIndexOf('/')));
+        }
+        return parent + "/";
+    }
+
+    /** Entries group by repository ({@code /repositories/ws/repo}) or by workspace or account. */
+    private String indexOf(String path) {
+        String[] segments = path.split("/");
+        int depth = segments.length > 1 && segments[1].equals("repositories") ? 4 : 3;
+        StringBuilder index = new StringBuilder(properties.keyPrefix()).append("i:");
+        for (int i = 1; i < Math.min(depth, segments.length); i++) {
+            index.append('/').append(segments[i]);
+        }
+        return index.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> singleFlight(String key, java.util.function.Supplier<Mono<T>> load) {
+        return (Mono<T>) inFlight.computeIfAbsent(key, absent -> ((Mono<Object>) load.get())
+                .doFinally(signal -> inFlight.remove(key))
+                .cache());
+    }
+
+    private <T> Mono<T> lockedLoad(String key, String index, Mono<byte[]> fetch, Function<byte[], T> decode,
+            Function<T, Duration> timeToLive) {
+        String lock = key + "#lock";
+        return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
+            if (locked) {
+                return fetchAndStore(key, index, fetch, decode, timeToLive)
+                        .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
+                        .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
+            }
+            // Another replica is making this very call: wait for its answer rather than spend another.
+            return awaitOther(key, System.nanoTime() + properties.lockTimeout().toNanos())
+                    .map(decode)
+                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, fetch, decode, timeToLive)));
+        });
+    }
+
+    private Mono<byte[]> awaitOther(String key, long deadline) {
+        return Mono.delay(POLL_INTERVAL)
+                .then(guarded(store.get(key)))
+                .switchIfEmpty(Mono.defer(() -> System.nanoTime() < deadline ? awaitOther(key, deadline)
+                        : Mono.empty()));
+    }
+
+    private <T> Mono<T> fetchAndStore(String key, String index, Mono<byte[]> fetch, Function<byte[], T> decode,
+            Function<T, Duration> timeToLive) {
+        return fetch.flatMap(bytes -> {
+            T value = decode.apply(bytes);
+            Duration ttl = timeToLive.apply(value);
+            if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+                return Mono.just(value);
+            }
+            return guarded(store.put(key, index, bytes, ttl)).thenReturn(value);
+        });
+    }
+
+    /** A store operation that can delay a read by at most the store timeout and never fail it. */
+    private <V> Mono<V> guarded(Mono<V> operation) {
+        return operation.timeout(properties.storeTimeout())
+                .onErrorResume(error -> {
+                    log.debug("Cache store {} unavailable: {}", store.kind(), error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private void count(String resource, String result) {
+        Counter.builder("gateway.cache.requests")
+                .description("Upstream reads answered from the cache (hit) or not (miss)")
+                .tag("resource", resource)
+                .tag("result", result)
+                .register(meterRegistry)
+                .increment();
+    }
+}
