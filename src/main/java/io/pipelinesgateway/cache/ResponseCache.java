@@ -76,7 +76,13 @@ public class ResponseCache {
      */
     public Mono<Void> evictAfterChange(String changedPath) {
         String parent = parentCollection(changedPath);
-        return guarded(store.evict(indexOf(parent), properties.keyPrefix() + "r:" + parent)).then();
+        String below = properties.keyPrefix() + "r:" + parent;
+        // Some listings are published without the trailing slash (workspace and deployment variables): their pages
+        // are kept under the collection's bare path followed by the query.
+        String listing = below.substring(0, below.length() - 1) + "?";
+        return guarded(store.evict(indexOf(parent), below))
+                .then(guarded(store.evict(indexOf(parent), listing)))
+                .then();
     }
 
     static String parentCollection(String path) {

@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credential, and the payload files of {@code src/test/resources/payloads/} (each listed in its {@code index.json}, so
  * the conformance test checks it against Bitbucket's spec).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Each test stubs Bitbucket afresh and asserts the exact calls, which cached answers would hide.
+        properties = "gateway.cache.enabled=false")
 public abstract class MutationTestSupport {
 
     /** The credential every request sends; stubs may require it to see that it is forwarded. */
