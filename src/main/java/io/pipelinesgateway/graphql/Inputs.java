@@ -11,12 +11,14 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** The text, trimmed; it must not be blank. */
+    /**
+     * The text exactly as given (a private key's final newline matters); it must not be blank.
+     */
     public static String nonBlank(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "'" + field + "' must not be empty.");
         }
-        return value.trim();
+        return value;
     }
 
     /** A number that must be 1 or more, such as a build number. */

@@ -1,0 +1,45 @@
+package io.pipelinesgateway.pipelineconfig;
+
+import io.pipelinesgateway.support.MutationTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/** Whether Pipelines runs for a repository is read from, and set with, its Pipelines configuration. */
+class PipelinesEnabledTest extends MutationTestSupport {
+
+    private static final String CONFIG = "/repositories/acme/api/pipelines_config";
+
+    @Test
+    void theEnabledFlagIsRead() {
+        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
+        stub(get(urlEqualTo(CONFIG)), 200, "pipelines-config.json");
+
+        graphQl.document("""
+                        { repository(workspace: "acme", slug: "api") { pipelinesConfiguration { enabled } } }""")
+                .execute()
+                .path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void pipelinesAreDisabled() {
+        stub(put(urlEqualTo(CONFIG)), 200, "pipelines-config-disabled.json");
+
+        GraphQlTester.Response response = graphQl.document("""
+                        mutation { setPipelinesEnabled(input: {workspace: "acme", repository: "api", enabled: false}) {
+                          pipelinesConfiguration { enabled } userErrors { field message } } }""")
+                .execute();
+
+        response.errors().verify();
+        response.path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
+        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(CONFIG)).withRequestBody(equalToJson("""
+                {"type": "repository_pipelines_configuration", "enabled": false}""")));
+    }
+}
