@@ -19,7 +19,7 @@ final class ConfigInputs {
         }
 
         BitbucketPipelinesConfig body() {
-            return new BitbucketPipelinesConfig("repository_pipelines_configuration", enabled);
+            return new BitbucketPipelinesConfig("pipelines_config", enabled);
         }
     }
 

@@ -40,6 +40,6 @@ class PipelinesEnabledTest extends MutationTestSupport {
         response.errors().verify();
         response.path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
         BITBUCKET.verify(1, putRequestedFor(urlEqualTo(CONFIG)).withRequestBody(equalToJson("""
-                {"type": "repository_pipelines_configuration", "enabled": false}""")));
+                {"type": "pipelines_config", "enabled": false}""")));
     }
 }
