@@ -471,8 +471,10 @@ public class BitbucketClient {
     private String baseUrl() {
         String url = resolvedBaseUrl;
         if (url == null) {
-            // Resolved on first use, not at start-up: the sandbox's URL names the port the server has just bound.
-            url = environment.resolvePlaceholders(properties.baseUrl());
+            // A path names this very server (the sandbox): its port is known only once the server has started.
+            url = properties.baseUrl().startsWith("/")
+                    ? "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + properties.baseUrl()
+                    : properties.baseUrl();
             url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             resolvedBaseUrl = url;
         }

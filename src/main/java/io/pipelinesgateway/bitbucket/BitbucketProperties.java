@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the gateway reaches Bitbucket: where, how fast it gives up, and how many calls it runs at once.
  *
- * @param baseUrl        REST 2.0 root; may hold placeholders such as {@code ${local.server.port}} that are
- *                       resolved once the server has started (the sandbox lives in the same process)
+ * @param baseUrl        REST 2.0 root; a path alone (e.g. {@code /sandbox/2.0}) names this gateway's own server,
+ *                       whichever port it bound: that is how the sandbox profile points the client at itself
  * @param webUrl         root of Bitbucket's web UI, for links people can open
  * @param maxConcurrency upper bound on upstream calls a single batch of sibling resources runs in parallel
  * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE

@@ -64,7 +64,7 @@ public class StepService {
         if (log.complete()) {
             return block(log, 0).map(LogSlice::totalSize);
         }
-        return client.log(logRequest(log), "bytes=0-0", false).map(LogSlice::totalSize);
+        return read(log, "bytes=0-0", false).map(LogSlice::totalSize);
     }
 
     Mono<LogChunk> range(StepLog log, int offset, Integer length) {
@@ -77,7 +77,7 @@ public class StepService {
                     "'length' must be between 1 and " + MAX_RANGE_BYTES + " bytes; it was " + bytes + ".");
         }
         if (!log.complete()) {
-            return client.log(logRequest(log), "bytes=" + offset + "-" + ((long) offset + bytes - 1), false)
+            return read(log, "bytes=" + offset + "-" + ((long) offset + bytes - 1), false)
                     .map(StepService::chunk);
         }
         long first = offset / BLOCK_BYTES;
@@ -125,7 +125,7 @@ public class StepService {
     }
 
     private Mono<LogChunk> tail(StepLog log, int lines, int suffixBytes) {
-        return client.log(logRequest(log), "bytes=-" + suffixBytes, false).flatMap(slice -> {
+        return read(log, "bytes=-" + suffixBytes, false).flatMap(slice -> {
             if (slice.offset() > 0 && startOfLastLines(slice.bytes(), lines) < 0 && suffixBytes < MAX_TAIL_BYTES) {
                 return tail(log, lines, Math.min(MAX_TAIL_BYTES, suffixBytes * 4));
             }
@@ -148,7 +148,18 @@ public class StepService {
     /** One aligned block of a completed log: the unit the cache keeps, shared by sizes, ranges and tails. */
     private Mono<LogSlice> block(StepLog log, long number) {
         long start = number * BLOCK_BYTES;
-        return client.log(logRequest(log), "bytes=" + start + "-" + (start + BLOCK_BYTES - 1), true);
+        return read(log, "bytes=" + start + "-" + (start + BLOCK_BYTES - 1), true);
+    }
+
+    /**
+     * Reads a range of a log. A step that has not written anything yet (a pending step, or a step that was never
+     * run) has no log upstream, which Bitbucket answers with 404: for a reader that is an empty log.
+     */
+    private Mono<LogSlice> read(StepLog log, String range, boolean complete) {
+        return client.log(logRequest(log), range, complete)
+                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                        ? Mono.just(new LogSlice(0, new byte[0], 0))
+                        : Mono.error(error));
     }
 
     private static LogSlice join(List<LogSlice> blocks, long offset, long total) {

@@ -1,0 +1,63 @@
+package io.pipelinesgateway.sandbox;
+
+import java.util.Locale;
+
+/**
+ * A pipeline's state flattened to one value, mapped to Bitbucket's nested shape: the state name and, for
+ * IN_PROGRESS, the stage or, for COMPLETED, the result. A running pipeline has a stage and no result.
+ */
+enum PipelineStatus {
+    PENDING("PENDING", null, null),
+    RUNNING("IN_PROGRESS", "RUNNING", null),
+    PAUSED("IN_PROGRESS", "PAUSED", null),
+    HALTED("IN_PROGRESS", "HALTED", null),
+    SUCCESSFUL("COMPLETED", null, "SUCCESSFUL"),
+    FAILED("COMPLETED", null, "FAILED"),
+    ERROR("COMPLETED", null, "ERROR"),
+    STOPPED("COMPLETED", null, "STOPPED"),
+    EXPIRED("COMPLETED", null, "EXPIRED");
+
+    private final String stateName;
+    private final String stageName;
+    private final String resultName;
+
+    PipelineStatus(String stateName, String stageName, String resultName) {
+        this.stateName = stateName;
+        this.stageName = stageName;
+        this.resultName = resultName;
+    }
+
+    String stateName() {
+        return stateName;
+    }
+
+    String stageName() {
+        return stageName;
+    }
+
+    String resultName() {
+        return resultName;
+    }
+
+    boolean completed() {
+        return resultName != null;
+    }
+
+    String stateType() {
+        return "pipeline_state_" + stateName.toLowerCase(Locale.ROOT);
+    }
+
+    String stageType() {
+        return stageName == null ? null : "pipeline_state_in_progress_" + stageName.toLowerCase(Locale.ROOT);
+    }
+
+    String resultType() {
+        return resultName == null ? null : "pipeline_state_completed_" + resultName.toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code status=} filter of the pipeline list matches the state, the stage or the result name. */
+    boolean matchesFilter(String filter) {
+        return filter.equalsIgnoreCase(stateName) || filter.equalsIgnoreCase(stageName)
+                || filter.equalsIgnoreCase(resultName);
+    }
+}

@@ -1,0 +1,32 @@
+package io.pipelinesgateway.sandbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Tunes the simulated Bitbucket: how fast pipelines run and how slow the "network" is, so that demos and benchmarks
+ * can show what the gateway saves, and tests can run pipelines to completion quickly.
+ *
+ * @param stepSeconds how long each step of a pipeline run through the sandbox takes, in seconds (fractions allowed)
+ * @param latencyMs   latency added to every sandbox response, in milliseconds
+ */
+@Profile("sandbox")
+@ConfigurationProperties("gateway.sandbox")
+public record SandboxProperties(@DefaultValue("3") double stepSeconds, @DefaultValue("0") long latencyMs) {
+
+    public SandboxProperties {
+        if (stepSeconds <= 0) {
+            throw new IllegalArgumentException("gateway.sandbox.step-seconds must be positive");
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("gateway.sandbox.latency-ms must not be negative");
+        }
+    }
+
+    /** The duration of one step, at millisecond precision. */
+    public Duration stepDuration() {
+        return Duration.ofMillis(Math.max(1, Math.round(stepSeconds * 1000)));
+    }
+}

@@ -1,0 +1,141 @@
+package io.pipelinesgateway.sandbox;
+
+import io.pipelinesgateway.sandbox.BuildScripts.Recipe;
+import io.pipelinesgateway.sandbox.StepPlan.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox's state, shared by all requests: seeded at start, then changed by runs and stops. Requests arrive
+ * concurrently, so pipelines live in a concurrent map of immutable records, replaced atomically when stopped; build
+ * numbers come from atomic counters.
+ */
+@Component
+@Profile("sandbox")
+class SandboxStore {
+
+    private final Clock clock;
+    private final SandboxProperties properties;
+    private final Account user;
+    private final List<Workspace> workspaces;
+    private final List<Repo> repos;
+    private final Map<String, List<PipelineVariable>> workspaceVariables;
+    private final Map<String, List<Recipe>> recipes;
+    private final ConcurrentMap<String, Pipeline> pipelines = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> lastBuildNumbers = new ConcurrentHashMap<>();
+
+    SandboxStore(SandboxClock clock, SandboxProperties properties) {
+        this.clock = clock.clock();
+        this.properties = properties;
+        SandboxSeed.Seed seed = SandboxSeed.create(this.clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                properties.stepDuration());
+        this.user = seed.user();
+        this.workspaces = seed.workspaces();
+        this.repos = seed.repos();
+        this.workspaceVariables = seed.workspaceVariables();
+        this.recipes = seed.recipes();
+        for (Repo repo : repos) {
+            lastBuildNumbers.put(repo.uuid(), new AtomicInteger());
+        }
+        for (Pipeline p : seed.pipelines()) {
+            pipelines.put(p.uuid(), p);
+            lastBuildNumbers.get(p.repo().uuid()).accumulateAndGet(p.buildNumber(), Math::max);
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Account user() {
+        return user;
+    }
+
+    List<Workspace> workspaces() {
+        return workspaces;
+    }
+
+    Workspace workspace(String slugOrUuid) {
+        return workspaces.stream().filter(w -> w.matches(slugOrUuid)).findFirst()
+                .orElseThrow(() -> SandboxException.notFound("Workspace " + slugOrUuid + " not found."));
+    }
+
+    List<Repo> repositories(Workspace workspace) {
+        return repos.stream().filter(r -> r.workspace().equals(workspace)).toList();
+    }
+
+    Repo repository(String workspace, String slugOrUuid) {
+        Workspace ws = workspace(workspace);
+        return repositories(ws).stream().filter(r -> r.matches(slugOrUuid)).findFirst()
+                .orElseThrow(() -> SandboxException.notFound("Repository " + workspace + "/" + slugOrUuid
+                        + " not found"));
+    }
+
+    List<PipelineVariable> workspaceVariables(Workspace workspace) {
+        return workspaceVariables.getOrDefault(workspace.uuid(), List.of());
+    }
+
+    /** The repository's pipelines, oldest first (Bitbucket's default order). */
+    List<Pipeline> pipelines(Repo repo) {
+        return pipelines.values().stream().filter(p -> p.repo().equals(repo))
+                .sorted(Comparator.comparing(Pipeline::createdOn).thenComparing(Pipeline::buildNumber))
+                .toList();
+    }
+
+    /** A pipeline by uuid (braced or not) or by build number, as Bitbucket accepts both. */
+    Pipeline pipeline(Repo repo, String uuidOrBuildNumber) {
+        return pipelines.values().stream().filter(p -> p.repo().equals(repo) && p.matches(uuidOrBuildNumber))
+                .findFirst()
+                .orElseThrow(() -> SandboxException.notFound("Pipeline " + uuidOrBuildNumber + " not found."));
+    }
+
+    /**
+     * Starts a pipeline: PENDING for one step-length, then the repository's steps one step-length each, all
+     * successful.
+     */
+    Pipeline run(Repo repo, PipelineTarget target, Trigger trigger, List<PipelineVariable> variables) {
+        Instant created = now();
+        int buildNumber = lastBuildNumbers.get(repo.uuid()).incrementAndGet();
+        String uuid = Ids.uuid("pipeline/" + repo.fullName() + "/" + buildNumber + "/" + created);
+        List<StepPlan> steps = new ArrayList<>();
+        List<Recipe> plan = recipes.get(repo.uuid());
+        BuildScripts.Context context = SandboxSeed.context(repo, target, buildNumber);
+        for (int i = 0; i < plan.size(); i++) {
+            steps.add(BuildScripts.step(Ids.uuid("step/" + uuid + "/" + i), plan.get(i), context, Outcome.SUCCESSFUL,
+                    properties.stepDuration(), null));
+        }
+        Pipeline pipeline = new Pipeline(uuid, buildNumber, repo, user, target, trigger, created,
+                created.plus(properties.stepDuration()), steps, variables, null);
+        pipelines.put(uuid, pipeline);
+        return pipeline;
+    }
+
+    /** Stops a pipeline that has not completed; a completed one cannot be stopped (400, as Bitbucket). */
+    void stop(Repo repo, String uuidOrBuildNumber) {
+        Pipeline found = pipeline(repo, uuidOrBuildNumber);
+        pipelines.compute(found.uuid(), (uuid, current) -> {
+            Instant now = now();
+            if (current.stoppedAt() != null || Timeline.at(current, now).status().completed()) {
+                throw new SandboxException(HttpStatus.BAD_REQUEST,
+                        "Pipeline " + current.buildNumber() + " has already completed and cannot be stopped.");
+            }
+            return current.stoppedAt(now);
+        });
+    }
+
+    /** The commit a branch points at in the sandbox (stable per repository and branch). */
+    String headOf(Repo repo, String branch) {
+        return Ids.commitHash(repo.fullName() + "@" + branch);
+    }
+}

@@ -1,0 +1,117 @@
+package io.pipelinesgateway.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every sandbox request goes through before its handler, the way Bitbucket's edge behaves:
+ * <ul>
+ *   <li>the configured latency, without blocking a thread ({@code Mono.delay});</li>
+ *   <li>authentication: the literal credentials {@code invalid} (401) and {@code forbidden} (403), as a Bearer token
+ *       or as the password / API token of Basic; anything else, and no credential at all (the built-in sandbox
+ *       user), is let through;</li>
+ *   <li>trailing slashes: Bitbucket answers {@code .../pipelines} and {@code .../pipelines/} alike, and so do we.</li>
+ * </ul>
+ */
+@Component
+@Profile("sandbox")
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+class SandboxWebFilter implements WebFilter {
+
+    static final String PREFIX = "/sandbox/2.0";
+
+    private final SandboxProperties properties;
+
+    SandboxWebFilter(SandboxProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+            return chain.filter(exchange);
+        }
+        Mono<Void> handle = Mono.defer(() -> handle(exchange, chain, path));
+        return properties.latencyMs() > 0
+                ? Mono.delay(Duration.ofMillis(properties.latencyMs())).then(handle)
+                : handle;
+    }
+
+    private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String path) {
+        HttpStatus denied = check(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (denied != null) {
+            return reject(exchange.getResponse(), denied);
+        }
+        if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
+            ServerHttpRequest request = exchange.getRequest().mutate()
+                    .path(exchange.getRequest().getPath().contextPath().value()
+                            + path.substring(0, path.length() - 1))
+                    .build();
+            return chain.filter(exchange.mutate().request(request).build());
+        }
+        return chain.filter(exchange);
+    }
+
+    /** The status to refuse the credential with, or {@code null} to accept it. */
+    static HttpStatus check(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return null;
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        String credential = space < 0 ? "" : value.substring(space + 1).trim();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return verdict(credential);
+        }
+        if (scheme.equalsIgnoreCase("Basic")) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return HttpStatus.UNAUTHORIZED;
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? HttpStatus.UNAUTHORIZED : verdict(decoded.substring(colon + 1));
+        }
+        return null;
+    }
+
+    private static HttpStatus verdict(String secret) {
+        return switch (secret) {
+            case "invalid" -> HttpStatus.UNAUTHORIZED;
+            case "forbidden" -> HttpStatus.FORBIDDEN;
+            default -> null;
+        };
+    }
+
+    private static Mono<Void> reject(ServerHttpResponse response, HttpStatus status) {
+        String message = status == HttpStatus.UNAUTHORIZED
+                ? "Invalid credentials: the sandbox rejects the credential 'invalid'."
+                : "Your credential lacks the scope this operation needs: the sandbox refuses the credential "
+                        + "'forbidden'.";
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Bitbucket sandbox\"");
+        }
+        byte[] body = ("{\"type\":\"error\",\"error\":{\"message\":\"" + message.replace("\"", "\\\"") + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

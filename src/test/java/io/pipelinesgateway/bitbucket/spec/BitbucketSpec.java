@@ -1,0 +1,450 @@
+package io.pipelinesgateway.bitbucket.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks HTTP interactions against Bitbucket Cloud's published Swagger spec, so that test doubles of Bitbucket (the
+ * sandbox, WireMock stubs) cannot drift from what the real API returns.
+ *
+ * <p>Usage, from any test:
+ * <pre>{@code
+ * BitbucketSpec.assertConforms("GET", "/repositories/acme/api/pipelines/?page=2", 200, "application/json", body);
+ * List<String> problems = BitbucketSpec.violations("GET", "/user", 200, "application/json", body);
+ * BitbucketSpec.assertRequestConforms("POST", "/repositories/acme/api/pipelines/", "application/json", requestBody);
+ * }</pre>
+ * Paths are relative to the API root ({@code /2.0}); a leading {@code .../2.0} (e.g. {@code /sandbox/2.0}) or a full
+ * URL is accepted and cut off. A query string is allowed and ignored. Trailing slashes do not matter: Bitbucket
+ * answers both forms, while the spec writes some paths with one and some without.
+ *
+ * <p>The spec ({@code src/test/resources/bitbucket/bitbucket-pipelines-swagger.json}, Swagger 2) is loaded through
+ * Atlassian's {@link OpenApiInteractionValidator} after three preparations, each explained where it happens:
+ * <ol>
+ *   <li>nested inline objects are lifted into named definitions, because the Swagger 2 converter drops their
+ *       properties (a converter artefact: without it, every {@code links.self} would be rejected);</li>
+ *   <li>the quirks overlay {@code bitbucket-spec-quirks.json} adds what real Bitbucket does and the spec lacks
+ *       (README "What the spec does not tell": the HALTED stage, the test report shapes, 206 and {@code text/plain}
+ *       logs, ...), each entry with its reason;</li>
+ *   <li>the {@code type} discriminator of the base {@code object} definition is re-expressed in plain JSON Schema,
+ *       because the validator's own discriminator support overflows the stack on this spec.</li>
+ * </ol>
+ * Every other validation message is an error: nothing is downgraded wholesale.
+ */
+public final class BitbucketSpec {
+
+    private static final String SPEC = "/bitbucket/bitbucket-pipelines-swagger.json";
+    private static final String QUIRKS = "/bitbucket/bitbucket-spec-quirks.json";
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    private BitbucketSpec() {
+    }
+
+    /**
+     * Fails with every validation message when the response does not conform to the spec (unknown path or status,
+     * content type not allowed, body not matching the schema).
+     *
+     * @param method       HTTP method, e.g. {@code "GET"}
+     * @param pathWithQuery path below the API root, query string allowed, e.g. {@code "/repositories/acme/api"}
+     * @param status       the response's HTTP status
+     * @param contentType  the response's {@code Content-Type}, or {@code null} when it has no body
+     * @param body         the response body, or {@code null}
+     */
+    public static void assertConforms(String method, String pathWithQuery, int status, String contentType,
+            String body) {
+        List<String> problems = violations(method, pathWithQuery, status, contentType, body);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(method + " " + pathWithQuery + " -> " + status + " " + contentType
+                    + " does not conform to Bitbucket's spec:\n  " + String.join("\n  ", problems)
+                    + "\nbody: " + abbreviate(body));
+        }
+    }
+
+    /** The validation messages for a response (empty when it conforms); see {@link #assertConforms}. */
+    public static List<String> violations(String method, String pathWithQuery, int status, String contentType,
+            String body) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        if (contentType != null) {
+            response.withContentType(contentType);
+        }
+        if (body != null && !body.isEmpty()) {
+            response.withBody(body);
+        }
+        Request.Method m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        String path = apiPath(pathWithQuery);
+        return Holder.INSTANCE.validate(v -> v.validateResponse(path, m, response.build()), path,
+                alternate -> v -> v.validateResponse(alternate, m, response.build()));
+    }
+
+    /**
+     * Fails when a request (path, parameters, body) does not conform to the spec, e.g. the body a client POSTs.
+     * Authentication is not checked: the validator cannot evaluate Bitbucket's OAuth 2 scheme.
+     */
+    public static void assertRequestConforms(String method, String pathWithQuery, String contentType, String body) {
+        String path = apiPath(pathWithQuery);
+        String query = pathWithQuery.contains("?") ? pathWithQuery.substring(pathWithQuery.indexOf('?') + 1) : "";
+        java.util.function.Function<String, Request> build = p -> {
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), p);
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    request.withQueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)),
+                            decode(eq < 0 ? "" : pair.substring(eq + 1)));
+                }
+            }
+            if (contentType != null) {
+                request.withContentType(contentType);
+            }
+            if (body != null && !body.isEmpty()) {
+                request.withBody(body);
+            }
+            return request.build();
+        };
+        List<String> problems = Holder.INSTANCE.validate(v -> v.validateRequest(build.apply(path)), path,
+                alternate -> v -> v.validateRequest(build.apply(alternate)));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(method + " " + pathWithQuery + " request does not conform to Bitbucket's spec:\n  "
+                    + String.join("\n  ", problems) + "\nbody: " + abbreviate(body));
+        }
+    }
+
+    /**
+     * Starts loading the spec on a background thread and returns at once. Loading takes a few seconds; a test suite
+     * that also starts an application context can overlap the two by calling this first. Optional: the assertions
+     * load the spec themselves when needed (and wait for a load in progress).
+     */
+    public static void preload() {
+        Thread loader = new Thread(() -> {
+            Holder ignored = Holder.INSTANCE;
+        }, "bitbucket-spec-preload");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Reduces whatever the caller has (full URL, /sandbox/2.0/..., /2.0/..., /...) to the path below /2.0. */
+    static String apiPath(String pathWithQuery) {
+        String path = pathWithQuery;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int root = path.indexOf("/2.0/");
+        if (root >= 0) {
+            path = path.substring(root + 4);
+        } else if (path.endsWith("/2.0")) {
+            path = "/";
+        }
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "<none>";
+        }
+        return body.length() > 2000 ? body.substring(0, 2000) + "..." : body;
+    }
+
+    /** The prepared validator, built once per JVM (loading and converting the spec takes a few seconds). */
+    private static final class Holder {
+        static final Holder INSTANCE = new Holder();
+
+        private final OpenApiInteractionValidator validator;
+
+        private Holder() {
+            ObjectMapper mapper = Json.mapper();
+            ObjectNode swagger2 = (ObjectNode) read(mapper, SPEC);
+            liftNestedObjects((ObjectNode) swagger2.get("definitions"));
+
+            // The converter reports the spec's incomplete operations (no responses, undeclared path parameters);
+            // the quirks overlay completes them, and the validator's own loader below rejects anything still wrong.
+            OpenAPI converted = new OpenAPIParser().readContents(swagger2.toString(), null, null).getOpenAPI();
+            ObjectNode openApi = mapper.valueToTree(converted);
+            mergePatch(openApi, read(mapper, QUIRKS));
+            expressTypeDiscriminator((ObjectNode) openApi.path("components").path("schemas"));
+
+            validator = OpenApiInteractionValidator.createForInlineApiSpecification(openApi.toString())
+                    // Bitbucket's paths differ only by trailing slashes in places (pipelines/ vs pipelines/{uuid});
+                    // lenient matching would let "pipelines/" match the single-pipeline operation.
+                    .withStrictOperationPathMatching()
+                    .withLevelResolver(LevelResolver.create()
+                            // Everything is an error unless listed here with the reason it is a spec artefact.
+                            .withDefaultLevel(ValidationReport.Level.ERROR)
+                            // Request checks only: the validator cannot evaluate OAuth 2 (it logs "not supported")
+                            // and the spec lists no anonymous access, while Bitbucket serves public repositories
+                            // without credentials. Authentication is outside what this utility checks.
+                            .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                            .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build();
+        }
+
+        /** Validates under a lock: the validator's discriminator keyword keeps per-thread state and is documented as not thread-safe. */
+        synchronized List<String> validate(java.util.function.Function<OpenApiInteractionValidator, ValidationReport> call,
+                String path,
+                java.util.function.Function<String, java.util.function.Function<OpenApiInteractionValidator, ValidationReport>> alternate) {
+            ValidationReport report = call.apply(validator);
+            if (report.getMessages().stream().anyMatch(msg -> msg.getKey().endsWith(".path.missing"))) {
+                String toggled = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+                ValidationReport retry = alternate.apply(toggled).apply(validator);
+                if (retry.getMessages().stream().noneMatch(msg -> msg.getKey().endsWith(".path.missing"))) {
+                    report = retry;
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (ValidationReport.Message message : report.getMessages()) {
+                if (message.getLevel() == ValidationReport.Level.ERROR) {
+                    flatten(message, seen);
+                }
+            }
+            problems.addAll(seen);
+            return problems;
+        }
+
+        /**
+         * Keeps the innermost messages of composed schemas (allOf/anyOf), where the actual mismatch is named; the
+         * outer "failed to match all required schemas" lines add nothing but noise.
+         */
+        private static void flatten(ValidationReport.Message message, Set<String> out) {
+            List<ValidationReport.Message> nested = message.getNestedMessages();
+            if (nested == null || nested.isEmpty()) {
+                // The spec itself uses no 'not': it only comes from the "type is not T" branch of the discriminator
+                // implications (see expressTypeDiscriminator), whose other branch carries the actual mismatch.
+                boolean implicationBranch = message.getKey().endsWith(".schema.not");
+                // Request bodies may leave out 'type': the spec's own createPipelineForRepository examples post
+                // {"target": ...} without it (and commits without it), and 'type' is the only property the spec
+                // ever requires of a request body.
+                boolean requestWithoutType = message.getKey().equals("validation.request.body.schema.required")
+                        && message.getMessage().contains("[\"type\"]");
+                if (!implicationBranch && !requestWithoutType) {
+                    out.add(message.getKey() + ": " + message.getMessage());
+                }
+                return;
+            }
+            nested.forEach(inner -> flatten(inner, out));
+        }
+
+        private static JsonNode read(ObjectMapper mapper, String resource) {
+            try (InputStream in = BitbucketSpec.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing test resource " + resource);
+                }
+                return mapper.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The Swagger 2 to OpenAPI 3 converter keeps the properties of a definition and of its allOf parts, but drops
+     * the properties of objects nested inline below them (e.g. {@code repository.links.self}), leaving
+     * {@code additionalProperties: false} with nothing allowed. Lifting each nested object with properties into a
+     * definition of its own, referenced by {@code $ref}, keeps the schema identical and the converter faithful.
+     */
+    static void liftNestedObjects(ObjectNode definitions) {
+        Map<String, JsonNode> lifted = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = definitions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> definition = it.next();
+            liftWithin(definition.getValue(), "lifted__" + definition.getKey(), lifted);
+        }
+        lifted.forEach(definitions::set);
+    }
+
+    private static void liftWithin(JsonNode schema, String name, Map<String, JsonNode> lifted) {
+        if (!(schema instanceof ObjectNode object)) {
+            return;
+        }
+        JsonNode allOf = object.get("allOf");
+        if (allOf instanceof ArrayNode parts) {
+            for (JsonNode part : parts) {
+                liftWithin(part, name, lifted);
+            }
+        }
+        JsonNode properties = object.get("properties");
+        if (properties instanceof ObjectNode props) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> property = it.next();
+                property.setValue(lift(property.getValue(), name + "__" + property.getKey(), lifted));
+            }
+        }
+        JsonNode items = object.get("items");
+        if (items != null) {
+            object.set("items", lift(items, name + "__items", lifted));
+        }
+    }
+
+    private static JsonNode lift(JsonNode schema, String name, Map<String, JsonNode> lifted) {
+        liftWithin(schema, name, lifted);
+        if (schema.has("properties") && schema.get("properties").size() > 0 && !schema.has("$ref")) {
+            lifted.put(name, schema);
+            return JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + name);
+        }
+        return schema;
+    }
+
+    /**
+     * Re-expresses Swagger's {@code discriminator: type} of the base {@code object} definition in plain JSON Schema.
+     *
+     * <p>What it means in Bitbucket's spec: an object's {@code type} names the definition it is an instance of, which
+     * must be the referenced definition or one of its descendants through {@code allOf} (e.g. a {@code state} declared
+     * as {@code pipeline_state} is a {@code pipeline_state_completed}, whose {@code result} is a
+     * {@code pipeline_state_completed_successful}), and the object must then satisfy that definition.
+     *
+     * <p>Why not the validator's own support: it only accepts direct children of the discriminating definition (every
+     * Bitbucket type is a grandchild of {@code object} or deeper) and, on this spec, recurses until the stack overflows.
+     *
+     * <p>How: the discriminator is removed, and every definition D below {@code object} gets, in its {@code allOf},
+     * <ul>
+     *   <li>{@code type} restricted to D and its descendants, and</li>
+     *   <li>for each descendant T, "type is not T, or the object satisfies T's own parts between T and D" (an
+     *       implication, so only the branch the {@code type} selects reports errors).</li>
+     * </ul>
+     * The own parts are inlined rather than referenced, so that no schema is entered twice for the same value (which
+     * the JSON Schema library would reject as a validation loop).
+     */
+    static void expressTypeDiscriminator(ObjectNode schemas) {
+        JsonNode base = schemas.get("object");
+        if (!(base instanceof ObjectNode baseObject) || !baseObject.has("discriminator")) {
+            throw new IllegalStateException("expected the base 'object' schema with a discriminator");
+        }
+        baseObject.remove("discriminator");
+
+        Map<String, Set<String>> parents = new LinkedHashMap<>();
+        schemas.fields().forEachRemaining(e -> parents.put(e.getKey(), parentRefs(e.getValue())));
+        Map<String, Set<String>> ancestors = new LinkedHashMap<>();
+        for (String name : parents.keySet()) {
+            ancestors.put(name, ancestorsOf(name, parents, new LinkedHashSet<>()));
+        }
+
+        Map<String, List<JsonNode>> ownParts = new LinkedHashMap<>();
+        schemas.fields().forEachRemaining(e -> ownParts.put(e.getKey(), inlineParts(e.getValue())));
+
+        for (String d : parents.keySet()) {
+            if (d.equals("object") || !ancestors.get(d).contains("object")) {
+                continue;
+            }
+            Set<String> descendants = new TreeSet<>();
+            for (String t : parents.keySet()) {
+                if (ancestors.get(t).contains(d)) {
+                    descendants.add(t);
+                }
+            }
+            Set<String> allowed = new TreeSet<>(descendants);
+            allowed.add(d);
+
+            ObjectNode schema = (ObjectNode) schemas.get(d);
+            ArrayNode allOf = schema.withArray("allOf");
+            ArrayNode values = typeConstraint(allOf.addObject()).putArray("enum");
+            allowed.forEach(values::add);
+
+            for (String t : descendants) {
+                ArrayNode tParts = JsonNodeFactory.instance.arrayNode();
+                // T's own parts, and those of every definition between T and D (all are descendants of D).
+                for (String between : allowed) {
+                    if (!between.equals(d) && (between.equals(t) || ancestors.get(t).contains(between))) {
+                        ownParts.get(between).forEach(part -> tParts.add(part.deepCopy()));
+                    }
+                }
+                if (tParts.isEmpty()) {
+                    continue;
+                }
+                ArrayNode anyOf = allOf.addObject().putArray("anyOf");
+                typeConstraint(anyOf.addObject()).putObject("not").putArray("enum").add(t);
+                anyOf.addObject().set("allOf", tParts);
+            }
+        }
+    }
+
+    /**
+     * An object schema constraining only {@code type}, returning the schema of {@code type} to fill in. Both say their
+     * JSON type and that other properties are allowed: the validator otherwise injects
+     * {@code additionalProperties: false} into schemas that list properties without saying.
+     */
+    private static ObjectNode typeConstraint(ObjectNode schema) {
+        schema.put("type", "object").put("additionalProperties", true);
+        return schema.putObject("properties").putObject("type").put("type", "string");
+    }
+
+    private static Set<String> parentRefs(JsonNode schema) {
+        Set<String> refs = new LinkedHashSet<>();
+        for (JsonNode part : schema.path("allOf")) {
+            String ref = part.path("$ref").asText("");
+            if (ref.startsWith(SCHEMAS)) {
+                refs.add(ref.substring(SCHEMAS.length()));
+            }
+        }
+        return refs;
+    }
+
+    private static Set<String> ancestorsOf(String name, Map<String, Set<String>> parents, Set<String> acc) {
+        for (String parent : parents.getOrDefault(name, Set.of())) {
+            if (acc.add(parent)) {
+                ancestorsOf(parent, parents, acc);
+            }
+        }
+        return acc;
+    }
+
+    private static List<JsonNode> inlineParts(JsonNode schema) {
+        List<JsonNode> parts = new ArrayList<>();
+        if (schema.has("allOf")) {
+            for (JsonNode part : schema.get("allOf")) {
+                if (!part.has("$ref")) {
+                    parts.add(part);
+                }
+            }
+        } else {
+            parts.add(schema);
+        }
+        return parts;
+    }
+
+    /** RFC 7386 JSON merge patch: objects merge recursively, null removes, anything else replaces. */
+    static void mergePatch(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(e -> {
+            JsonNode current = target.get(e.getKey());
+            if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else if (e.getValue().isObject()) {
+                // Merging into a fresh object, not copying, so that nulls inside the patch never reach the result.
+                ObjectNode into = current instanceof ObjectNode currentObject ? currentObject : target.putObject(e.getKey());
+                mergePatch(into, e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+    }
+}

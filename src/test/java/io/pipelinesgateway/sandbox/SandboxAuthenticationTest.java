@@ -1,0 +1,67 @@
+package io.pipelinesgateway.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The sandbox accepts any credential, and none, except the literal {@code invalid} (401) and {@code forbidden}
+ * (403), as a Bearer token or as the password / API token of Basic, so that error paths can be shown.
+ */
+@SandboxTest
+class SandboxAuthenticationTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @LocalServerPort
+    int port;
+
+    SandboxHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new SandboxHttp(client, port);
+    }
+
+    private static String basic(String user, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theInvalidTokenIsRejectedWith401InBitbucketsErrorShape() {
+        Reply bearer = http.get("/user", "Authorization", "Bearer invalid").conforms();
+        assertThat(bearer.status()).isEqualTo(401);
+        assertThat(bearer.json().path("error").path("message").asString()).isNotBlank();
+        assertThat(http.get("/user", "Authorization", basic("dev@acme.example", "invalid")).conforms().status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theForbiddenTokenIsRefusedWith403() {
+        Reply bearer = http.get("/repositories/acme/api", "Authorization", "Bearer forbidden").conforms();
+        assertThat(bearer.status()).isEqualTo(403);
+        assertThat(bearer.json().path("type").asString()).isEqualTo("error");
+        assertThat(http.get("/repositories/acme/api/pipelines/", "Authorization",
+                basic("dev@acme.example", "forbidden")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anyOtherCredentialAndNoneAtAllAreLetThroughAsTheSandboxUser() {
+        for (String[] headers : new String[][] {
+                {},
+                {"Authorization", "Bearer ATCTT3xFfGN0-some-workspace-token"},
+                {"Authorization", basic("dev@acme.example", "ATATT3xFfGF0-api-token")}}) {
+            Reply reply = http.get("/user", headers).conforms();
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().path("nickname").asString()).isEqualTo("sandbox-user");
+        }
+    }
+}
