@@ -25,7 +25,6 @@ import io.pipelinesgateway.variable.VariableKeys;
 final class RunInputs {
 
     private static final Pattern COMMIT_HASH = Pattern.compile("[0-9a-fA-F]{7,40}");
-    private static final Pattern PULL_REQUEST_ID = Pattern.compile("[1-9][0-9]*");
     private static final List<String> REF_TYPES = List.of("BRANCH", "TAG", "NAMED_BRANCH", "BOOKMARK");
 
     private RunInputs() {
@@ -90,15 +89,12 @@ final class RunInputs {
     }
 
     /** A pull request: its source merged onto its destination. */
-    record PullRequestTarget(String id, String sourceBranch, String destinationBranch, String commitHash,
+    record PullRequestTarget(int id, String sourceBranch, String destinationBranch, String commitHash,
             String destinationCommitHash, PipelineSelectorInput selector) {
 
+        /** The pull request goes as {@code {"id": 3}}: the spec types its id as an integer (its example quotes it). */
         BitbucketTarget toTarget() {
-            if (id == null || !PULL_REQUEST_ID.matcher(id).matches()) {
-                throw new InvalidInputException("input.target.pullRequest.id",
-                        "'input.target.pullRequest.id' must be a pull request's number, such as 3; it was '" + id
-                                + "'.");
-            }
+            long number = Inputs.positive(id, "input.target.pullRequest.id");
             return new BitbucketTarget("pipeline_pullrequest_target", null, null,
                     commitHash == null ? null : commit(null, commitHash, "input.target.pullRequest.commitHash"),
                     selector == null ? null : selector.toSelector("input.target.pullRequest.selector"),
@@ -106,7 +102,7 @@ final class RunInputs {
                     Inputs.nonBlank(destinationBranch, "input.target.pullRequest.destinationBranch"),
                     destinationCommitHash == null ? null
                             : commit(null, destinationCommitHash, "input.target.pullRequest.destinationCommitHash"),
-                    new BitbucketPullRequest(id, null));
+                    new BitbucketPullRequest(number, null));
         }
     }
 

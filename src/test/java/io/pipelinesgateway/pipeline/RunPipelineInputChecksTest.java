@@ -28,7 +28,7 @@ class RunPipelineInputChecksTest extends MutationTestSupport {
 
     @Test
     void aDestinationCommitHashIsCheckedToo() {
-        assertRejectedBeforeBitbucket(run(Map.of("pullRequest", Map.of("id", "3", "sourceBranch", "feature",
+        assertRejectedBeforeBitbucket(run(Map.of("pullRequest", Map.of("id", 3, "sourceBranch", "feature",
                         "destinationBranch", "main", "destinationCommitHash", "main")), List.of()),
                 "input", "target", "pullRequest", "destinationCommitHash");
     }
@@ -54,8 +54,8 @@ class RunPipelineInputChecksTest extends MutationTestSupport {
     }
 
     @Test
-    void aPullRequestIdThatIsNotANumberIsRejected() {
-        assertRejectedBeforeBitbucket(run(Map.of("pullRequest", Map.of("id", "PR-3", "sourceBranch", "feature",
+    void aPullRequestNumberThatIsNotPositiveIsRejected() {
+        assertRejectedBeforeBitbucket(run(Map.of("pullRequest", Map.of("id", 0, "sourceBranch", "feature",
                 "destinationBranch", "main")), List.of()), "input", "target", "pullRequest", "id");
     }
 

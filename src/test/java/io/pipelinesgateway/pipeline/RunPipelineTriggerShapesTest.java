@@ -101,14 +101,14 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
 
     @Test
     void aPullRequestRunsItsSourceMergedOntoItsDestination() {
-        run(Map.of("pullRequest", Map.of("id", "3", "sourceBranch", "pull-request-branch",
+        run(Map.of("pullRequest", Map.of("id", 3, "sourceBranch", "pull-request-branch",
                 "destinationBranch", "master", "commitHash", "1a372fc", "destinationCommitHash", "9f848b7",
                 "selector", Map.of("type", "PULL_REQUESTS", "pattern", "**"))), null);
 
         assertSent("""
                 {"target": {"type": "pipeline_pullrequest_target", "source": "pull-request-branch",
                             "destination": "master", "destination_commit": {"hash": "9f848b7"},
-                            "commit": {"hash": "1a372fc"}, "pullrequest": {"id": "3"},
+                            "commit": {"hash": "1a372fc"}, "pullrequest": {"id": 3},
                             "selector": {"type": "pull-requests", "pattern": "**"}}}""");
     }
 

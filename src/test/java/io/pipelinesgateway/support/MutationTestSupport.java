@@ -11,6 +11,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.pipelinesgateway.bitbucket.spec.BitbucketSpec;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +59,21 @@ public abstract class MutationTestSupport {
     @DynamicPropertySource
     static void pointAtWireMock(DynamicPropertyRegistry registry) {
         registry.add("gateway.bitbucket.base-url", BITBUCKET::baseUrl);
+    }
+
+    /**
+     * Every change the gateway sent conforms to Bitbucket's spec: its path, query and JSON body. Reads are left out:
+     * the gateway pages by number ({@code page}, {@code pagelen}), which the spec does not declare.
+     */
+    @AfterEach
+    void changesSentConformToTheSpec() {
+        for (ServeEvent event : BITBUCKET.getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            if (!request.getMethod().equals(RequestMethod.GET)) {
+                BitbucketSpec.assertRequestConforms(request.getMethod().getName(), request.getUrl(),
+                        request.getHeader("Content-Type"), request.getBodyAsString());
+            }
+        }
     }
 
     @BeforeEach
