@@ -23,10 +23,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A running gateway ({@code RANDOM_PORT}) whose Bitbucket is a WireMock server with no stubs: it answers 404 to
  * everything and records every request, so a test can show that a query never reached upstream. The properties
- * here are the same for every subclass, so they share one Spring context.
+ * here (and a browser origin allowed by CORS) are the same for every subclass, so they share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.cors.allowed-origins=" + RecordingUpstreamGatewayTest.ALLOWED_ORIGIN)
 public abstract class RecordingUpstreamGatewayTest {
+
+    /** The one browser origin the gateway under test lets call {@code /graphql}. */
+    public static final String ALLOWED_ORIGIN = "https://portal.example.com";
 
     private static final WireMockServer UPSTREAM = startUpstream();
 
