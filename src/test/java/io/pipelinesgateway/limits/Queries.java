@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,13 +36,18 @@ final class Queries {
 
     /** A traverser over a query that must be valid against the gateway's schema. */
     static QueryTraverser traverse(String query) {
+        return traverse(query, Map.of());
+    }
+
+    /** As {@link #traverse(String)}, with variables (coerced against the operation's definitions). */
+    static QueryTraverser traverse(String query, Map<String, Object> variables) {
         Document document = Parser.parse(query);
-        List<ValidationError> errors = new Validator().validateDocument(SCHEMA, document, java.util.Locale.ROOT);
+        List<ValidationError> errors = new Validator().validateDocument(SCHEMA, document, Locale.ROOT);
         assertThat(errors).as("validation errors of the test's query").isEmpty();
         return QueryTraverser.newQueryTraverser()
                 .schema(SCHEMA)
                 .document(document)
-                .variables(Map.of())
+                .variables(variables)
                 .build();
     }
 
