@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gateway.graphql")
 public record QueryLimitsProperties(
         @DefaultValue("15") int maxDepth,
-        @DefaultValue("20000") long maxComplexity,
+        @DefaultValue("200000") long maxComplexity,
         @DefaultValue("20000") int maxQueryLength,
         @DefaultValue("5") int assumedListSize) {
 }

@@ -8,7 +8,7 @@ import org.springframework.graphql.ResponseError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A query whose answer could hold more objects than {@code gateway.graphql.max-complexity} (20,000) is refused with
+ * A query whose answer could hold more objects than {@code gateway.graphql.max-complexity} (200,000) is refused with
  * QUERY_TOO_COMPLEX before anything runs: a hundred workspaces' hundred repositories' hundred pipelines would be a
  * million objects and ten thousand upstream calls.
  */
@@ -31,9 +31,9 @@ class ComplexQueryIsRefusedTest extends RecordingUpstreamGatewayTest {
             ResponseError error = errors.get(0);
             assertThat(error.getExtensions())
                     .containsEntry("code", "QUERY_TOO_COMPLEX")
-                    .containsEntry("limit", 20000)
+                    .containsEntry("limit", 200000)
                     .containsEntry("actual", 1_010_100);
-            assertThat(error.getMessage()).contains("1,010,100 objects").contains("at most 20,000");
+            assertThat(error.getMessage()).contains("1,010,100 objects").contains("at most 200,000");
         });
         assertThat(upstreamRequests()).isEmpty();
     }

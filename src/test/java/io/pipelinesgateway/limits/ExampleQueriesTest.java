@@ -35,7 +35,7 @@ class ExampleQueriesTest {
         assertThat(examples).extracting(file -> file.getFileName().toString()).contains(
                 "dashboard.graphql", "pipeline-failed-tests.graphql", "repository-branch-pipelines.graphql",
                 "log-tail.graphql");
-        QueryLimitsProperties defaults = new QueryLimitsProperties(15, 20_000, 20_000, 5);
+        QueryLimitsProperties defaults = Queries.shippedLimits();
         for (Path example : examples) {
             String query = Files.readString(example);
             Matcher variables = VARIABLES.matcher(query);

@@ -20,6 +20,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,23 @@ final class Queries {
                 .document(document)
                 .variables(variables)
                 .build();
+    }
+
+    /** The limits as {@code application.yml} ships them. */
+    @SuppressWarnings("unchecked")
+    static QueryLimitsProperties shippedLimits() {
+        try (InputStream in = Queries.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> root = new Yaml().load(in);
+            Map<String, Object> graphql = (Map<String, Object>) ((Map<String, Object>) root.get("gateway")).get("graphql");
+            return new QueryLimitsProperties(
+                    ((Number) graphql.get("max-depth")).intValue(),
+                    ((Number) graphql.get("max-complexity")).longValue(),
+                    ((Number) graphql.get("max-query-length")).intValue(),
+                    ((Number) graphql.get("assumed-list-size")).intValue());
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     /** The {@code query Dashboard} block of the README's "A first query". */
