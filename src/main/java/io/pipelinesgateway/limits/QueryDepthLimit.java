@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * bound one short query could ask for the same data again and again.
  */
 @Component
+// Before complexity: a deep query is told it is too deep, the clearer of the two reasons.
 @Order(2)
 class QueryDepthLimit extends SimplePerformantInstrumentation {
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * before it is parsed: parsing and validating is work a caller could otherwise make the gateway do at will.
  */
 @Component
+// Checked first of the three: it is the cheapest, and a refused document is never parsed.
 @Order(1)
 class QueryLengthLimit extends SimplePerformantInstrumentation {
 
