@@ -77,8 +77,8 @@ class VariableLifecycleOnTheSandboxTest extends SandboxFlowSupport {
             }
             case TEAM -> new Where(Map.of("team", "globex"),
                     "{ teamVariables(team: \"globex\") { " + FIELDS + " } }", Map.of(), "teamVariables.nodes");
-            case USER -> new Where(Map.of("user", "sandbox-flows"),
-                    "{ userVariables(user: \"sandbox-flows\") { " + FIELDS + " } }", Map.of(), "userVariables.nodes");
+            case USER -> new Where(Map.of("user", "sandbox-user"),
+                    "{ userVariables(user: \"sandbox-user\") { " + FIELDS + " } }", Map.of(), "userVariables.nodes");
         };
     }
 
