@@ -214,8 +214,8 @@ public class BitbucketClient {
 
     /**
      * Reads part of a text/plain log with an HTTP Range header value such as {@code bytes=0-1023} or
-     * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet); one that
-     * starts past the end is BAD_USER_INPUT.
+     * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet), and so does
+     * a suffix range of an empty log; one that starts past the end is BAD_USER_INPUT.
      *
      * @param logComplete whether the log will not grow any more (its step completed), which lets it be cached
      */
@@ -229,6 +229,10 @@ public class BitbucketClient {
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
+                    }
+                    if (error.logSize() != null && error.logSize() == 0 && requestedStart < 0) {
+                        // A suffix range (a tail) of an empty log is unsatisfiable, but the answer is simply empty.
+                        return Mono.just(new LogSlice(0, new byte[0], 0));
                     }
                     return Mono.error(error);
                 });
@@ -343,7 +347,7 @@ public class BitbucketClient {
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
-                        record(method, request, error instanceof TimeoutException ? "TIMEOUT" : "IO_ERROR", started);
+                        record(method, request, isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
                         return transportFailure(request, error);
                     })
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
@@ -384,9 +388,18 @@ public class BitbucketClient {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Whether a call failed for taking too long: the gateway's own timeout, or Reactor Netty's response timeout
+     * (a Netty {@code ReadTimeoutException} inside a {@link WebClientRequestException}), whichever fired first.
+     */
+    private static boolean isTimeout(Throwable error) {
+        return error instanceof TimeoutException
+                || (error instanceof WebClientRequestException && (error.getCause() instanceof TimeoutException
+                        || error.getCause() instanceof io.netty.handler.timeout.TimeoutException));
+    }
+
     private static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
-        if (error instanceof TimeoutException
-                || (error instanceof WebClientRequestException && error.getCause() instanceof TimeoutException)) {
+        if (isTimeout(error)) {
             return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
                     "Bitbucket did not answer in time for " + request.resource() + "; try again shortly.");
         }

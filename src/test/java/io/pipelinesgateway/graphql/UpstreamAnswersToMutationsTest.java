@@ -12,6 +12,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * How Bitbucket's refusals reach a mutation's caller: input it rejects (400, 409) comes back in the payload's
@@ -95,11 +96,11 @@ class UpstreamAnswersToMutationsTest extends MutationTestSupport {
                             deleted userErrors { field message } } }""",
                         "DELETE", "/repositories/acme/api/pipelines-config/caches?name=node", new String[0]));
         Answer[] answers = {
-            new Answer(400, "bad-request.json", null),
-            new Answer(409, "repository-variable-conflict.json", null),
-            new Answer(401, "unauthorized.json", "UNAUTHENTICATED"),
-            new Answer(403, "forbidden.json", "FORBIDDEN"),
-            new Answer(404, "not-found.json", "NOT_FOUND")
+            new Answer(400, "error-400.json", null),
+            new Answer(409, "error-409.json", null),
+            new Answer(401, "error-401.json", "UNAUTHENTICATED"),
+            new Answer(403, "error-403.json", "FORBIDDEN"),
+            new Answer(404, "error-404.json", "NOT_FOUND")
         };
         return cases.flatMap(mutation -> Arrays.stream(answers).map(answer -> Arguments.of(mutation, answer)));
     }
@@ -107,7 +108,7 @@ class UpstreamAnswersToMutationsTest extends MutationTestSupport {
     @ParameterizedTest(name = "{0} answered {1}")
     @MethodSource("mutationsAndAnswers")
     void bitbucketsAnswerReachesTheCallerAsItShould(Case mutation, Answer answer) {
-        stub(request(mutation.method(), urlEqualTo(mutation.path())), answer.status(), answer.payload());
+        stub(request(mutation.method(), urlEqualTo(API_ROOT + mutation.path())), answer.status(), answer.payload());
 
         GraphQlTester.Response response = graphQl.document(mutation.document()).execute();
 

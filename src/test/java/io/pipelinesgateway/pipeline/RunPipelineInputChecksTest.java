@@ -12,6 +12,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * runPipeline checks what it can before calling Bitbucket, naming the field at fault, and reports what Bitbucket
@@ -77,7 +78,7 @@ class RunPipelineInputChecksTest extends MutationTestSupport {
 
     @Test
     void aDefinitionBitbucketDoesNotFindIsAUserErrorOnTheTarget() {
-        stub(post(urlEqualTo("/repositories/acme/api/pipelines/")), 400, "pipeline-run-rejected.json");
+        stub(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines/")), 400, "pipeline-run-rejected.json");
 
         GraphQlTester.Response response = run(Map.of("ref", Map.of("refName", "main",
                 "selector", Map.of("type", "CUSTOM", "pattern", "deploy-to-moon"))), List.of());

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * Every trigger shape of Bitbucket's "Run a pipeline" reaches Bitbucket as the exact body of the reference's example
@@ -24,7 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  */
 class RunPipelineTriggerShapesTest extends MutationTestSupport {
 
-    private static final String PIPELINES = "/repositories/acme/api/pipelines/";
+    private static final String PIPELINES = API_ROOT + "/repositories/acme/api/pipelines/";
 
     private static final String RUN = """
             mutation Run($input: RunPipelineInput!) {
@@ -129,8 +130,8 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
         return response;
     }
 
-    private static void assertSent(String body) {
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo(PIPELINES))
+    private void assertSent(String body) {
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(PIPELINES))
                 .withHeader("Authorization", equalTo(AUTHORIZATION))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson(body)));

@@ -11,18 +11,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** stopPipeline signals the stop, then returns the pipeline as Bitbucket reports it afterwards. */
 class StopPipelineTest extends MutationTestSupport {
 
     private static final String UUID = "{5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a}";
-    private static final String STOP = "/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D"
+    private static final String STOP = API_ROOT + "/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D"
             + "/stopPipeline";
 
     @Test
     void stopsThePipelineAndShowsItStopped() {
         stubNoContent(post(urlEqualTo(STOP)));
-        stub(get(urlEqualTo("/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D")), 200,
+        stub(get(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D")), 200,
                 "pipeline-stopped.json");
 
         GraphQlTester.Response response = stop(GlobalId.encode("Pipeline", "acme", "api", UUID));
@@ -30,7 +31,7 @@ class StopPipelineTest extends MutationTestSupport {
         response.errors().verify();
         response.path("stopPipeline.pipeline.status").entity(String.class).isEqualTo("STOPPED");
         response.path("stopPipeline.userErrors").entityList(Object.class).hasSize(0);
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo(STOP)).withRequestBody(absent()));
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(STOP)).withRequestBody(absent()));
     }
 
     @Test

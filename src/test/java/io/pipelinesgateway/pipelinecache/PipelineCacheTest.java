@@ -11,16 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** A repository's dependency caches are listed with their content URIs, and deleted by UUID or by name. */
 class PipelineCacheTest extends MutationTestSupport {
 
-    private static final String CACHES = "/repositories/acme/api/pipelines-config/caches";
+    private static final String CACHES = API_ROOT + "/repositories/acme/api/pipelines-config/caches";
     private static final String CACHE = CACHES + "/%7Bbe1f2a3b-4c5d-4e6f-9071-a2b3c4d5e6f7%7D";
 
     @Test
     void cachesAreListedWithTheirContentUri() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
+        given("repository-api.json");
         stub(get(urlPathEqualTo(CACHES + "/")), 200, "caches.json");
         stub(get(urlEqualTo(CACHE + "/content-uri")), 200, "cache-content-uri.json");
 
@@ -47,7 +48,7 @@ class PipelineCacheTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("deleteCache.deleted").entity(Boolean.class).isEqualTo(true);
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(CACHE)).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(CACHE)).withRequestBody(absent()));
     }
 
     @Test
@@ -61,7 +62,7 @@ class PipelineCacheTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("deleteCachesByName.deleted").entity(Boolean.class).isEqualTo(true);
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(CACHES + "?name=node")).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(CACHES + "?name=node")).withRequestBody(absent()));
     }
 
     @Test

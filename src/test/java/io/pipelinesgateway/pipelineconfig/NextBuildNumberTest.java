@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * The next build number is set with Bitbucket's build number request; a number that is not positive is rejected
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NextBuildNumberTest extends MutationTestSupport {
 
-    private static final String BUILD_NUMBER = "/repositories/acme/api/pipelines_config/build_number";
+    private static final String BUILD_NUMBER = API_ROOT + "/repositories/acme/api/pipelines_config/build_number";
 
     @Test
     void theNextBuildNumberIsSet() {
@@ -29,7 +30,7 @@ class NextBuildNumberTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("setNextBuildNumber.nextBuildNumber").entity(Integer.class).isEqualTo(500);
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(BUILD_NUMBER)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(BUILD_NUMBER)).withRequestBody(equalToJson("""
                 {"type": "pipeline_build_number", "next": 500}""")));
     }
 

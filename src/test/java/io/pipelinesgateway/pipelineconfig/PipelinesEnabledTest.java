@@ -11,15 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** Whether Pipelines runs for a repository is read from, and set with, its Pipelines configuration. */
 class PipelinesEnabledTest extends MutationTestSupport {
 
-    private static final String CONFIG = "/repositories/acme/api/pipelines_config";
+    private static final String CONFIG = API_ROOT + "/repositories/acme/api/pipelines_config";
 
     @Test
     void theEnabledFlagIsRead() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
+        given("repository-api.json");
         stub(get(urlEqualTo(CONFIG)), 200, "pipelines-config.json");
 
         graphQl.document("""
@@ -39,7 +40,7 @@ class PipelinesEnabledTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(CONFIG)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(CONFIG)).withRequestBody(equalToJson("""
                 {"type": "pipelines_config", "enabled": false}""")));
     }
 }

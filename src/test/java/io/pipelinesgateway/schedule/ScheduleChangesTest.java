@@ -17,11 +17,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** A schedule is created, enabled or disabled, and deleted with the exact requests of Bitbucket's reference. */
 class ScheduleChangesTest extends MutationTestSupport {
 
-    private static final String SCHEDULES = "/repositories/acme/api/pipelines_config/schedules/";
+    private static final String SCHEDULES = API_ROOT + "/repositories/acme/api/pipelines_config/schedules/";
     private static final String SCHEDULE = SCHEDULES + "%7B9c0d1e2f-3a4b-4c5d-8e6f-8091a2b3c4d5%7D";
     private static final String ID = GlobalId.encode("PipelineSchedule", "acme", "api",
             "{9c0d1e2f-3a4b-4c5d-8e6f-8091a2b3c4d5}");
@@ -44,7 +45,7 @@ class ScheduleChangesTest extends MutationTestSupport {
         response.path("createSchedule.schedule.id").entity(String.class).isEqualTo(ID);
         response.path("createSchedule.schedule.target.refName").entity(String.class).isEqualTo("main");
         response.path("createSchedule.schedule.target.selector.pattern").entity(String.class).isEqualTo("nightly");
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo(SCHEDULES)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(SCHEDULES)).withRequestBody(equalToJson("""
                 {"type": "pipeline_schedule",
                  "target": {"type": "pipeline_ref_target", "ref_type": "branch", "ref_name": "main",
                             "selector": {"type": "custom", "pattern": "nightly"}},
@@ -82,7 +83,7 @@ class ScheduleChangesTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("updateSchedule.schedule.enabled").entity(Boolean.class).isEqualTo(false);
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(SCHEDULE)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(SCHEDULE)).withRequestBody(equalToJson("""
                 {"type": "pipeline_schedule", "enabled": false}""")));
     }
 
@@ -100,7 +101,7 @@ class ScheduleChangesTest extends MutationTestSupport {
         response.errors().verify();
         response.path("deleteSchedule.deleted").entity(Boolean.class).isEqualTo(true);
         response.path("deleteSchedule.deletedId").entity(String.class).isEqualTo(ID);
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(SCHEDULE)).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(SCHEDULE)).withRequestBody(absent()));
     }
 
     private GraphQlTester.Response create(String cronPattern) {

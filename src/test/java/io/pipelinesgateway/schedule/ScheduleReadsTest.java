@@ -8,17 +8,18 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** A repository's schedules are read with their runs, each run with the pipeline it started or its error. */
 class ScheduleReadsTest extends MutationTestSupport {
 
     @Test
     void schedulesShowTheirRunsAndThePipelinesTheyStarted() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines_config/schedules/")), 200, "schedules.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines_config/schedules/"
+        given("repository-api.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/schedules/")), 200, "schedules.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/schedules/"
                 + "%7B9c0d1e2f-3a4b-4c5d-8e6f-8091a2b3c4d5%7D/executions/")), 200, "schedule-executions.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D")), 200,
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines/%7B5f1c5e0a-3b1e-4c8e-9d2b-7a6f4e3c2b1a%7D")), 200,
                 "pipeline-stopped.json");
 
         GraphQlTester.Response response = graphQl.document("""
@@ -46,7 +47,7 @@ class ScheduleReadsTest extends MutationTestSupport {
 
     @Test
     void aScheduleIsFoundAgainByItsId() {
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines_config/schedules/"
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/schedules/"
                 + "%7B9c0d1e2f-3a4b-4c5d-8e6f-8091a2b3c4d5%7D")), 200, "schedule-created.json");
         String id = GlobalId.encode("PipelineSchedule", "acme", "api", "{9c0d1e2f-3a4b-4c5d-8e6f-8091a2b3c4d5}");
 

@@ -19,18 +19,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** A known host is listed, added, replaced and removed with the exact requests of Bitbucket's reference. */
 class KnownHostChangesTest extends MutationTestSupport {
 
-    private static final String KNOWN_HOSTS = "/repositories/acme/api/pipelines_config/ssh/known_hosts/";
+    private static final String KNOWN_HOSTS = API_ROOT + "/repositories/acme/api/pipelines_config/ssh/known_hosts/";
     private static final String KNOWN_HOST = KNOWN_HOSTS + "%7Bad0e1f2a-3b4c-4d5e-8f60-91a2b3c4d5e6%7D";
     private static final String ID = GlobalId.encode("KnownHost", "acme", "api",
             "{ad0e1f2a-3b4c-4d5e-8f60-91a2b3c4d5e6}");
 
     @Test
     void aRepositorysKnownHostsAreListedWithTheirKeys() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
+        given("repository-api.json");
         stub(get(urlPathEqualTo(KNOWN_HOSTS)), 200, "known-hosts.json");
 
         GraphQlTester.Response response = graphQl.document("""
@@ -54,7 +55,7 @@ class KnownHostChangesTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("createKnownHost.knownHost.id").entity(String.class).isEqualTo(ID);
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo(KNOWN_HOSTS)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(KNOWN_HOSTS)).withRequestBody(equalToJson("""
                 {"type": "pipeline_known_host", "hostname": "[git.acme.example]:7999",
                  "public_key": {"type": "pipeline_ssh_public_key", "key_type": "ssh-ed25519",
                                 "key": "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"}}""")));
@@ -86,7 +87,7 @@ class KnownHostChangesTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("updateKnownHost.knownHost.hostname").entity(String.class).isEqualTo("git.acme.example");
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(KNOWN_HOST)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(KNOWN_HOST)).withRequestBody(equalToJson("""
                 {"type": "pipeline_known_host", "uuid": "{ad0e1f2a-3b4c-4d5e-8f60-91a2b3c4d5e6}",
                  "hostname": "git.acme.example",
                  "public_key": {"type": "pipeline_ssh_public_key", "key_type": "ssh-rsa",
@@ -104,7 +105,7 @@ class KnownHostChangesTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("deleteKnownHost.deletedId").entity(String.class).isEqualTo(ID);
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(KNOWN_HOST)).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(KNOWN_HOST)).withRequestBody(absent()));
     }
 
     @Test

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * The SSH key pair's private key is sent to Bitbucket and never comes back, not even when an upstream echoes it;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SshKeyPairTest extends MutationTestSupport {
 
-    private static final String KEY_PAIR = "/repositories/acme/api/pipelines_config/ssh/key_pair";
+    private static final String KEY_PAIR = API_ROOT + "/repositories/acme/api/pipelines_config/ssh/key_pair";
     private static final String PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
             + "-----END OPENSSH PRIVATE KEY-----\n";
     private static final String PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG7pipelinesdeploykeyexample "
@@ -46,7 +47,7 @@ class SshKeyPairTest extends MutationTestSupport {
         response.path("setSshKeyPair.sshKeyPair.publicKey").entity(String.class).isEqualTo(PUBLIC_KEY);
         assertThat(response.returnResponse().toMap().toString())
                 .doesNotContain("PRIVATE KEY").doesNotContain("wrongly echoes");
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(KEY_PAIR)).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(KEY_PAIR)).withRequestBody(equalToJson("""
                 {"type": "pipeline_ssh_key_pair", "private_key": "%s", "public_key": "%s"}"""
                 .formatted(PRIVATE_KEY.replace("\n", "\\n"), PUBLIC_KEY))));
     }
@@ -72,12 +73,12 @@ class SshKeyPairTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("deleteSshKeyPair.deleted").entity(Boolean.class).isEqualTo(true);
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(KEY_PAIR)).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(KEY_PAIR)).withRequestBody(absent()));
     }
 
     @Test
     void theKeyPairReadsAsItsPublicKeyOrAsNullWhenThereIsNone() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
+        given("repository-api.json");
         stub(get(urlEqualTo(KEY_PAIR)), 200, "ssh-key-pair.json");
         String query = """
                 { repository(workspace: "acme", slug: "api") { sshKeyPair { publicKey } } }""";
@@ -85,7 +86,7 @@ class SshKeyPairTest extends MutationTestSupport {
         graphQl.document(query).execute()
                 .path("repository.sshKeyPair.publicKey").entity(String.class).isEqualTo(PUBLIC_KEY);
 
-        stub(get(urlEqualTo(KEY_PAIR)), 404, "not-found.json");
+        stub(get(urlEqualTo(KEY_PAIR)), 404, "error-404.json");
         GraphQlTester.Response none = graphQl.document(query).execute();
         none.errors().verify();
         none.path("repository.sshKeyPair").valueIsNull();

@@ -20,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * A variable is created, changed and deleted at each level (workspace, repository, deployment environment, and the
@@ -83,7 +84,7 @@ class VariableChangesAtEveryLevelTest extends MutationTestSupport {
     @ParameterizedTest
     @MethodSource("levels")
     void aVariableIsCreatedAtEachLevel(Level level) {
-        stub(post(urlEqualTo(level.list())), 201, level.createdFile());
+        stub(post(urlEqualTo(API_ROOT + level.list())), 201, level.createdFile());
 
         GraphQlTester.Response response = graphQl.document("""
                         mutation Create($input: CreateVariableInput!) {
@@ -100,7 +101,7 @@ class VariableChangesAtEveryLevelTest extends MutationTestSupport {
         response.path("createVariable.variable.id").entity(String.class).isEqualTo(level.id());
         response.path("createVariable.variable.level").entity(String.class).isEqualTo(level.name());
         response.path("createVariable.userErrors").entityList(Object.class).hasSize(0);
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo(level.list()))
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(API_ROOT + level.list()))
                 .withHeader("Authorization", equalTo(AUTHORIZATION))
                 .withRequestBody(equalToJson("""
                         {"type": "%s", "key": "%s", "value": "some value", "secured": true}"""
@@ -110,7 +111,7 @@ class VariableChangesAtEveryLevelTest extends MutationTestSupport {
     @ParameterizedTest
     @MethodSource("levels")
     void aVariableIsChangedAtEachLevelSendingOnlyTheGivenFields(Level level) {
-        stub(put(urlEqualTo(level.item())), 200, level.createdFile());
+        stub(put(urlEqualTo(API_ROOT + level.item())), 200, level.createdFile());
 
         GraphQlTester.Response response = graphQl.document("""
                         mutation Update($id: ID!) {
@@ -124,14 +125,14 @@ class VariableChangesAtEveryLevelTest extends MutationTestSupport {
 
         response.errors().verify();
         response.path("updateVariable.variable.id").entity(String.class).isEqualTo(level.id());
-        BITBUCKET.verify(1, putRequestedFor(urlEqualTo(level.item())).withRequestBody(equalToJson("""
+        bitbucket.verify(1, putRequestedFor(urlEqualTo(API_ROOT + level.item())).withRequestBody(equalToJson("""
                 {"type": "%s", "uuid": "%s", "value": "new value"}""".formatted(level.type(), level.uuid()))));
     }
 
     @ParameterizedTest
     @MethodSource("levels")
     void aVariableIsDeletedAtEachLevel(Level level) {
-        stubNoContent(delete(urlEqualTo(level.item())));
+        stubNoContent(delete(urlEqualTo(API_ROOT + level.item())));
 
         GraphQlTester.Response response = graphQl.document("""
                         mutation Delete($id: ID!) {
@@ -143,6 +144,6 @@ class VariableChangesAtEveryLevelTest extends MutationTestSupport {
         response.errors().verify();
         response.path("deleteVariable.deleted").entity(Boolean.class).isEqualTo(true);
         response.path("deleteVariable.deletedId").entity(String.class).isEqualTo(level.id());
-        BITBUCKET.verify(1, deleteRequestedFor(urlEqualTo(level.item())).withRequestBody(absent()));
+        bitbucket.verify(1, deleteRequestedFor(urlEqualTo(API_ROOT + level.item())).withRequestBody(absent()));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** The variable mutations check keys, UUIDs, IDs and scopes before calling Bitbucket, naming the field at fault. */
 class VariableInputChecksTest extends MutationTestSupport {
@@ -29,12 +30,12 @@ class VariableInputChecksTest extends MutationTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"_PRIVATE", "lower_case", "K", "A1_B2"})
     void aKeyOfLettersDigitsAndUnderscoresIsAccepted(String key) {
-        stub(post(urlEqualTo("/repositories/acme/api/pipelines_config/variables/")), 201,
+        stub(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 201,
                 "repository-variable-created.json");
 
         create(REPOSITORY, key).errors().verify();
 
-        BITBUCKET.verify(1, postRequestedFor(urlEqualTo("/repositories/acme/api/pipelines_config/variables/")));
+        bitbucket.verify(1, postRequestedFor(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * Variables are read at every level through the schema (the repository's, each deployment environment's, and the
@@ -18,8 +19,8 @@ class VariableReadsAtEveryLevelTest extends MutationTestSupport {
 
     @Test
     void aRepositorysVariablesHideTheSecuredValue() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines_config/variables/")), 200,
+        given("repository-api.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 200,
                 "repository-variables.json");
 
         GraphQlTester.Response response = graphQl.document("""
@@ -39,11 +40,11 @@ class VariableReadsAtEveryLevelTest extends MutationTestSupport {
 
     @Test
     void eachDeploymentEnvironmentHasItsVariables() {
-        stub(get(urlPathEqualTo("/repositories/acme/api")), 200, "repository.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/environments/")), 200, "environments.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/deployments_config/environments/"
+        given("repository-api.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/environments/")), 200, "environments.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/deployments_config/environments/"
                 + "%7B7a8b9c0d-1e2f-4a3b-8c4d-6e7f8091a2b3%7D/variables")), 200, "deployment-variables.json");
-        stub(get(urlPathEqualTo("/repositories/acme/api/deployments_config/environments/"
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/deployments_config/environments/"
                 + "%7B8b9c0d1e-2f3a-4b4c-9d5e-7f8091a2b3c4%7D/variables")), 200, "deployment-variables.json");
 
         GraphQlTester.Response response = graphQl.document("""
@@ -64,8 +65,8 @@ class VariableReadsAtEveryLevelTest extends MutationTestSupport {
 
     @Test
     void theDeprecatedTeamAndUserVariablesAreStillRead() {
-        stub(get(urlPathEqualTo("/teams/acme-team/pipelines_config/variables/")), 200, "team-variables.json");
-        stub(get(urlPathEqualTo("/users/jdoe/pipelines_config/variables/")), 200, "user-variables.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/teams/acme-team/pipelines_config/variables/")), 200, "team-variables.json");
+        stub(get(urlPathEqualTo(API_ROOT + "/users/jdoe/pipelines_config/variables/")), 200, "user-variables.json");
 
         GraphQlTester.Response response = graphQl.document("""
                         { teamVariables(team: "acme-team") { nodes { key level } }
@@ -80,7 +81,7 @@ class VariableReadsAtEveryLevelTest extends MutationTestSupport {
 
     @Test
     void aVariableIsFoundAgainByItsId() {
-        stub(get(urlPathEqualTo("/repositories/acme/api/pipelines_config/variables/")), 200,
+        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 200,
                 "repository-variables.json");
         String id = GlobalId.encode("Variable", "REPOSITORY", "acme", "api", "{2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e}");
 
