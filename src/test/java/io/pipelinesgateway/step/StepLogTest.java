@@ -25,9 +25,10 @@ import static io.pipelinesgateway.support.Fixtures.stepPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Step logs, read with HTTP Range from {@code GET .../steps/{step_uuid}/log} (the build container) and
- * {@code GET .../steps/{step_uuid}/logs/{log_uuid}} (a service container). The fake Bitbucket answers ranges as the
- * real one does (206 with Content-Range, 416 past the end).
+ * The log of a running step, read with HTTP Range from {@code GET .../steps/{step_uuid}/log} (the build container)
+ * and {@code GET .../steps/{step_uuid}/logs/{log_uuid}} (a service container): exactly the bytes asked for, since the
+ * log is still growing. The fake Bitbucket answers ranges as the real one does (206 with Content-Range, 416 past the
+ * end). A completed step's log is read in cacheable blocks instead: {@link CompletedStepLogTest}.
  */
 class StepLogTest extends GatewayTest {
 
@@ -43,7 +44,7 @@ class StepLogTest extends GatewayTest {
     @BeforeEach
     void givenTheBuildStep() {
         given("pipeline-42.json");
-        given("step-build.json");
+        given("step-build-running.json");
         given("step-log-build.txt");
     }
 
@@ -102,7 +103,7 @@ class StepLogTest extends GatewayTest {
 
     @Test
     void readsALargerSuffixWhenTheLastLinesAreLongerThanGuessed() {
-        given("step-integration-tests.json");
+        given("step-integration-tests-running.json");
         given("step-log-long-lines.txt");
         String log = Payloads.text("step-log-long-lines.txt");
         List<String> lines = Arrays.asList(log.split("\n"));
