@@ -33,7 +33,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * {@link HttpGraphQlTester}. Subclasses without properties of their own share one Spring context; the fake is reset
  * before each test, so each test sees only its own stubs and requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The tests here pin the upstream calls a query makes; the cache, retries and the circuit breaker change
+        // that count on purpose and have tests of their own, which turn them on (a @DynamicPropertySource wins).
+        "gateway.cache.enabled=false",
+        "gateway.bitbucket.retries=0",
+        "gateway.bitbucket.max-retry-after=0s",
+        "gateway.bitbucket.circuit-breaker.minimum-calls=1000000",
+        "gateway.bitbucket.circuit-breaker.sliding-window-size=1000000"})
 public abstract class GatewayTest {
 
     /** Bitbucket's web UI root the tests configure; the gateway builds pipeline links from it. */
@@ -51,13 +58,6 @@ public abstract class GatewayTest {
     static void pointTheGatewayAtTheFakeBitbucket(DynamicPropertyRegistry registry) {
         registry.add("gateway.bitbucket.base-url", FakeBitbucket::baseUrl);
         registry.add("gateway.bitbucket.web-url", () -> WEB_URL);
-        // Each test here pins the upstream calls one query makes; the cache, retries and the circuit breaker,
-        // which change that count on purpose, have tests of their own (cache/, bitbucket/resilience).
-        registry.add("gateway.cache.enabled", () -> "false");
-        registry.add("gateway.bitbucket.retries", () -> "0");
-        registry.add("gateway.bitbucket.max-retry-after", () -> "0s");
-        registry.add("gateway.bitbucket.circuit-breaker.minimum-calls", () -> "1000000");
-        registry.add("gateway.bitbucket.circuit-breaker.sliding-window-size", () -> "1000000");
     }
 
     @BeforeEach
