@@ -2,6 +2,8 @@ package io.pipelinesgateway.pipelineconfig;
 
 import io.pipelinesgateway.support.MutationTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -29,18 +31,21 @@ class PipelinesEnabledTest extends MutationTestSupport {
                 .path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(true);
     }
 
-    @Test
-    void pipelinesAreDisabled() {
-        stub(put(urlEqualTo(CONFIG)), 200, "pipelines-config-disabled.json");
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void pipelinesAreEnabledOrDisabled(boolean enabled) {
+        stub(put(urlEqualTo(CONFIG)), 200, enabled ? "pipelines-config.json" : "pipelines-config-disabled.json");
 
         GraphQlTester.Response response = graphQl.document("""
-                        mutation { setPipelinesEnabled(input: {workspace: "acme", repository: "api", enabled: false}) {
-                          pipelinesConfiguration { enabled } userErrors { field message } } }""")
+                        mutation Set($enabled: Boolean!) {
+                          setPipelinesEnabled(input: {workspace: "acme", repository: "api", enabled: $enabled}) {
+                            pipelinesConfiguration { enabled } userErrors { field message } } }""")
+                .variable("enabled", enabled)
                 .execute();
 
         response.errors().verify();
-        response.path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
+        response.path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(enabled);
         bitbucket.verify(1, putRequestedFor(urlEqualTo(CONFIG)).withRequestBody(equalToJson("""
-                {"type": "pipelines_config", "enabled": false}""")));
+                {"type": "pipelines_config", "enabled": %s}""".formatted(enabled))));
     }
 }
