@@ -45,9 +45,11 @@ class SandboxPipelineController {
     private static final Pattern VARIABLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final SandboxStore store;
+    private final ConfigStore config;
 
-    SandboxPipelineController(SandboxStore store) {
+    SandboxPipelineController(SandboxStore store, ConfigStore config) {
         this.store = store;
+        this.config = config;
     }
 
     @GetMapping
@@ -95,6 +97,10 @@ class SandboxPipelineController {
     ResponseEntity<SandboxJson.Pipeline> run(ServerHttpRequest request, @PathVariable String workspace,
             @PathVariable String repoSlug, @RequestBody(required = false) JsonNode body) {
         Repo repo = store.repository(workspace, repoSlug);
+        if (!config.pipelinesEnabled(repo)) {
+            throw SandboxException.badRequest("Pipelines is disabled for " + repo.fullName()
+                    + ": enable it in pipelines_config first.");
+        }
         if (body == null || !body.isObject()) {
             throw SandboxException.badRequest("A JSON object with a 'target' is required.");
         }
