@@ -63,6 +63,12 @@ class SandboxConfigController {
         return Paging.page(all, Paging.request(page, pagelen), request.getURI());
     }
 
+    /** Variable lists reproduce their quirk: a {@code next} link on the last page too. */
+    private static SandboxJson.Page<SandboxJson.Variable> variables(ServerHttpRequest request,
+            List<SandboxJson.Variable> all, String page, String pagelen) {
+        return Paging.page(all, Paging.request(page, pagelen), request.getURI(), Paging.Quirk.NEXT_ON_LAST_PAGE);
+    }
+
     private static ResponseEntity<SandboxJson.Variable> createVariable(ServerHttpRequest request,
             Registry<PipelineVariable> scope, JsonNode body, Function<PipelineVariable, SandboxJson.Variable> view) {
         JsonNode json = object(body);
@@ -107,7 +113,7 @@ class SandboxConfigController {
     SandboxJson.Page<SandboxJson.Variable> workspaceVariables(ServerHttpRequest request,
             @PathVariable String workspace, @RequestParam(required = false) String page,
             @RequestParam(required = false) String pagelen) {
-        return list(request, config.workspaceVariables(store.workspace(workspace)).all().stream()
+        return variables(request, config.workspaceVariables(store.workspace(workspace)).all().stream()
                 .map(Representations::variable).toList(), page, pagelen);
     }
 
@@ -170,8 +176,8 @@ class SandboxConfigController {
     @GetMapping("/users/{user}/pipelines_config/variables")
     SandboxJson.Page<SandboxJson.Variable> userVariables(ServerHttpRequest request, @PathVariable String user,
             @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
-        return list(request, config.userVariables(user).all().stream().map(Representations::variable).toList(), page,
-                pagelen);
+        return variables(request, config.userVariables(user).all().stream().map(Representations::variable).toList(),
+                page, pagelen);
     }
 
     @PostMapping("/users/{user}/pipelines_config/variables")
@@ -201,7 +207,7 @@ class SandboxConfigController {
     SandboxJson.Page<SandboxJson.Variable> repositoryVariables(ServerHttpRequest request,
             @PathVariable String workspace, @PathVariable String repoSlug,
             @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
-        return list(request, config.repositoryVariables(store.repository(workspace, repoSlug)).all().stream()
+        return variables(request, config.repositoryVariables(store.repository(workspace, repoSlug)).all().stream()
                 .map(Representations::variable).toList(), page, pagelen);
     }
 
@@ -238,8 +244,8 @@ class SandboxConfigController {
     SandboxJson.Page<SandboxJson.Variable> environmentVariables(ServerHttpRequest request,
             @PathVariable String workspace, @PathVariable String repoSlug, @PathVariable String environment,
             @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
-        return list(request, config.environmentVariables(store.repository(workspace, repoSlug), environment).all()
-                .stream().map(Representations::deploymentVariable).toList(), page, pagelen);
+        return variables(request, config.environmentVariables(store.repository(workspace, repoSlug), environment)
+                .all().stream().map(Representations::deploymentVariable).toList(), page, pagelen);
     }
 
     @PostMapping(ENV_VARIABLES)

@@ -73,7 +73,8 @@ class SandboxPipelineController {
                 .toList());
         snapshots.sort(order(sort));
         Representations r = Representations.forRequest(request.getURI());
-        return Paging.page(snapshots.stream().map(r::pipeline).toList(), paging, request.getURI(), true);
+        return Paging.page(snapshots.stream().map(r::pipeline).toList(), paging, request.getURI(),
+                Paging.Quirk.NEXT_MISSING_ON_EVEN_PAGES);
     }
 
     private static Comparator<PipelineSnapshot> order(String sort) {
