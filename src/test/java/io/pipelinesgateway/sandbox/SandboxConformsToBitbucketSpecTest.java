@@ -234,6 +234,26 @@ class SandboxConformsToBitbucketSpecTest {
     }
 
     @Test
+    void malformedRequestsAre400sInBitbucketsErrorShape() {
+        String runs = "/repositories/globex/data-pipeline/pipelines/";
+        for (String body : List.of("{not json", "[]",
+                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_name\":\"main\","
+                        + "\"selector\":{\"type\":\"nightly\",\"pattern\":\"x\"}}}",
+                "{\"target\":{\"type\":\"pipeline_commit_target\",\"commit\":{\"hash\":\"not-a-hash\"}}}",
+                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_name\":\"main\"},"
+                        + "\"variables\":[{\"key\":\"has space\",\"value\":\"x\"}]}")) {
+            Reply reply = http.post(runs, body).conforms();
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("error").path("message").asString()).isNotBlank();
+        }
+        for (String query : List.of("?pagelen=0", "?page=0", "?page=abc", "?sort=name")) {
+            Reply reply = http.get(runs + query);
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).isEqualTo("error");
+        }
+    }
+
+    @Test
     void unknownObjectsAre404sInBitbucketsErrorShape() {
         for (String path : List.of("/workspaces/nope", "/repositories/acme/nope", "/repositories/nope",
                 "/repositories/acme/api/pipelines/%7B00000000-0000-0000-0000-000000000000%7D",
