@@ -213,7 +213,14 @@ record Representations(String api, String web) {
         return new SandboxJson.Environment("deployment_environment", e.uuid(), e.name(), e.slug(), e.rank(), false,
                 new SandboxJson.EnvironmentType("deployment_environment_type", e.type(), e.rank()),
                 new SandboxJson.TypedName("deployment_environment_lock_open", "OPEN"),
-                Map.of("type", "deployment_restrictions_configuration", "admin_only", false));
+                restrictions());
+    }
+
+    private static Map<String, Object> restrictions() {
+        Map<String, Object> restrictions = new LinkedHashMap<>();
+        restrictions.put("type", "deployment_restrictions_configuration");
+        restrictions.put("admin_only", false);
+        return restrictions;
     }
 
     SandboxJson.PipelinesConfig pipelinesConfig(Repo repo, boolean enabled) {
