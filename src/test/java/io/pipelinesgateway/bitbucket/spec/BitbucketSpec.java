@@ -198,7 +198,7 @@ public final class BitbucketSpec {
             liftNestedObjects((ObjectNode) swagger2.get("definitions"));
 
             // The converter reports the spec's incomplete operations (no responses, undeclared path parameters);
-            // the quirks overlay completes them, and the validator's own loader below rejects anything still wrong.
+            // the quirks overlay completes them, and the parse below rejects anything still wrong.
             OpenAPI converted = new OpenAPIParser().readContents(swagger2.toString(), null, null).getOpenAPI();
             ObjectNode openApi = mapper.valueToTree(converted);
             mergePatch(openApi, read(mapper, QUIRKS));
