@@ -24,8 +24,7 @@ final class SandboxSeed {
 
     /** Everything the store starts with. */
     record Seed(Account user, List<Account> colleagues, List<Workspace> workspaces, List<Repo> repos,
-            List<Pipeline> pipelines, Map<String, List<PipelineVariable>> workspaceVariables,
-            Map<String, List<Recipe>> recipes) {
+            List<Pipeline> pipelines, Map<String, List<Recipe>> recipes) {
     }
 
     static final Account SANDBOX_USER = account("sandbox-user", "Sandbox User");
@@ -97,21 +96,8 @@ final class SandboxSeed {
         seedMobile(mobile);
         seedData(data);
 
-        Map<String, List<PipelineVariable>> variables = new LinkedHashMap<>();
-        variables.put(acme.uuid(), List.of(
-                variable("acme", "AWS_REGION", "eu-west-1", false),
-                variable("acme", "SLACK_CHANNEL", "#builds", false),
-                variable("acme", "SONAR_TOKEN", "squ_4f0c2d9e8b7a6f5e4d3c2b1a0", true)));
-        variables.put(globex.uuid(), List.of(
-                variable("globex", "ARTIFACTORY_USER", "ci-bot", false),
-                variable("globex", "ARTIFACTORY_PASSWORD", "AKCp8nG7xQ2vR4tY6uI8oP0", true)));
-
         return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.of(acme, globex),
-                List.of(api, webApp, infra, billing, mobile, data), pipelines, variables, recipes);
-    }
-
-    private static PipelineVariable variable(String owner, String key, String value, boolean secured) {
-        return new PipelineVariable(Ids.uuid("variable/" + owner + "/" + key), key, value, secured);
+                List.of(api, webApp, infra, billing, mobile, data), pipelines, recipes);
     }
 
     private static Repo repo(Workspace ws, String slug, String name, String description, String language,
