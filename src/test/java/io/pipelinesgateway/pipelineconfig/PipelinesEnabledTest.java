@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /** Whether Pipelines runs for a repository is read from, and set with, its Pipelines configuration. */
