@@ -101,8 +101,24 @@ public class BitbucketClient {
     /** Reads one JSON object. */
     public <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
         JavaType javaType = jsonMapper.constructType(type);
-        return cachedRead(request, null, ResponseEntity::getBody, bytes -> this.<T>decode(request, bytes, javaType),
+        return cachedRead(request, null, false, ResponseEntity::getBody,
+                bytes -> this.<T>decode(request, bytes, javaType),
                 value -> cachePolicy.timeToLive(request.resource(), value));
+    }
+
+    /**
+     * Reads one JSON object that may not exist: empty for Bitbucket's 404. When {@code absenceIsFinal} (a completed
+     * step that reported no tests will never have a report), the absence is cached like an answer, so asking again
+     * costs nothing.
+     */
+    public <T> Mono<T> find(UpstreamRequest request, Class<T> type, boolean absenceIsFinal) {
+        JavaType javaType = jsonMapper.constructType(type);
+        return cachedRead(request, null, true, ResponseEntity::getBody,
+                        bytes -> bytes.length == 0 ? Optional.<T>empty()
+                                : Optional.of(this.<T>decode(request, bytes, javaType)),
+                        value -> value.isPresent() ? cachePolicy.timeToLive(request.resource(), value.get())
+                                : absenceIsFinal ? cachePolicy.timeToLive(request.resource(), null) : Duration.ZERO)
+                .flatMap(Mono::justOrEmpty);
     }
 
     /**
@@ -127,7 +143,7 @@ public class BitbucketClient {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
-        return cachedRead(paged, null, ResponseEntity::getBody, bytes -> {
+        return cachedRead(paged, null, false, ResponseEntity::getBody, bytes -> {
             BitbucketPage<T> result = decode(request, bytes, pageType);
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
@@ -224,7 +240,7 @@ public class BitbucketClient {
         headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
-        return cachedRead(request, headers, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
+        return cachedRead(request, headers, false, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
                         slice -> cachePolicy.timeToLive(logComplete))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
@@ -271,9 +287,10 @@ public class BitbucketClient {
 
     /**
      * A GET through the response cache, scoped to the caller's credential: {@code stored} picks what of the answer
-     * is kept, {@code decode} turns kept bytes into the value.
+     * is kept, {@code decode} turns kept bytes into the value; with {@code notFoundAsEmpty} a 404 is an answer of
+     * no bytes.
      */
-    private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers,
+    private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers, boolean notFoundAsEmpty,
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
             Function<T, Duration> timeToLive) {
         return Mono.deferContextual(context -> {
@@ -286,6 +303,10 @@ public class BitbucketClient {
                 byte[] bytes = stored.apply(response);
                 return bytes == null ? new byte[0] : bytes;
             });
+            if (notFoundAsEmpty) {
+                fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                        ? Mono.just(new byte[0]) : Mono.error(error));
+            }
             return cache.read(request.resource(), request.path(), variant, authorization, fetch, decode, timeToLive);
         });
     }

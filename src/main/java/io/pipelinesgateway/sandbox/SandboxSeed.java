@@ -47,9 +47,14 @@ final class SandboxSeed {
     private final Duration step;
     private final List<Pipeline> pipelines = new ArrayList<>();
 
-    private SandboxSeed(Instant t0, Duration step) {
+    private final int loadWorkspaces;
+    private final int loadRepositories;
+
+    private SandboxSeed(Instant t0, Duration step, int loadWorkspaces, int loadRepositories) {
         this.t0 = t0;
         this.step = step;
+        this.loadWorkspaces = loadWorkspaces;
+        this.loadRepositories = loadRepositories;
     }
 
     static Account account(String nickname, String displayName) {
@@ -58,7 +63,12 @@ final class SandboxSeed {
     }
 
     static Seed create(Instant t0, Duration stepDuration) {
-        return new SandboxSeed(t0, stepDuration).build();
+        return create(t0, stepDuration, 0, 0);
+    }
+
+    /** With {@code loadWorkspaces} generated workspaces of {@code loadRepositories} repositories each besides. */
+    static Seed create(Instant t0, Duration stepDuration, int loadWorkspaces, int loadRepositories) {
+        return new SandboxSeed(t0, stepDuration, loadWorkspaces, loadRepositories).build();
     }
 
     private Seed build() {
@@ -96,8 +106,35 @@ final class SandboxSeed {
         seedMobile(mobile);
         seedData(data);
 
-        return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.of(acme, globex),
-                List.of(api, webApp, infra, billing, mobile, data), pipelines, recipes);
+        List<Workspace> workspaces = new ArrayList<>(List.of(acme, globex));
+        List<Repo> repos = new ArrayList<>(List.of(api, webApp, infra, billing, mobile, data));
+        seedLoad(workspaces, repos, recipes);
+        return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.copyOf(workspaces), List.copyOf(repos),
+                pipelines, recipes);
+    }
+
+    /**
+     * Generated workspaces for benchmarks: {@code load-N/service-MM}, each repository with 12 completed pipelines
+     * (one in five failed) of a build-and-test step with a test report and a scan step.
+     */
+    private void seedLoad(List<Workspace> workspaces, List<Repo> repos, Map<String, List<Recipe>> recipes) {
+        Repo.Project project = new Repo.Project(Ids.uuid("project/load/LOAD"), "LOAD", "Load");
+        List<Recipe> steps = List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN);
+        for (int w = 1; w <= loadWorkspaces; w++) {
+            Workspace workspace = new Workspace(Ids.uuid("workspace/load-" + w), "load-" + w, "Load " + w, true,
+                    Instant.parse("2023-01-01T00:00:00Z"), "member");
+            workspaces.add(workspace);
+            for (int r = 1; r <= loadRepositories; r++) {
+                Repo repo = repo(workspace, "service-%02d".formatted(r), "service-%02d".formatted(r),
+                        "Generated for load tests", "java", project, "2023-01-02T00:00:00Z", 1_000_000);
+                repos.add(repo);
+                recipes.put(repo.uuid(), steps);
+                for (int n = 1; n <= 12; n++) {
+                    done(repo, n, branch(n % 3 == 0 ? "develop" : "main"), Trigger.PUSH, ALICE, steps,
+                            n % 5 == 0 ? fail(0) : ok());
+                }
+            }
+        }
     }
 
     private static Repo repo(Workspace ws, String slug, String name, String description, String language,

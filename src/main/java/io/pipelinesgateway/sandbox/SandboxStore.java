@@ -38,7 +38,7 @@ class SandboxStore {
         this.clock = clock.clock();
         this.properties = properties;
         SandboxSeed.Seed seed = SandboxSeed.create(this.clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                properties.stepDuration());
+                properties.stepDuration(), properties.loadWorkspaces(), properties.loadRepositoriesPerWorkspace());
         this.user = seed.user();
         this.workspaces = seed.workspaces();
         this.repos = seed.repos();
