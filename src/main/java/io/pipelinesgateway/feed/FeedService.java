@@ -54,7 +54,7 @@ public class FeedService {
     Mono<FeedSlice> newest(PipelineFilter filter, FeedPosition after, int limit) {
         return scope(filter).flatMap(scope -> {
             List<Source> sources = scope.stream().map(repository -> new Source(repository, filter, after)).toList();
-            return merge(sources, new ArrayList<>(), limit);
+            return merge(scope, sources, new ArrayList<>(), limit);
         });
     }
 
@@ -73,12 +73,12 @@ public class FeedService {
      * take, every repository that may still hold pipelines must show its next one, so repositories whose buffer ran
      * dry are read first, all of them in one parallel round.
      */
-    private Mono<FeedSlice> merge(List<Source> sources, List<Pipeline> taken, int limit) {
+    private Mono<FeedSlice> merge(List<Repository> scope, List<Source> sources, List<Pipeline> taken, int limit) {
         while (true) {
             boolean truncated = sources.stream().anyMatch(source -> source.truncated);
             if (taken.size() == limit && sources.stream().anyMatch(source -> !source.buffer.isEmpty())) {
                 // Any pipeline left proves there is more; which one comes next can wait for the next page.
-                return Mono.just(new FeedSlice(taken, true, truncated));
+                return Mono.just(new FeedSlice(scope, taken, true, truncated));
             }
             List<Source> dry = sources.stream().filter(Source::needsPage).toList();
             if (!dry.isEmpty()) {
@@ -90,7 +90,7 @@ public class FeedService {
                         // The pages are applied here, one after another, never from the parallel reads themselves.
                         .flatMap(reads -> {
                             reads.forEach(read -> read.source.accept(read.page, bitbucket.maxPages()));
-                            return merge(sources, taken, limit);
+                            return merge(scope, sources, taken, limit);
                         });
             }
             Source newest = sources.stream().filter(source -> !source.buffer.isEmpty())
@@ -98,7 +98,7 @@ public class FeedService {
                             FeedPosition.NEWEST_FIRST))
                     .orElse(null);
             if (newest == null) {
-                return Mono.just(new FeedSlice(taken, false, truncated));
+                return Mono.just(new FeedSlice(scope, taken, false, truncated));
             }
             taken.add(newest.buffer.removeFirst());
         }

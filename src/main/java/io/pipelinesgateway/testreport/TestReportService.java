@@ -66,6 +66,15 @@ public class TestReportService {
                         error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
     }
 
+    /** Every test case a step reported; none when it reported no tests (Bitbucket's 404). */
+    public Mono<List<TestCase>> testCases(StepKey step) {
+        return client.all(StepService.requestBelowStep("test_cases", step, "test_reports", "test_cases"),
+                        BitbucketTestCase.class)
+                .map(all -> all.stream().map(testCase -> TestCase.from(step, testCase)).toList())
+                .onErrorResume(GatewayException.class,
+                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
+    }
+
     /** Finds one test case by UUID for {@code node(id:)}: Bitbucket serves no single test case, so it is looked up. */
     public Mono<TestCase> testCase(TestCaseKey key) {
         return client.all(StepService.requestBelowStep("test_cases", key.step(), "test_reports", "test_cases"),
