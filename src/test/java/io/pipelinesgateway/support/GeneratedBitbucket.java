@@ -17,7 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Workspaces, repositories and pipeline histories too large for hand-written payload files (the feed's tests need
- * pages beyond the first), generated in Bitbucket's shapes and stubbed on the fake Bitbucket: repository listings
+ * pages beyond the first), generated in Bitbucket's shapes (every repository's main branch is {@code main}) and stubbed on the fake Bitbucket: repository listings
  * sorted by name, and pipeline listings newest first ({@code sort=-created_on}) in pages of 100 with {@code size}.
  */
 public final class GeneratedBitbucket {
@@ -84,12 +84,43 @@ public final class GeneratedBitbucket {
             .comparing(GeneratedPipeline::createdOn, Comparator.reverseOrder())
             .thenComparing(GeneratedPipeline::uuid, Comparator.reverseOrder());
 
+    /**
+     * Stubs a completed pipeline's one step, named {@code name}, completed with {@code result}, and the test cases
+     * it reported ({@code name → status}); returns the path of the test cases, for checks on what was read.
+     */
+    public String step(GeneratedPipeline pipeline, String name, String result, Map<String, String> testCases) {
+        String stepUuid = String.format("{%08x-1111-4000-8000-%012x}", name.hashCode(), pipeline.buildNumber());
+        String stepsPath = "/2.0/repositories/" + pipeline.workspace() + "/" + pipeline.repository() + "/pipelines/"
+                + encode(pipeline.uuid()) + "/steps/";
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("type", "pipeline_step");
+        step.put("uuid", stepUuid);
+        step.put("name", name);
+        step.put("started_on", pipeline.createdOn().toString());
+        step.put("completed_on", pipeline.createdOn().plusSeconds(pipeline.seconds()).toString());
+        step.put("state", Map.of("type", "pipeline_step_state_completed", "name", "COMPLETED", "result",
+                Map.of("type", "pipeline_step_state_completed_" + result.toLowerCase(java.util.Locale.ROOT),
+                        "name", result)));
+        server.stubFor(get(urlPathEqualTo(stepsPath)).willReturn(okJson(page(1, 1, List.of(step)))));
+        String testCasesPath = stepsPath + encode(stepUuid) + "/test_reports/test_cases";
+        List<Object> cases = testCases.entrySet().stream().map(test -> (Object) Map.of(
+                "uuid", String.format("{%08x-2222-4000-8000-000000000000}", test.getKey().hashCode()),
+                "name", test.getKey(), "fully_qualified_name", test.getKey(), "status", test.getValue())).toList();
+        server.stubFor(get(urlPathEqualTo(testCasesPath)).willReturn(okJson(page(1, cases.size(), cases))));
+        return testCasesPath;
+    }
+
+    private static String encode(String uuid) {
+        return uuid.replace("{", "%7B").replace("}", "%7D");
+    }
+
     /** (Re)stubs every listing with the current histories. */
     public void stub() {
         repositories.forEach((workspace, slugs) -> server.stubFor(get(urlPathEqualTo("/2.0/repositories/" + workspace))
                 .withQueryParam("sort", equalTo("name")).withQueryParam("page", equalTo("1"))
                 .willReturn(okJson(page(1, slugs.size(), slugs.stream().map(slug -> (Object) Map.of(
                         "type", "repository", "slug", slug, "name", slug, "full_name", workspace + "/" + slug,
+                        "mainbranch", Map.of("type", "branch", "name", "main"),
                         "uuid", String.format("{%08x-0000-4000-8000-000000000000}", slug.hashCode()))).toList())))));
         histories.forEach((repository, history) -> {
             List<GeneratedPipeline> sorted = history.stream()
