@@ -6,6 +6,8 @@ import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineKey;
+import io.pipelinesgateway.repository.Repository;
+import io.pipelinesgateway.repository.RepositoryKey;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -25,12 +27,15 @@ class FeedController {
 
     @QueryMapping
     Mono<Connection<Pipeline>> pipelines(@Argument PipelineFilter filter, @Argument Integer first,
-            @Argument String after, DataLoader<PipelineKey, Pipeline> pipelineLoader) {
+            @Argument String after, DataLoader<PipelineKey, Pipeline> pipelineLoader,
+            DataLoader<RepositoryKey, Repository> repositoryLoader) {
         int size = PageRequest.of(first, null).first();
         FeedPosition position = FeedPosition.decode(after);
         return feed.newest(filter == null ? PipelineFilter.none() : filter, position, size).map(slice -> {
-            // A later field of the same query that names one of these pipelines then costs no upstream call.
+            // A later field of the same query that names one of these pipelines, or a pipeline's repository (read
+            // whole in the repository listing), then costs no upstream call.
             slice.pipelines().forEach(pipeline -> pipelineLoader.prime(pipeline.key(), pipeline));
+            slice.scope().forEach(repository -> repositoryLoader.prime(repository.key(), repository));
             List<Connection.Edge<Pipeline>> edges = slice.pipelines().stream()
                     .map(pipeline -> new Connection.Edge<>(FeedPosition.of(pipeline).encode(), pipeline)).toList();
             String start = edges.isEmpty() ? null : edges.get(0).cursor();

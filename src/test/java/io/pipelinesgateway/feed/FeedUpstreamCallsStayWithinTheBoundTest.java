@@ -71,6 +71,17 @@ class FeedUpstreamCallsStayWithinTheBoundTest extends GatewayTest {
         assertThat(pipelinePagesRead()).allMatch(read -> read.endsWith("@1")).hasSize(6);
     }
 
+    @Test
+    void eachPipelinesRepositoryComesFromTheListingAtNoFurtherCall() {
+        graphQl.document("""
+                        { pipelines(filter: {workspaces: ["acme", "globex"]}, first: 10) {
+                            nodes { repository { fullName mainBranch } } } }""")
+                .execute().errors().verify()
+                .path("pipelines.nodes[*].repository.fullName").entityList(String.class).hasSize(10);
+
+        assertThat(upstreamRequests()).hasSize(2 + 6);
+    }
+
     private List<String> pipelinePagesRead() {
         return upstreamRequests().stream().filter(request -> request.getUrl().contains("/pipelines/"))
                 .map(request -> request.getUrl().replaceFirst("^/2.0/repositories/([^/]+/[^/]+)/pipelines/.*", "$1")
