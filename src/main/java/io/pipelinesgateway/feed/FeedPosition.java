@@ -55,6 +55,7 @@ record FeedPosition(Instant createdOn, String uuid) {
             // reported below
         }
         throw new GatewayException(ErrorCode.BAD_USER_INPUT,
-                "'after' is not a cursor of the pipelines feed; pass an endCursor or edge cursor from a previous page.");
+                "'after' is not a cursor of the pipelines feed; pass an endCursor or edge cursor from a previous "
+                        + "page.");
     }
 }

@@ -69,9 +69,9 @@ public class FeedService {
     }
 
     /**
-     * Takes pipelines in order until {@code limit} are taken and one more is known (it proves {@code hasMore}). Before each
-     * take, every repository that may still hold pipelines must show its next one, so repositories whose buffer ran
-     * dry are read first, all of them in one parallel round.
+     * Takes pipelines in order until {@code limit} are taken and one more is known (it proves {@code hasMore}).
+     * Before each take, every repository that may still hold pipelines must show its next one, so repositories whose
+     * buffer ran dry are read first, all of them in one parallel round.
      */
     private Mono<FeedSlice> merge(List<Repository> scope, List<Source> sources, List<Pipeline> taken, int limit) {
         while (true) {

@@ -59,7 +59,8 @@ public class WorkspaceService {
      */
     public Mono<List<String>> slugs() {
         if (!configured.workspaces().isEmpty()) {
-            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug).toList());
+            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug)
+                    .toList());
         }
         return client.all(memberships(), BitbucketWorkspaceMembership.class)
                 .map(all -> all.stream().filter(membership -> membership.workspace() != null)

@@ -63,7 +63,8 @@ class FeedUpstreamCallsStayWithinTheBoundTest extends GatewayTest {
 
     @Test
     void aScanStopsAtCreatedAfterEvenWhenNothingMatches() {
-        FeedPages.page(graphQl, Map.<String, Object>of("workspaces", List.of("acme", "globex"), "statuses", List.of("FAILED"),
+        FeedPages.page(graphQl, Map.<String, Object>of("workspaces", List.of("acme", "globex"),
+                "statuses", List.of("FAILED"),
                 "createdAfter", NEWEST.minusSeconds(30 * 60).toString()), 10, null);
 
         // Every pipeline is filtered out, yet no repository is read past its first page: each first page already

@@ -17,8 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Workspaces, repositories and pipeline histories too large for hand-written payload files (the feed's tests need
- * pages beyond the first), generated in Bitbucket's shapes (every repository's main branch is {@code main}) and stubbed on the fake Bitbucket: repository listings
- * sorted by name, and pipeline listings newest first ({@code sort=-created_on}) in pages of 100 with {@code size}.
+ * pages beyond the first), generated in Bitbucket's shapes and stubbed on the fake Bitbucket: repository listings
+ * sorted by name (every repository's main branch is {@code main}), pipeline listings newest first
+ * ({@code sort=-created_on}) in pages of 100 with {@code size}, and a pipeline's steps and their test cases.
  */
 public final class GeneratedBitbucket {
 
