@@ -43,15 +43,8 @@ public class PipelineService {
     }
 
     Mono<Connection<Pipeline>> pipelines(PipelineListRequest request) {
-        UpstreamRequest upstream = UpstreamRequest.of("pipelines", "repositories", request.workspace(),
-                        request.repository(), "pipelines", "")
-                .with("sort", request.newestFirst() ? "-created_on" : "created_on");
-        boolean sendStatuses = !request.statuses().isEmpty() && !request.statuses().contains(PipelineStatus.UNKNOWN);
-        if (sendStatuses) {
-            for (String status : request.statuses().stream().map(PipelineStatus::upstreamFilter).distinct().toList()) {
-                upstream = upstream.with("status", status);
-            }
-        }
+        UpstreamRequest upstream = listing(request.workspace(), request.repository(), request.statuses(),
+                request.newestFirst());
         boolean exactUpstream = request.branch() == null
                 && (request.statuses().isEmpty() || request.statuses().stream().allMatch(
                         PipelineStatus::upstreamFilterIsExact));
@@ -60,6 +53,39 @@ public class PipelineService {
                         keep, !exactUpstream)
                 .map(window -> Connection.of(window, request.page().offset(), pipeline -> Pipeline.from(
                         request.workspace(), request.repository(), pipeline, bitbucket.webUrl())));
+    }
+
+    /**
+     * One page of a repository's pipelines, newest first, with Bitbucket's status filter, in pages of the largest
+     * size: the cross-repository feed and the insights read a repository's history this way, and share the cached
+     * pages with {@code Repository.pipelines}. A status Bitbucket cannot filter exactly (RUNNING) is left to the
+     * caller.
+     */
+    public Mono<PipelinePage> newestFirst(String workspace, String repository, List<PipelineStatus> statuses,
+            int pageNumber) {
+        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
+        return client.page(listing(workspace, repository, statuses, true), BitbucketPipeline.class, pageNumber,
+                        pageLength)
+                .map(page -> new PipelinePage(page.values().stream()
+                        .map(pipeline -> Pipeline.from(workspace, repository, pipeline, bitbucket.webUrl()))
+                        .toList(),
+                        // A short page is the last one; Bitbucket's size, when sent, says so earlier.
+                        page.values().size() < pageLength
+                                || (page.size() != null && (long) pageNumber * pageLength >= page.size())));
+    }
+
+    private static UpstreamRequest listing(String workspace, String repository, List<PipelineStatus> statuses,
+            boolean newestFirst) {
+        UpstreamRequest upstream = UpstreamRequest.of("pipelines", "repositories", workspace, repository,
+                        "pipelines", "")
+                .with("sort", newestFirst ? "-created_on" : "created_on");
+        boolean sendStatuses = !statuses.isEmpty() && !statuses.contains(PipelineStatus.UNKNOWN);
+        if (sendStatuses) {
+            for (String status : statuses.stream().map(PipelineStatus::upstreamFilter).distinct().toList()) {
+                upstream = upstream.with("status", status);
+            }
+        }
+        return upstream;
     }
 
     private static Predicate<BitbucketPipeline> keep(PipelineListRequest request) {

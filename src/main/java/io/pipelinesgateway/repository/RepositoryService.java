@@ -1,5 +1,7 @@
 package io.pipelinesgateway.repository;
 
+import java.util.List;
+
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketRepository;
@@ -35,12 +37,21 @@ public class RepositoryService {
 
     /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */
     public Mono<Connection<Repository>> repositories(String workspace, PageRequest page, String nameContains) {
-        UpstreamRequest request = UpstreamRequest.of("repositories", "repositories", workspace)
-                .with("sort", "name")
+        UpstreamRequest request = listing(workspace)
                 .with("q", nameContains == null || nameContains.isBlank() ? null
                         : "name ~ \"" + nameContains.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         return client.window(request, BitbucketRepository.class, page.offset(), page.first(), any -> true, false)
                 .map(window -> Connection.of(window, page.offset(),
                         repository -> Repository.from(workspace, repository, bitbucket.webUrl())));
+    }
+
+    /** Every repository of a workspace, by name: the scope of the cross-repository feed and insights. */
+    public Mono<List<Repository>> all(String workspace) {
+        return client.all(listing(workspace), BitbucketRepository.class).map(all -> all.stream()
+                .map(repository -> Repository.from(workspace, repository, bitbucket.webUrl())).toList());
+    }
+
+    private static UpstreamRequest listing(String workspace) {
+        return UpstreamRequest.of("repositories", "repositories", workspace).with("sort", "name");
     }
 }

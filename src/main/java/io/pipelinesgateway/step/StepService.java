@@ -45,7 +45,8 @@ public class StepService {
         loaders.<StepKey, Step>register(LOADER, this::step);
     }
 
-    Mono<List<Step>> steps(PipelineKey pipeline) {
+    /** A pipeline's steps, in order. */
+    public Mono<List<Step>> steps(PipelineKey pipeline) {
         return client.all(UpstreamRequest.of("steps", "repositories", pipeline.workspace(), pipeline.repository(),
                         "pipelines", pipeline.id(), "steps", ""), BitbucketStep.class)
                 .map(steps -> steps.stream().map(step -> Step.from(new StepKey(pipeline.workspace(),

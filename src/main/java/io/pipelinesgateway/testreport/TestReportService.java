@@ -6,6 +6,7 @@ import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketTestCase;
 import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
 import io.pipelinesgateway.bitbucket.BitbucketTestReport;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
@@ -47,7 +48,7 @@ public class TestReportService {
 
     Mono<Connection<TestCase>> testCases(TestCasesRequest request) {
         boolean filtered = !request.statuses().isEmpty();
-        return client.window(StepService.requestBelowStep("test_cases", request.step(), "test_reports", "test_cases"),
+        return client.window(listing(request.step()),
                         BitbucketTestCase.class, request.page().offset(), request.page().first(),
                         testCase -> !filtered || request.statuses().contains(TestCase.statusOf(testCase.status())),
                         filtered)
@@ -65,13 +66,26 @@ public class TestReportService {
                         error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
     }
 
+    /** Every test case a step reported; none when it reported no tests (Bitbucket's 404). */
+    public Mono<List<TestCase>> testCases(StepKey step) {
+        return client.all(listing(step),
+                        BitbucketTestCase.class)
+                .map(all -> all.stream().map(testCase -> TestCase.from(step, testCase)).toList())
+                .onErrorResume(GatewayException.class,
+                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
+    }
+
     /** Finds one test case by UUID for {@code node(id:)}: Bitbucket serves no single test case, so it is looked up. */
     public Mono<TestCase> testCase(TestCaseKey key) {
-        return client.all(StepService.requestBelowStep("test_cases", key.step(), "test_reports", "test_cases"),
+        return client.all(listing(key.step()),
                         BitbucketTestCase.class)
                 .flatMap(all -> Mono.justOrEmpty(all.stream()
                         .filter(testCase -> key.uuid().equalsIgnoreCase(testCase.uuid()))
                         .findFirst()
                         .map(testCase -> TestCase.from(key.step(), testCase))));
+    }
+
+    private static UpstreamRequest listing(StepKey step) {
+        return StepService.requestBelowStep("test_cases", step, "test_reports", "test_cases");
     }
 }

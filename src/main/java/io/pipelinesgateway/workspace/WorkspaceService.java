@@ -1,5 +1,7 @@
 package io.pipelinesgateway.workspace;
 
+import java.util.List;
+
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
@@ -45,11 +47,28 @@ public class WorkspaceService {
                     .collectList()
                     .map(all -> Connection.ofList(all, page));
         }
-        UpstreamRequest memberships = UpstreamRequest.of("workspace_memberships", "user", "permissions", "workspaces")
-                .with("sort", "workspace.slug");
-        return client.window(memberships, BitbucketWorkspaceMembership.class, page.offset(), page.first(),
+        return client.window(memberships(), BitbucketWorkspaceMembership.class, page.offset(), page.first(),
                         membership -> membership.workspace() != null, false)
                 .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
                         membership.workspace(), membership.permission(), bitbucket.webUrl())));
+    }
+
+    /**
+     * The slugs of every workspace {@code workspaces} lists (configured, or else all the caller's memberships): the
+     * default scope of the cross-workspace feed and insights.
+     */
+    public Mono<List<String>> slugs() {
+        if (!configured.workspaces().isEmpty()) {
+            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug)
+                    .toList());
+        }
+        return client.all(memberships(), BitbucketWorkspaceMembership.class)
+                .map(all -> all.stream().filter(membership -> membership.workspace() != null)
+                        .map(membership -> membership.workspace().slug()).toList());
+    }
+
+    private static UpstreamRequest memberships() {
+        return UpstreamRequest.of("workspace_memberships", "user", "permissions", "workspaces")
+                .with("sort", "workspace.slug");
     }
 }

@@ -1,0 +1,156 @@
+package io.pipelinesgateway.feed;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+
+import io.pipelinesgateway.bitbucket.BitbucketProperties;
+import io.pipelinesgateway.pipeline.Pipeline;
+import io.pipelinesgateway.pipeline.PipelinePage;
+import io.pipelinesgateway.pipeline.PipelineService;
+import io.pipelinesgateway.repository.Repository;
+import io.pipelinesgateway.repository.RepositoryService;
+import io.pipelinesgateway.workspace.WorkspaceService;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Pipelines across repositories and workspaces, newest first: Bitbucket lists them per repository only, so this
+ * merges every selected repository's newest-first listing (a k-way merge) and reads each one lazily.
+ * <p>
+ * Upstream reads are bounded: one repository listing per workspace (per 100 repositories), then a repository's
+ * page {@code n+1} is read only once every pipeline of its pages {@code 1..n} has been taken, skipped (newer than
+ * the cursor or {@code createdBefore}) or filtered out, and never once a page reached {@code createdAfter}; a
+ * repository is read at most {@code gateway.bitbucket.max-pages} pages deep. Pages of one round are read in
+ * parallel, {@code gateway.bitbucket.max-concurrency} at once, and through the client's response cache.
+ */
+@Service
+public class FeedService {
+
+    private final WorkspaceService workspaces;
+    private final RepositoryService repositories;
+    private final PipelineService pipelines;
+    private final BitbucketProperties bitbucket;
+
+    FeedService(WorkspaceService workspaces, RepositoryService repositories, PipelineService pipelines,
+            BitbucketProperties bitbucket) {
+        this.workspaces = workspaces;
+        this.repositories = repositories;
+        this.pipelines = pipelines;
+        this.bitbucket = bitbucket;
+    }
+
+    /** The newest {@code limit} pipelines the filter selects, and whether more follow. */
+    public Mono<FeedSlice> newest(PipelineFilter filter, int limit) {
+        return newest(filter, null, limit);
+    }
+
+    /** The {@code limit} pipelines that follow {@code after} (null: from the newest) in the feed's order. */
+    Mono<FeedSlice> newest(PipelineFilter filter, FeedPosition after, int limit) {
+        return scope(filter).flatMap(scope -> {
+            List<Source> sources = scope.stream().map(repository -> new Source(repository, filter, after)).toList();
+            return merge(scope, sources, new ArrayList<>(), limit);
+        });
+    }
+
+    private Mono<List<Repository>> scope(PipelineFilter filter) {
+        Mono<List<String>> slugs = filter.workspaces().isEmpty() ? workspaces.slugs()
+                : Mono.just(filter.workspaces());
+        return slugs.flatMapMany(Flux::fromIterable)
+                .flatMapSequential(repositories::all, bitbucket.maxConcurrency())
+                .flatMapIterable(Function.identity())
+                .filter(filter::selects)
+                .collectList();
+    }
+
+    /**
+     * Takes pipelines in order until {@code limit} are taken and one more is known (it proves {@code hasMore}).
+     * Before each take, every repository that may still hold pipelines must show its next one, so repositories whose
+     * buffer ran dry are read first, all of them in one parallel round.
+     */
+    private Mono<FeedSlice> merge(List<Repository> scope, List<Source> sources, List<Pipeline> taken, int limit) {
+        while (true) {
+            boolean truncated = sources.stream().anyMatch(source -> source.truncated);
+            if (taken.size() == limit && sources.stream().anyMatch(source -> !source.buffer.isEmpty())) {
+                // Any pipeline left proves there is more; which one comes next can wait for the next page.
+                return Mono.just(new FeedSlice(scope, taken, true, truncated));
+            }
+            List<Source> dry = sources.stream().filter(Source::needsPage).toList();
+            if (!dry.isEmpty()) {
+                return Flux.fromIterable(dry)
+                        .flatMap(source -> pipelines.newestFirst(source.repository.workspaceSlug(),
+                                        source.repository.slug(), source.filter.statuses(), source.pagesRead + 1)
+                                .map(page -> new Read(source, page)), bitbucket.maxConcurrency())
+                        .collectList()
+                        // The pages are applied here, one after another, never from the parallel reads themselves.
+                        .flatMap(reads -> {
+                            reads.forEach(read -> read.source.accept(read.page, bitbucket.maxPages()));
+                            return merge(scope, sources, taken, limit);
+                        });
+            }
+            Source newest = sources.stream().filter(source -> !source.buffer.isEmpty())
+                    .min(Comparator.comparing(source -> FeedPosition.of(source.buffer.peekFirst()),
+                            FeedPosition.NEWEST_FIRST))
+                    .orElse(null);
+            if (newest == null) {
+                return Mono.just(new FeedSlice(scope, taken, false, truncated));
+            }
+            taken.add(newest.buffer.removeFirst());
+        }
+    }
+
+    private record Read(Source source, PipelinePage page) {
+    }
+
+    /** One repository's newest-first listing as the merge reads it: pages read so far, and what is left of them. */
+    private static final class Source {
+
+        final Repository repository;
+        final PipelineFilter filter;
+        final FeedPosition after;
+        final Deque<Pipeline> buffer = new ArrayDeque<>();
+        int pagesRead;
+        boolean ended;
+        boolean truncated;
+
+        Source(Repository repository, PipelineFilter filter, FeedPosition after) {
+            this.repository = repository;
+            this.filter = filter;
+            this.after = after;
+        }
+
+        boolean needsPage() {
+            return buffer.isEmpty() && !ended;
+        }
+
+        void accept(PipelinePage page, int maxPages) {
+            pagesRead++;
+            // Bitbucket sorts by creation time only; ties are put in the feed's order so a cursor can resume them.
+            List<Pipeline> ordered = page.pipelines().stream()
+                    .sorted(Comparator.comparing(FeedPosition::of, FeedPosition.NEWEST_FIRST)).toList();
+            for (Pipeline pipeline : ordered) {
+                if (filter.isBefore(pipeline)) {
+                    // Newest first: everything after this one is older still.
+                    ended = true;
+                    return;
+                }
+                if ((after == null || after.isFollowedBy(pipeline)) && !filter.isAfterWindow(pipeline)
+                        && filter.keeps(pipeline)) {
+                    buffer.addLast(pipeline);
+                }
+            }
+            if (page.last()) {
+                ended = true;
+            }
+            else if (pagesRead >= maxPages) {
+                ended = true;
+                truncated = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.pipelinesgateway.feed;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.pipelinesgateway.pipeline.Pipeline;
+import io.pipelinesgateway.pipeline.PipelineStatus;
+import io.pipelinesgateway.repository.Repository;
+
+/**
+ * Which pipelines a cross-repository question is about: the schema's {@code PipelineFilter}. Empty lists select
+ * everything; the feed and the insights read the same scope with it.
+ *
+ * @param repositories slugs ({@code api}) or full names ({@code acme/api})
+ * @param createdAfter exclusive lower bound of {@code createdOn}
+ * @param createdBefore exclusive upper bound of {@code createdOn}
+ */
+public record PipelineFilter(List<String> workspaces, List<String> repositories, List<PipelineStatus> statuses,
+        List<String> branches, List<String> triggers, OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
+
+    public PipelineFilter {
+        workspaces = workspaces == null ? List.of() : List.copyOf(workspaces);
+        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        branches = branches == null ? List.of() : List.copyOf(branches);
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    /** No filter: every pipeline of the default workspaces. */
+    public static PipelineFilter none() {
+        return new PipelineFilter(null, null, null, null, null, null, null);
+    }
+
+    /** This filter with other bounds of {@code createdOn}: the insights' window replaces the filter's own. */
+    public PipelineFilter createdBetween(OffsetDateTime after, OffsetDateTime before) {
+        return new PipelineFilter(workspaces, repositories, statuses, branches, triggers, after, before);
+    }
+
+    /** Whether a repository of the selected workspaces is selected. */
+    boolean selects(Repository repository) {
+        return repositories.isEmpty() || repositories.contains(repository.slug())
+                || repositories.contains(repository.fullName());
+    }
+
+    /**
+     * Whether a pipeline passes the filters the gateway applies itself: Bitbucket filters by status only, and not
+     * exactly (RUNNING is sent as IN_PROGRESS), so status is checked again here.
+     */
+    boolean keeps(Pipeline pipeline) {
+        if (!statuses.isEmpty() && !statuses.contains(pipeline.status())) {
+            return false;
+        }
+        if (!branches.isEmpty() && (pipeline.target() == null || !branches.contains(pipeline.target().branch()))) {
+            return false;
+        }
+        return triggers.isEmpty() || (pipeline.trigger() != null && triggers.contains(pipeline.trigger().kind()));
+    }
+
+    /** Whether a pipeline is older than the window's start, so everything after it in newest-first order is too. */
+    boolean isBefore(Pipeline pipeline) {
+        return createdAfter != null && pipeline.createdOn() != null && !pipeline.createdOn().isAfter(createdAfter);
+    }
+
+    /** Whether a pipeline was created at or after {@code createdBefore}. */
+    boolean isAfterWindow(Pipeline pipeline) {
+        return createdBefore != null && (pipeline.createdOn() == null
+                || !pipeline.createdOn().isBefore(createdBefore));
+    }
+}
