@@ -54,6 +54,13 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 @Component
 public class BitbucketClient {
 
+    /**
+     * Put (with any value) into a read's Reactor context to read Bitbucket as it is now: past the response cache and
+     * in a single attempt, with no retry and no Retry-After wait. The status watcher reads so: a cached answer would
+     * hide the very change it looks for, and each of its calls must stay within its budget.
+     */
+    public static final String DIRECT_READ = BitbucketClient.class.getName() + ".DIRECT_READ";
+
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -278,10 +285,14 @@ public class BitbucketClient {
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
             String variant = request.pathAndQuery().substring(request.path().length())
                     + (range == null ? "" : "#" + range);
-            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null).map(response -> {
+            boolean direct = context.hasKey(DIRECT_READ);
+            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null, !direct).map(response -> {
                 byte[] bytes = stored.apply(response);
                 return bytes == null ? new byte[0] : bytes;
             });
+            if (direct) {
+                return fetch.map(decode);
+            }
             return cache.read(request.resource(), request.path(), variant, authorization, fetch, decode, timeToLive);
         });
     }
@@ -298,10 +309,15 @@ public class BitbucketClient {
      */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body) {
+        return exchange(method, request, extra, body, method == HttpMethod.GET);
+    }
+
+    private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body, boolean retry) {
         String workspace = request.workspace();
         Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, workspace)
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.circuitBreaker(workspace)));
-        if (method != HttpMethod.GET) {
+        if (!retry) {
             return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
         }
         return attempt

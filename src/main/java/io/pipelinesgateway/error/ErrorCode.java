@@ -12,5 +12,7 @@ public enum ErrorCode {
     RATE_LIMITED,
     UPSTREAM_UNAVAILABLE,
     UPSTREAM_TIMEOUT,
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** A subscriber read its events slower than they came, past its buffer: the subscription was closed. */
+    SUBSCRIPTION_OVERFLOW
 }
