@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -56,6 +57,7 @@ final class RepositoryWatch {
     private Disposable timer;
     private Sinks.Many<Boolean> triggers;
     private final AtomicBoolean triggered = new AtomicBoolean();
+    private final AtomicLong polls = new AtomicLong();
 
     RepositoryWatch(RepositoryKey repository, String owner, Coordination coordination, WatchProperties properties,
             Function<WatchState, RepositoryPoller> pollers, Runnable onPoll) {
@@ -111,6 +113,11 @@ final class RepositoryWatch {
     /** Whether this replica holds the lease and polls the repository now. */
     synchronized boolean polling() {
         return poller != null;
+    }
+
+    /** Polls this replica has made of the repository since this watch opened. */
+    long polls() {
+        return polls.get();
     }
 
     /** Polls now, at the fast pace again: a webhook or a new subscriber says it is worth it. */
@@ -256,7 +263,10 @@ final class RepositoryWatch {
                 .flatMap(delay -> coordination.saveState(repository, current.snapshot(), properties.stateTtl())
                         .onErrorResume(failure -> Mono.empty())
                         .thenReturn(delay))
-                .doOnSuccess(delay -> onPoll.run())
+                .doOnSuccess(delay -> {
+                    polls.incrementAndGet();
+                    onPoll.run();
+                })
                 .onErrorResume(GatewayException.class, failure -> Mono.just(afterFailure(credential, failure)))
                 .onErrorResume(failure -> {
                     log.warn("Watcher of {} failed a poll", repository, failure);

@@ -115,9 +115,18 @@ public class Watchers implements DisposableBean {
     }
 
     /** Whether this replica runs the watcher of {@code repository} now. */
-    public synchronized boolean pollsHere(RepositoryKey repository) {
+    public synchronized boolean watchesHere(RepositoryKey repository) {
         RepositoryWatch watch = watches.get(repository);
         return watch != null && watch.polling();
+    }
+
+    /**
+     * How many polls of {@code repository} this replica has completed since its subscribers began following it; 0
+     * when it has none, or another replica watches the repository.
+     */
+    public synchronized long pollsHere(RepositoryKey repository) {
+        RepositoryWatch watch = watches.get(repository);
+        return watch == null ? 0 : watch.polls();
     }
 
     private RepositoryWatch open(RepositoryKey repository) {
