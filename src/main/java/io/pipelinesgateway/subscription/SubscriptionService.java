@@ -99,8 +99,10 @@ public class SubscriptionService {
     }
 
     /**
-     * The state changes of a pipeline's steps, each against the state the subscriber last had of the step; it
-     * completes once every step has completed.
+     * A pipeline's steps as they are when the subscription starts (each with no previous state), then each change of
+     * their states, against the state the subscriber last had of the step; it completes once every step has
+     * completed. Starting with the current states spares the subscriber a query, and a change made while the
+     * subscription was being set up cannot slip by unseen.
      */
     public Flux<StepStatusEvent> stepStatusChanged(PipelineLocator locator) {
         return Flux.deferContextual(context -> {
@@ -181,12 +183,16 @@ public class SubscriptionService {
             List<BitbucketStep> steps, SubscriberBuffer buffer) {
         Map<String, Step.State> known = new LinkedHashMap<>();
         steps.forEach(step -> known.put(Uuids.braced(step.uuid(), "uuid"), Step.State.from(step.state())));
+        OffsetDateTime subscribedAt = time(null);
+        Flux<StepStatusEvent> current = Flux.fromIterable(steps).map(step -> new StepStatusEvent(Step.from(
+                new StepKey(repository.workspace(), repository.slug(), pipelineUuid,
+                        Uuids.braced(step.uuid(), "uuid")), step), null, subscribedAt));
         if (!known.isEmpty() && allCompleted(known)) {
-            return Flux.empty();
+            return current;
         }
         record Seen(StepStatusEvent event, boolean allCompleted) {
         }
-        return buffer.events()
+        return current.concatWith(buffer.events()
                 .cast(StepChanged.class)
                 .map(changed -> {
                     String stepUuid = Uuids.braced(changed.step().uuid(), "uuid");
@@ -201,7 +207,7 @@ public class SubscriptionService {
                 })
                 .takeUntil(Seen::allCompleted)
                 .filter(seen -> seen.event() != null)
-                .map(Seen::event);
+                .map(Seen::event));
     }
 
     private PipelineStatusEvent pipelineEvent(PipelineChanged changed) {
