@@ -164,7 +164,10 @@ final class RepositoryWatch {
                         })
                         .then()
                 : coordination.acquire(repository, owner, properties.leaseTtl())
+                        .doOnError(failure -> log.debug("Could not ask for the lease on {}: {}", repository,
+                                failure.toString()))
                         .onErrorReturn(false)
+                        .doOnNext(taken -> log.trace("Lease on {} taken: {}", repository, taken))
                         .flatMap(taken -> taken ? lead() : Mono.empty())));
     }
 

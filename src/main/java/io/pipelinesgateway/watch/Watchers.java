@@ -114,6 +114,11 @@ public class Watchers implements DisposableBean {
         return bus.publish(new RefreshRequested(repository.workspace(), repository.slug(), reason));
     }
 
+    /** Whether subscribers on this replica follow {@code repository} now (wherever its watcher runs). */
+    public synchronized boolean hasSubscribers(RepositoryKey repository) {
+        return watches.containsKey(repository);
+    }
+
     /** Whether this replica runs the watcher of {@code repository} now. */
     public synchronized boolean watchesHere(RepositoryKey repository) {
         RepositoryWatch watch = watches.get(repository);
