@@ -108,8 +108,24 @@ public class BitbucketClient {
     /** Reads one JSON object. */
     public <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
         JavaType javaType = jsonMapper.constructType(type);
-        return cachedRead(request, null, ResponseEntity::getBody, bytes -> this.<T>decode(request, bytes, javaType),
+        return cachedRead(request, null, false, ResponseEntity::getBody,
+                bytes -> this.<T>decode(request, bytes, javaType),
                 value -> cachePolicy.timeToLive(request.resource(), value));
+    }
+
+    /**
+     * Reads one JSON object that may not exist: empty for Bitbucket's 404. When {@code absenceIsFinal} (a completed
+     * step that reported no tests will never have a report), the absence is cached like an answer, so asking again
+     * costs nothing.
+     */
+    public <T> Mono<T> find(UpstreamRequest request, Class<T> type, boolean absenceIsFinal) {
+        JavaType javaType = jsonMapper.constructType(type);
+        return cachedRead(request, null, true, ResponseEntity::getBody,
+                        bytes -> bytes.length == 0 ? Optional.<T>empty()
+                                : Optional.of(this.<T>decode(request, bytes, javaType)),
+                        value -> value.isPresent() ? cachePolicy.timeToLive(request.resource(), value.get())
+                                : absenceIsFinal ? cachePolicy.timeToLive(request.resource(), null) : Duration.ZERO)
+                .flatMap(Mono::justOrEmpty);
     }
 
     /**
@@ -134,7 +150,7 @@ public class BitbucketClient {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
-        return cachedRead(paged, null, ResponseEntity::getBody, bytes -> {
+        return cachedRead(paged, null, false, ResponseEntity::getBody, bytes -> {
             BitbucketPage<T> result = decode(request, bytes, pageType);
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
@@ -221,8 +237,8 @@ public class BitbucketClient {
 
     /**
      * Reads part of a text/plain log with an HTTP Range header value such as {@code bytes=0-1023} or
-     * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet); one that
-     * starts past the end is BAD_USER_INPUT.
+     * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet), and so does
+     * a suffix range of an empty log; one that starts past the end is BAD_USER_INPUT.
      *
      * @param logComplete whether the log will not grow any more (its step completed), which lets it be cached
      */
@@ -231,11 +247,15 @@ public class BitbucketClient {
         headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
-        return cachedRead(request, headers, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
+        return cachedRead(request, headers, false, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
                         slice -> cachePolicy.timeToLive(logComplete))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
+                    }
+                    if (error.logSize() != null && error.logSize() == 0 && requestedStart < 0) {
+                        // A suffix range (a tail) of an empty log is unsatisfiable, but the answer is simply empty.
+                        return Mono.just(new LogSlice(0, new byte[0], 0));
                     }
                     return Mono.error(error);
                 });
@@ -274,9 +294,10 @@ public class BitbucketClient {
 
     /**
      * A GET through the response cache, scoped to the caller's credential: {@code stored} picks what of the answer
-     * is kept, {@code decode} turns kept bytes into the value.
+     * is kept, {@code decode} turns kept bytes into the value; with {@code notFoundAsEmpty} a 404 is an answer of
+     * no bytes.
      */
-    private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers,
+    private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers, boolean notFoundAsEmpty,
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
             Function<T, Duration> timeToLive) {
         return Mono.deferContextual(context -> {
@@ -290,6 +311,10 @@ public class BitbucketClient {
                 byte[] bytes = stored.apply(response);
                 return bytes == null ? new byte[0] : bytes;
             });
+            if (notFoundAsEmpty) {
+                fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                        ? Mono.just(new byte[0]) : Mono.error(error));
+            }
             if (direct) {
                 return fetch.map(decode);
             }
@@ -359,7 +384,7 @@ public class BitbucketClient {
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
-                        record(method, request, error instanceof TimeoutException ? "TIMEOUT" : "IO_ERROR", started);
+                        record(method, request, isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
                         return transportFailure(request, error);
                     })
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
@@ -400,9 +425,18 @@ public class BitbucketClient {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Whether a call failed for taking too long: the gateway's own timeout, or Reactor Netty's response timeout
+     * (a Netty {@code ReadTimeoutException} inside a {@link WebClientRequestException}), whichever fired first.
+     */
+    private static boolean isTimeout(Throwable error) {
+        return error instanceof TimeoutException
+                || (error instanceof WebClientRequestException && (error.getCause() instanceof TimeoutException
+                        || error.getCause() instanceof io.netty.handler.timeout.TimeoutException));
+    }
+
     private static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
-        if (error instanceof TimeoutException
-                || (error instanceof WebClientRequestException && error.getCause() instanceof TimeoutException)) {
+        if (isTimeout(error)) {
             return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
                     "Bitbucket did not answer in time for " + request.resource() + "; try again shortly.");
         }

@@ -1,11 +1,15 @@
 package io.pipelinesgateway.cache;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +27,17 @@ class CacheConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("!'${spring.data.redis.url:}'.isBlank()")
-    RedisClient redisClient(CacheProperties properties) {
-        RedisClient client = RedisClient.create();
+    ClientResources redisClientResources() {
+        // Reconnect attempts back off to two seconds at most, so the cache is back soon after Redis is.
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnExpression("!'${spring.data.redis.url:}'.isBlank()")
+    RedisClient redisClient(CacheProperties properties, ClientResources resources) {
+        RedisClient client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

@@ -111,7 +111,9 @@ public class ResponseCache {
         String lock = key + "#lock";
         return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
             if (locked) {
-                return fetchAndStore(key, index, fetch, decode, timeToLive)
+                // Checked again now that this read leads: a leader that finished a moment ago has stored its answer.
+                return guarded(store.get(key)).map(decode)
+                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, fetch, decode, timeToLive)))
                         .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
                         .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
             }

@@ -52,8 +52,9 @@ class NodeController {
                         .defaultIfEmpty(java.util.Optional.empty())
                         .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                                 ? Mono.just(java.util.Optional.empty()) : Mono.error(error)))
-                .map(found -> found.orElse(null))
-                .collectList();
+                .collectList()
+                // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.
+                .map(found -> found.stream().map(item -> item.orElse(null)).toList());
     }
 
     private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {

@@ -44,23 +44,34 @@ final class Paging {
         }
     }
 
-    static <T> SandboxJson.Page<T> page(List<T> all, Request request, URI uri) {
-        return page(all, request, uri, false);
+    /**
+     * Bitbucket's pagination oddities (README, "Pagination"), reproduced so that clients are tested against them:
+     * they must page by number and check against {@code size} rather than trust {@code next}.
+     */
+    enum Quirk {
+        /** Links as documented: {@code next} on every page but the last. */
+        NONE,
+        /** Pipeline lists: {@code next} is sometimes missing although more pages exist; here on every even page. */
+        NEXT_MISSING_ON_EVEN_PAGES,
+        /** Variable lists: {@code next} is sometimes present on the last page; here always, pointing at an empty page. */
+        NEXT_ON_LAST_PAGE
     }
 
-    /**
-     * One page of {@code all}.
-     *
-     * @param dropNextOnEvenPages reproduces the quirk of Bitbucket's pipeline lists (README, "Pagination"): {@code next}
-     *                            is sometimes missing although more pages exist, so clients must page by number until
-     *                            {@code size} is reached. Here it is missing on every even page.
-     */
-    static <T> SandboxJson.Page<T> page(List<T> all, Request request, URI uri, boolean dropNextOnEvenPages) {
+    static <T> SandboxJson.Page<T> page(List<T> all, Request request, URI uri) {
+        return page(all, request, uri, Quirk.NONE);
+    }
+
+    static <T> SandboxJson.Page<T> page(List<T> all, Request request, URI uri, Quirk quirk) {
         int from = (int) Math.min((long) (request.page() - 1) * request.pagelen(), all.size());
         int to = Math.min(from + request.pagelen(), all.size());
         boolean more = to < all.size();
-        String next = more && !(dropNextOnEvenPages && request.page() % 2 == 0) ? link(uri, request.page() + 1)
-                : null;
+        boolean lastWithValues = !more && from < to;
+        boolean hasNext = switch (quirk) {
+            case NONE -> more;
+            case NEXT_MISSING_ON_EVEN_PAGES -> more && request.page() % 2 != 0;
+            case NEXT_ON_LAST_PAGE -> more || lastWithValues;
+        };
+        String next = hasNext ? link(uri, request.page() + 1) : null;
         String previous = request.page() > 1 ? link(uri, request.page() - 1) : null;
         return new SandboxJson.Page<>(all.size(), request.page(), request.pagelen(), next, previous,
                 List.copyOf(all.subList(from, to)));

@@ -201,4 +201,88 @@ record Representations(String api, String web) {
                         .toList(),
                 links("self", self, "log", self + "/log"));
     }
+
+    // ---- configuration ----
+
+    static SandboxJson.Variable deploymentVariable(PipelineVariable v) {
+        return new SandboxJson.Variable("deployment_variable", v.uuid(), v.key(), v.secured() ? null : v.value(),
+                v.secured());
+    }
+
+    SandboxJson.Environment environment(ConfigModel.Environment e) {
+        return new SandboxJson.Environment("deployment_environment", e.uuid(), e.name(), e.slug(), e.rank(), false,
+                new SandboxJson.EnvironmentType("deployment_environment_type", e.type(), e.rank()),
+                new SandboxJson.TypedName("deployment_environment_lock_open", "OPEN"),
+                restrictions());
+    }
+
+    private static Map<String, Object> restrictions() {
+        Map<String, Object> restrictions = new LinkedHashMap<>();
+        restrictions.put("type", "deployment_restrictions_configuration");
+        restrictions.put("admin_only", false);
+        return restrictions;
+    }
+
+    SandboxJson.PipelinesConfig pipelinesConfig(Repo repo, boolean enabled) {
+        return new SandboxJson.PipelinesConfig("pipelines_config", enabled, repository(repo));
+    }
+
+    static SandboxJson.Schedule schedule(ConfigModel.Schedule s) {
+        SandboxJson.Selector selector = new SandboxJson.Selector(s.selector().type(), s.selector().pattern());
+        return new SandboxJson.Schedule("pipeline_schedule", s.uuid(), s.enabled(),
+                new SandboxJson.RefTarget("pipeline_ref_target", "branch", s.branch(), null, selector), selector,
+                s.cronPattern(), timestamp(s.createdOn()), timestamp(s.updatedOn()));
+    }
+
+    SandboxJson.ScheduleExecution execution(ConfigModel.Execution e, PipelineSnapshot pipeline) {
+        if (pipeline != null) {
+            return new SandboxJson.ScheduleExecution("pipeline_schedule_execution_executed", e.uuid(),
+                    pipeline(pipeline), null);
+        }
+        return new SandboxJson.ScheduleExecution("pipeline_schedule_execution_errored", e.uuid(), null,
+                new SandboxJson.PipelineError("pipeline_error", e.errorKey(), e.errorMessage()));
+    }
+
+    static SandboxJson.KeyPair keyPair(ConfigModel.KeyPair pair) {
+        return new SandboxJson.KeyPair("pipeline_ssh_key_pair", pair.publicKey());
+    }
+
+    static SandboxJson.KnownHost knownHost(ConfigModel.KnownHost h) {
+        return new SandboxJson.KnownHost("pipeline_known_host", h.uuid(), h.hostname(),
+                new SandboxJson.PublicKey("pipeline_ssh_public_key", h.keyType(), h.key(), md5Fingerprint(h.key()),
+                        sha256Fingerprint(h.key())));
+    }
+
+    /** OpenSSH's fingerprint formats ({@code MD5:aa:bb:...}, {@code SHA256:base64}) of a base64 key. */
+    static String md5Fingerprint(String base64Key) {
+        byte[] digest = digest("MD5", base64Key);
+        StringBuilder out = new StringBuilder("MD5");
+        for (byte b : digest) {
+            out.append(':').append(String.format("%02x", b));
+        }
+        return out.toString();
+    }
+
+    static String sha256Fingerprint(String base64Key) {
+        return "SHA256:" + java.util.Base64.getEncoder().withoutPadding().encodeToString(digest("SHA-256", base64Key));
+    }
+
+    private static byte[] digest(String algorithm, String base64Key) {
+        try {
+            return java.security.MessageDigest.getInstance(algorithm)
+                    .digest(java.util.Base64.getDecoder().decode(base64Key));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static SandboxJson.Cache cache(ConfigModel.Cache c) {
+        return new SandboxJson.Cache("pipeline_cache", c.uuid(), c.pipelineUuid(), c.stepUuid(), c.name(), c.path(),
+                c.fileSizeBytes(), timestamp(c.createdOn()));
+    }
+
+    SandboxJson.ContentUri cacheContent(Repo repo, ConfigModel.Cache c) {
+        return new SandboxJson.ContentUri(web + "/" + repoPath(repo) + "/pipelines/caches/" + segment(c.uuid())
+                + "/content?name=" + segment(c.name()));
+    }
 }

@@ -235,4 +235,78 @@ final class SandboxJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Key(String kty, String kid, String alg, String use, String n, String e) {
     }
+
+    /** A {@code deployment_environment}, with the details Bitbucket adds beyond the spec's uuid and name. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Environment(String type, String uuid, String name, String slug, Integer rank, Boolean hidden,
+            EnvironmentType environmentType, TypedName lock, Map<String, Object> restrictions) {
+    }
+
+    /** The kind of a deployment environment: Test, Staging or Production. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EnvironmentType(String type, String name, Integer rank) {
+    }
+
+    /** A repository's {@code pipelines_config}: whether Pipelines is enabled. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PipelinesConfig(String type, Boolean enabled, Repository repository) {
+    }
+
+    /** A {@code pipeline_build_number}: the number the next build gets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record BuildNumber(String type, Integer next) {
+    }
+
+    /** A {@code pipeline_schedule}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Schedule(String type, String uuid, Boolean enabled, RefTarget target, Selector selector,
+            String cronPattern, String createdOn, String updatedOn) {
+    }
+
+    /** A {@code pipeline_schedule_execution_executed} or {@code _errored}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ScheduleExecution(String type, String uuid, Pipeline pipeline, PipelineError error) {
+    }
+
+    /** A {@code pipeline_error}: why a scheduled pipeline did not start. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PipelineError(String type, String key, String message) {
+    }
+
+    /** A {@code pipeline_ssh_key_pair}: the public key only, the private key is never returned. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyPair(String type, String publicKey) {
+    }
+
+    /** A {@code pipeline_known_host}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KnownHost(String type, String uuid, String hostname, PublicKey publicKey) {
+    }
+
+    /** A {@code pipeline_ssh_public_key} with its fingerprints. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PublicKey(String type, String keyType, String key, String md5Fingerprint, String sha256Fingerprint) {
+    }
+
+    /** A {@code pipeline_cache}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Cache(String type, String uuid, String pipelineUuid, String stepUuid, String name, String path,
+            Long fileSizeBytes, String createdOn) {
+    }
+
+    /** A {@code pipeline_cache_content_uri}: where to download a cache. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContentUri(String uri) {
+    }
 }

@@ -45,9 +45,11 @@ class SandboxPipelineController {
     private static final Pattern VARIABLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final SandboxStore store;
+    private final ConfigStore config;
 
-    SandboxPipelineController(SandboxStore store) {
+    SandboxPipelineController(SandboxStore store, ConfigStore config) {
         this.store = store;
+        this.config = config;
     }
 
     @GetMapping
@@ -71,7 +73,8 @@ class SandboxPipelineController {
                 .toList());
         snapshots.sort(order(sort));
         Representations r = Representations.forRequest(request.getURI());
-        return Paging.page(snapshots.stream().map(r::pipeline).toList(), paging, request.getURI(), true);
+        return Paging.page(snapshots.stream().map(r::pipeline).toList(), paging, request.getURI(),
+                Paging.Quirk.NEXT_MISSING_ON_EVEN_PAGES);
     }
 
     private static Comparator<PipelineSnapshot> order(String sort) {
@@ -95,6 +98,10 @@ class SandboxPipelineController {
     ResponseEntity<SandboxJson.Pipeline> run(ServerHttpRequest request, @PathVariable String workspace,
             @PathVariable String repoSlug, @RequestBody(required = false) JsonNode body) {
         Repo repo = store.repository(workspace, repoSlug);
+        if (!config.pipelinesEnabled(repo)) {
+            throw SandboxException.badRequest("Pipelines is disabled for " + repo.fullName()
+                    + ": enable it in pipelines_config first.");
+        }
         if (body == null || !body.isObject()) {
             throw SandboxException.badRequest("A JSON object with a 'target' is required.");
         }

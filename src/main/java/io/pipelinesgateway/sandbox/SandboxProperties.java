@@ -11,14 +11,21 @@ import org.springframework.context.annotation.Profile;
  *
  * @param stepSeconds how long each step of a pipeline run through the sandbox takes, in seconds (fractions allowed)
  * @param latencyMs   latency added to every sandbox response, in milliseconds
+ * @param loadWorkspaces            extra generated workspaces ({@code load-1}, {@code load-2}, ...) for benchmarks
+ *                                  and load tests, each with completed pipelines only
+ * @param loadRepositoriesPerWorkspace how many repositories each generated workspace holds
  */
 @Profile("sandbox")
 @ConfigurationProperties("gateway.sandbox")
-public record SandboxProperties(@DefaultValue("3") double stepSeconds, @DefaultValue("0") long latencyMs) {
+public record SandboxProperties(@DefaultValue("3") double stepSeconds, @DefaultValue("0") long latencyMs,
+        @DefaultValue("0") int loadWorkspaces, @DefaultValue("10") int loadRepositoriesPerWorkspace) {
 
     public SandboxProperties {
         if (stepSeconds <= 0) {
             throw new IllegalArgumentException("gateway.sandbox.step-seconds must be positive");
+        }
+        if (loadWorkspaces < 0 || loadRepositoriesPerWorkspace < 0) {
+            throw new IllegalArgumentException("gateway.sandbox.load-* must not be negative");
         }
         if (latencyMs < 0) {
             throw new IllegalArgumentException("gateway.sandbox.latency-ms must not be negative");

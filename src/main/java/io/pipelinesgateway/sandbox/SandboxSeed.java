@@ -24,8 +24,7 @@ final class SandboxSeed {
 
     /** Everything the store starts with. */
     record Seed(Account user, List<Account> colleagues, List<Workspace> workspaces, List<Repo> repos,
-            List<Pipeline> pipelines, Map<String, List<PipelineVariable>> workspaceVariables,
-            Map<String, List<Recipe>> recipes) {
+            List<Pipeline> pipelines, Map<String, List<Recipe>> recipes) {
     }
 
     static final Account SANDBOX_USER = account("sandbox-user", "Sandbox User");
@@ -48,9 +47,14 @@ final class SandboxSeed {
     private final Duration step;
     private final List<Pipeline> pipelines = new ArrayList<>();
 
-    private SandboxSeed(Instant t0, Duration step) {
+    private final int loadWorkspaces;
+    private final int loadRepositories;
+
+    private SandboxSeed(Instant t0, Duration step, int loadWorkspaces, int loadRepositories) {
         this.t0 = t0;
         this.step = step;
+        this.loadWorkspaces = loadWorkspaces;
+        this.loadRepositories = loadRepositories;
     }
 
     static Account account(String nickname, String displayName) {
@@ -59,7 +63,12 @@ final class SandboxSeed {
     }
 
     static Seed create(Instant t0, Duration stepDuration) {
-        return new SandboxSeed(t0, stepDuration).build();
+        return create(t0, stepDuration, 0, 0);
+    }
+
+    /** With {@code loadWorkspaces} generated workspaces of {@code loadRepositories} repositories each besides. */
+    static Seed create(Instant t0, Duration stepDuration, int loadWorkspaces, int loadRepositories) {
+        return new SandboxSeed(t0, stepDuration, loadWorkspaces, loadRepositories).build();
     }
 
     private Seed build() {
@@ -97,21 +106,35 @@ final class SandboxSeed {
         seedMobile(mobile);
         seedData(data);
 
-        Map<String, List<PipelineVariable>> variables = new LinkedHashMap<>();
-        variables.put(acme.uuid(), List.of(
-                variable("acme", "AWS_REGION", "eu-west-1", false),
-                variable("acme", "SLACK_CHANNEL", "#builds", false),
-                variable("acme", "SONAR_TOKEN", "squ_4f0c2d9e8b7a6f5e4d3c2b1a0", true)));
-        variables.put(globex.uuid(), List.of(
-                variable("globex", "ARTIFACTORY_USER", "ci-bot", false),
-                variable("globex", "ARTIFACTORY_PASSWORD", "AKCp8nG7xQ2vR4tY6uI8oP0", true)));
-
-        return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.of(acme, globex),
-                List.of(api, webApp, infra, billing, mobile, data), pipelines, variables, recipes);
+        List<Workspace> workspaces = new ArrayList<>(List.of(acme, globex));
+        List<Repo> repos = new ArrayList<>(List.of(api, webApp, infra, billing, mobile, data));
+        seedLoad(workspaces, repos, recipes);
+        return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.copyOf(workspaces), List.copyOf(repos),
+                pipelines, recipes);
     }
 
-    private static PipelineVariable variable(String owner, String key, String value, boolean secured) {
-        return new PipelineVariable(Ids.uuid("variable/" + owner + "/" + key), key, value, secured);
+    /**
+     * Generated workspaces for benchmarks: {@code load-N/service-MM}, each repository with 12 completed pipelines
+     * (one in five failed) of a build-and-test step with a test report and a scan step.
+     */
+    private void seedLoad(List<Workspace> workspaces, List<Repo> repos, Map<String, List<Recipe>> recipes) {
+        Repo.Project project = new Repo.Project(Ids.uuid("project/load/LOAD"), "LOAD", "Load");
+        List<Recipe> steps = List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN);
+        for (int w = 1; w <= loadWorkspaces; w++) {
+            Workspace workspace = new Workspace(Ids.uuid("workspace/load-" + w), "load-" + w, "Load " + w, true,
+                    Instant.parse("2023-01-01T00:00:00Z"), "member");
+            workspaces.add(workspace);
+            for (int r = 1; r <= loadRepositories; r++) {
+                Repo repo = repo(workspace, "service-%02d".formatted(r), "service-%02d".formatted(r),
+                        "Generated for load tests", "java", project, "2023-01-02T00:00:00Z", 1_000_000);
+                repos.add(repo);
+                recipes.put(repo.uuid(), steps);
+                for (int n = 1; n <= 12; n++) {
+                    done(repo, n, branch(n % 3 == 0 ? "develop" : "main"), Trigger.PUSH, ALICE, steps,
+                            n % 5 == 0 ? fail(0) : ok());
+                }
+            }
+        }
     }
 
     private static Repo repo(Workspace ws, String slug, String name, String description, String language,

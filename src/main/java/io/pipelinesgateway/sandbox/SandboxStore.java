@@ -30,7 +30,6 @@ class SandboxStore {
     private final Account user;
     private final List<Workspace> workspaces;
     private final List<Repo> repos;
-    private final Map<String, List<PipelineVariable>> workspaceVariables;
     private final Map<String, List<Recipe>> recipes;
     private final ConcurrentMap<String, Pipeline> pipelines = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> lastBuildNumbers = new ConcurrentHashMap<>();
@@ -39,11 +38,10 @@ class SandboxStore {
         this.clock = clock.clock();
         this.properties = properties;
         SandboxSeed.Seed seed = SandboxSeed.create(this.clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                properties.stepDuration());
+                properties.stepDuration(), properties.loadWorkspaces(), properties.loadRepositoriesPerWorkspace());
         this.user = seed.user();
         this.workspaces = seed.workspaces();
         this.repos = seed.repos();
-        this.workspaceVariables = seed.workspaceVariables();
         this.recipes = seed.recipes();
         for (Repo repo : repos) {
             lastBuildNumbers.put(repo.uuid(), new AtomicInteger());
@@ -80,10 +78,6 @@ class SandboxStore {
         return repositories(ws).stream().filter(r -> r.matches(slugOrUuid)).findFirst()
                 .orElseThrow(() -> SandboxException.notFound("Repository " + workspace + "/" + slugOrUuid
                         + " not found"));
-    }
-
-    List<PipelineVariable> workspaceVariables(Workspace workspace) {
-        return workspaceVariables.getOrDefault(workspace.uuid(), List.of());
     }
 
     /** The repository's pipelines, oldest first (Bitbucket's default order). */
@@ -131,6 +125,22 @@ class SandboxStore {
                         "Pipeline " + current.buildNumber() + " has already completed and cannot be stopped.");
             }
             return current.stoppedAt(now);
+        });
+    }
+
+    /** The build number the next run of the repository gets. */
+    int nextBuildNumber(Repo repo) {
+        return lastBuildNumbers.get(repo.uuid()).get() + 1;
+    }
+
+    /** Moves the build number on; as on Bitbucket, it must be higher than the latest build's (400 otherwise). */
+    void setNextBuildNumber(Repo repo, int next) {
+        lastBuildNumbers.get(repo.uuid()).updateAndGet(last -> {
+            if (next <= last) {
+                throw SandboxException.badRequest("The build number must be higher than the latest build number ("
+                        + last + ").");
+            }
+            return next - 1;
         });
     }
 

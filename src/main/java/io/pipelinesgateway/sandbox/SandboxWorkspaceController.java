@@ -6,12 +6,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Workspace-level Pipelines configuration: the OpenID Connect provider (discovery document and keys) and the
- * workspace variables.
+ * The workspace's OpenID Connect provider for Pipelines: its discovery document and signing keys.
  */
 @RestController
 @Profile("sandbox")
@@ -43,11 +41,4 @@ class SandboxWorkspaceController {
         return new SandboxJson.KeySet(List.of(keys.key(store.workspace(workspace))));
     }
 
-    @GetMapping("/variables")
-    SandboxJson.Page<SandboxJson.Variable> variables(ServerHttpRequest request, @PathVariable String workspace,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
-        List<SandboxJson.Variable> variables = store.workspaceVariables(store.workspace(workspace)).stream()
-                .map(Representations::variable).toList();
-        return Paging.page(variables, Paging.request(page, pagelen), request.getURI());
-    }
 }

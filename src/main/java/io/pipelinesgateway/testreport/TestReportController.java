@@ -19,8 +19,8 @@ import org.springframework.stereotype.Controller;
 class TestReportController {
 
     @SchemaMapping(typeName = "Step")
-    CompletableFuture<TestReport> testReport(Step step, DataLoader<StepKey, TestReport> testReportLoader) {
-        return testReportLoader.load(step.key());
+    CompletableFuture<TestReport> testReport(Step step, DataLoader<TestReportRequest, TestReport> testReportLoader) {
+        return testReportLoader.load(new TestReportRequest(step.key(), step.isTerminal()));
     }
 
     @SchemaMapping(typeName = "Step")

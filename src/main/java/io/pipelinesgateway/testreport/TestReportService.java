@@ -31,18 +31,19 @@ public class TestReportService {
 
     TestReportService(BitbucketClient client, Loaders loaders) {
         this.client = client;
-        loaders.<StepKey, TestReport>register(REPORT_LOADER, this::report);
+        loaders.<TestReportRequest, TestReport>register(REPORT_LOADER, this::report);
         loaders.<TestCasesRequest, Connection<TestCase>>register(CASES_LOADER, this::testCases);
         loaders.<TestCaseKey, List<BitbucketTestCaseReason>>register(REASONS_LOADER, this::reasons);
     }
 
-    /** The summary; empty when the step reported no tests, which Bitbucket tells with a 404. */
-    Mono<TestReport> report(StepKey step) {
-        return client.get(StepService.requestBelowStep("test_report", step, "test_reports"),
-                        BitbucketTestReport.class)
-                .map(TestReport::from)
-                .onErrorResume(GatewayException.class,
-                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.empty() : Mono.error(error));
+    /**
+     * The summary; empty when the step reported no tests, which Bitbucket tells with a 404. For a completed step
+     * that answer is final, and cached as such.
+     */
+    Mono<TestReport> report(TestReportRequest request) {
+        return client.find(StepService.requestBelowStep("test_report", request.step(), "test_reports"),
+                        BitbucketTestReport.class, request.stepCompleted())
+                .map(TestReport::from);
     }
 
     Mono<Connection<TestCase>> testCases(TestCasesRequest request) {

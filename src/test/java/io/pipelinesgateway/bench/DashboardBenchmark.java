@@ -56,9 +56,12 @@ class DashboardBenchmark {
     void dashboard() {
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(PipelinesGatewayApplication.class)
                 .profiles("sandbox")
-                .properties("server.port=0", "gateway.sandbox.latency-ms=50", "gateway.sandbox.bench-workspaces=3",
-                        "gateway.sandbox.bench-repositories=10", "logging.level.root=WARN")
-                .run();
+                // Arguments, not default properties: those would lose to application-sandbox.yml's latency of 0.
+                // Three generated workspaces of ten repositories, configured as a platform team would.
+                .run("--server.port=0", "--gateway.sandbox.latency-ms=50", "--gateway.sandbox.load-workspaces=3",
+                        "--gateway.sandbox.load-repositories-per-workspace=10", "--gateway.workspaces[0].slug=load-1",
+                        "--gateway.workspaces[1].slug=load-2", "--gateway.workspaces[2].slug=load-3",
+                        "--logging.level.root=WARN");
         try {
             int port = Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));
             MeterRegistry meters = gateway.getBean(MeterRegistry.class);
@@ -230,30 +233,33 @@ class DashboardBenchmark {
     }
 
     /**
-     * The dashboard as a REST client builds it: the caller's workspaces, each one's repositories, each one's last
-     * pipelines, each one's steps, each step's test report: one call per resource, level by level, with as many
-     * calls in flight as a browser opens connections to one host.
+     * The dashboard as a REST client builds it: each workspace, its repositories, each one's last pipelines, each
+     * one's steps, each step's test report: one call per resource, level by level, with as many calls in flight as
+     * a browser opens connections to one host.
      */
     record RestDashboard(WebClient http, String base, JsonMapper json, int connections, AtomicLong calls) {
 
         void fetch() {
-            get("/sandbox/2.0/user/permissions/workspaces?pagelen=3")
+            List<String> workspaces = level(Flux.just("load-1", "load-2", "load-3"),
+                    workspace -> get("/sandbox/2.0/workspaces/" + workspace).thenReturn(workspace));
+            List<String> repositories = level(Flux.fromIterable(workspaces), workspace -> get(
+                    "/sandbox/2.0/repositories/" + workspace + "?pagelen=10&sort=name")
                     .flatMapMany(page -> Flux.fromIterable(values(page)))
-                    .map(membership -> membership.path("workspace").path("slug").asString())
-                    .flatMap(workspace -> get("/sandbox/2.0/repositories/" + workspace + "?pagelen=10&sort=name")
-                            .flatMapMany(page -> Flux.fromIterable(values(page)))
-                            .map(repository -> repository.path("full_name").asString()), connections)
-                    .flatMap(repository -> get("/sandbox/2.0/repositories/" + repository
-                                    + "/pipelines/?pagelen=10&sort=-created_on")
-                            .flatMapMany(page -> Flux.fromIterable(values(page)))
-                            .map(pipeline -> "/sandbox/2.0/repositories/" + repository + "/pipelines/"
-                                    + pipeline.path("uuid").asString()), connections)
-                    .flatMap(pipeline -> get(pipeline + "/steps/?pagelen=100")
-                            .flatMapMany(page -> Flux.fromIterable(values(page)))
-                            .map(step -> pipeline + "/steps/" + step.path("uuid").asString()), connections)
-                    .flatMap(step -> get(step + "/test_reports").onErrorResume(notFound -> Mono.empty()),
-                            connections)
-                    .blockLast();
+                    .map(repository -> repository.path("full_name").asString()));
+            List<String> pipelines = level(Flux.fromIterable(repositories), repository -> get(
+                    "/sandbox/2.0/repositories/" + repository + "/pipelines/?pagelen=10&sort=-created_on")
+                    .flatMapMany(page -> Flux.fromIterable(values(page)))
+                    .map(pipeline -> "/sandbox/2.0/repositories/" + repository + "/pipelines/"
+                            + pipeline.path("uuid").asString()));
+            List<String> steps = level(Flux.fromIterable(pipelines), pipeline -> get(pipeline + "/steps/?pagelen=100")
+                    .flatMapMany(page -> Flux.fromIterable(values(page)))
+                    .map(step -> pipeline + "/steps/" + step.path("uuid").asString()));
+            level(Flux.fromIterable(steps), step -> get(step + "/test_reports").onErrorResume(notFound -> Mono.empty()));
+        }
+
+        /** One level of the page: every call of it, at most {@code connections} at once, as a browser makes them. */
+        private <T, R> List<R> level(Flux<T> parents, java.util.function.Function<T, org.reactivestreams.Publisher<R>> call) {
+            return parents.flatMap(call, connections).collectList().block();
         }
 
         private Mono<JsonNode> get(String path) {

@@ -79,10 +79,17 @@ class SandboxConformsToBitbucketSpecTest {
             List<JsonNode> pipelines = http.get("/repositories/" + repo + "/pipelines/?pagelen=100").conforms()
                     .values();
             assertThat(pipelines).isNotEmpty();
+            Set<String> validated = new TreeSet<>();
             for (JsonNode pipeline : pipelines) {
-                pipelineStates.add(describe(pipeline.path("state")));
+                String state = describe(pipeline.path("state"));
+                pipelineStates.add(state);
                 String path = "/repositories/" + repo + "/pipelines/" + seg(pipeline.path("uuid").asString());
-                for (JsonNode step : http.get(path + "/steps/").conforms().values()) {
+                Reply steps = http.get(path + "/steps/");
+                // Steps are checked once per repository and pipeline state: that covers every shape they take.
+                if (validated.add(state)) {
+                    steps.conforms();
+                }
+                for (JsonNode step : steps.values()) {
                     stepStates.add(describe(step.path("state")));
                     assertThat(step.path("image").has("password")).isFalse();
                 }
@@ -108,9 +115,9 @@ class SandboxConformsToBitbucketSpecTest {
     }
 
     /**
-     * Logs and test reports of a sample that covers every kind of step: per repository the first two pipelines (one
-     * passing, one failing, with failed test cases) and the latest (running or pending, so some logs are partial
-     * and some missing).
+     * Logs and test reports of a sample that covers every kind of step: per repository the second pipeline (failed,
+     * so steps passed, failed and not run, and test reports with passing, failing and skipped cases) and the latest
+     * (running or pending, so some logs are partial and some missing).
      */
     @Test
     void logsAndTestReportsConform() {
@@ -119,7 +126,7 @@ class SandboxConformsToBitbucketSpecTest {
         int serviceLogs = 0;
         for (String repo : REPOSITORIES) {
             List<JsonNode> pipelines = http.get("/repositories/" + repo + "/pipelines/?pagelen=100").values();
-            for (JsonNode pipeline : List.of(pipelines.get(0), pipelines.get(1), pipelines.get(pipelines.size() - 1))) {
+            for (JsonNode pipeline : List.of(pipelines.get(1), pipelines.get(pipelines.size() - 1))) {
                 String path = "/repositories/" + repo + "/pipelines/" + seg(pipeline.path("uuid").asString());
                 for (JsonNode step : http.get(path + "/steps/").values()) {
                     String stepPath = path + "/steps/" + seg(step.path("uuid").asString());
@@ -151,9 +158,9 @@ class SandboxConformsToBitbucketSpecTest {
                 }
             }
         }
-        assertThat(reports).isGreaterThanOrEqualTo(8);
+        assertThat(reports).isGreaterThanOrEqualTo(5);
         assertThat(failedCases).isGreaterThanOrEqualTo(5);
-        assertThat(serviceLogs).isGreaterThanOrEqualTo(4);
+        assertThat(serviceLogs).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -224,6 +231,26 @@ class SandboxConformsToBitbucketSpecTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(http.post("/repositories/globex/nope/pipelines/", bodies.get(0)).conforms().status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void malformedRequestsAre400sInBitbucketsErrorShape() {
+        String runs = "/repositories/globex/data-pipeline/pipelines/";
+        for (String body : List.of("{not json", "[]",
+                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_name\":\"main\","
+                        + "\"selector\":{\"type\":\"nightly\",\"pattern\":\"x\"}}}",
+                "{\"target\":{\"type\":\"pipeline_commit_target\",\"commit\":{\"hash\":\"not-a-hash\"}}}",
+                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_name\":\"main\"},"
+                        + "\"variables\":[{\"key\":\"has space\",\"value\":\"x\"}]}")) {
+            Reply reply = http.post(runs, body).conforms();
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("error").path("message").asString()).isNotBlank();
+        }
+        for (String query : List.of("?pagelen=0", "?page=0", "?page=abc", "?sort=name")) {
+            Reply reply = http.get(runs + query);
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).isEqualTo("error");
+        }
     }
 
     @Test

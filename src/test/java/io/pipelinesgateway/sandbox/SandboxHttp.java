@@ -3,6 +3,7 @@ package io.pipelinesgateway.sandbox;
 import io.pipelinesgateway.bitbucket.spec.BitbucketSpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,8 @@ final class SandboxHttp {
     private final int port;
 
     SandboxHttp(WebTestClient client, int port) {
-        this.client = client;
+        // Generous: a busy CI machine can take seconds over a cold first request; a hang still fails the test.
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         this.port = port;
     }
 

@@ -16,9 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Lists page like Bitbucket's, quirks included: pipeline lists sometimes omit {@code next} although more pages exist,
- * so a client must page by number until it has {@code size} items; they sort oldest first unless asked for
- * {@code -created_on}, and filter by state, stage or result.
+ * Lists page like Bitbucket's, quirks included: pipeline lists sometimes omit {@code next} although more pages exist
+ * and variable lists sometimes carry it on their last page, so a client must page by number until it has {@code size}
+ * items; pipelines sort oldest first unless asked for {@code -created_on}, and filter by state, stage or result.
  */
 @SandboxTest
 class SandboxPaginationTest {
@@ -63,6 +63,18 @@ class SandboxPaginationTest {
         }
         assertThat(nextMissingBeforeTheEnd).as("the quirk: next missing on a page that is not the last").isTrue();
         assertThat(seen).hasSize(size).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void variableListsCarryANextLinkEvenOnTheirLastPageSoClientsMustStopAtSize() {
+        JsonNode last = http.get("/workspaces/acme/pipelines-config/variables?pagelen=100").conforms().json();
+        assertThat(last.path("values").size()).isEqualTo(last.path("size").asInt());
+        String next = last.path("next").asString();
+        assertThat(next).as("the quirk: next on the last page").contains("page=2");
+        JsonNode beyond = http.get(next.substring(next.indexOf(SandboxHttp.ROOT) + SandboxHttp.ROOT.length()))
+                .conforms().json();
+        assertThat(beyond.path("values").size()).isZero();
+        assertThat(beyond.has("next")).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Checks HTTP interactions against Bitbucket Cloud's published Swagger spec, so that test doubles of Bitbucket (the
@@ -42,17 +47,22 @@ import java.util.TreeSet;
  * answers both forms, while the spec writes some paths with one and some without.
  *
  * <p>The spec ({@code src/test/resources/bitbucket/bitbucket-pipelines-swagger.json}, Swagger 2) is loaded through
- * Atlassian's {@link OpenApiInteractionValidator} after three preparations, each explained where it happens:
+ * Atlassian's {@link OpenApiInteractionValidator} after four preparations, each explained where it happens:
  * <ol>
  *   <li>nested inline objects are lifted into named definitions, because the Swagger 2 converter drops their
  *       properties (a converter artefact: without it, every {@code links.self} would be rejected);</li>
  *   <li>the quirks overlay {@code bitbucket-spec-quirks.json} adds what real Bitbucket does and the spec lacks
  *       (README "What the spec does not tell": the HALTED stage, the test report shapes, 206 and {@code text/plain}
  *       logs, ...), each entry with its reason;</li>
- *   <li>the {@code type} discriminator of the base {@code object} definition is re-expressed in plain JSON Schema,
- *       because the validator's own discriminator support overflows the stack on this spec.</li>
+ *   <li>the {@code type} discriminator of the base {@code object} definition is re-expressed as a type restriction
+ *       in the schema plus a per-object check ({@link TypeDispatch}), because the validator's own discriminator
+ *       support overflows the stack on this spec;</li>
+ *   <li>the list parameters Bitbucket accepts everywhere ({@code page}, {@code pagelen}) and the pipeline list's
+ *       {@code sort} and {@code status} are declared, so that requests can be checked too.</li>
  * </ol>
- * Every other validation message is an error: nothing is downgraded wholesale.
+ * Every validation message is an error, with two narrow exceptions, each justified where it is made: a missing
+ * {@code type} in a request body (the spec's own request examples omit it), and request authentication (the
+ * validator cannot evaluate OAuth 2).
  */
 public final class BitbucketSpec {
 
@@ -95,8 +105,8 @@ public final class BitbucketSpec {
         }
         Request.Method m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
         String path = apiPath(pathWithQuery);
-        return Holder.INSTANCE.validate(v -> v.validateResponse(path, m, response.build()), path,
-                alternate -> v -> v.validateResponse(alternate, m, response.build()));
+        SimpleResponse built = response.build();
+        return Holder.INSTANCE.validate(path, (validator, p) -> validator.validateResponse(p, m, built));
     }
 
     /**
@@ -106,7 +116,7 @@ public final class BitbucketSpec {
     public static void assertRequestConforms(String method, String pathWithQuery, String contentType, String body) {
         String path = apiPath(pathWithQuery);
         String query = pathWithQuery.contains("?") ? pathWithQuery.substring(pathWithQuery.indexOf('?') + 1) : "";
-        java.util.function.Function<String, Request> build = p -> {
+        Function<String, Request> build = p -> {
             SimpleRequest.Builder request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), p);
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()) {
@@ -123,8 +133,8 @@ public final class BitbucketSpec {
             }
             return request.build();
         };
-        List<String> problems = Holder.INSTANCE.validate(v -> v.validateRequest(build.apply(path)), path,
-                alternate -> v -> v.validateRequest(build.apply(alternate)));
+        List<String> problems = Holder.INSTANCE.validate(path,
+                (validator, p) -> validator.validateRequest(build.apply(p)));
         if (!problems.isEmpty()) {
             throw new AssertionError(method + " " + pathWithQuery + " request does not conform to Bitbucket's spec:\n  "
                     + String.join("\n  ", problems) + "\nbody: " + abbreviate(body));
@@ -188,36 +198,53 @@ public final class BitbucketSpec {
             liftNestedObjects((ObjectNode) swagger2.get("definitions"));
 
             // The converter reports the spec's incomplete operations (no responses, undeclared path parameters);
-            // the quirks overlay completes them, and the validator's own loader below rejects anything still wrong.
+            // the quirks overlay completes them, and the parse below rejects anything still wrong.
             OpenAPI converted = new OpenAPIParser().readContents(swagger2.toString(), null, null).getOpenAPI();
             ObjectNode openApi = mapper.valueToTree(converted);
             mergePatch(openApi, read(mapper, QUIRKS));
-            expressTypeDiscriminator((ObjectNode) openApi.path("components").path("schemas"));
+            declareListParameters(openApi);
+            Set<String> subtypes = restrictTypes((ObjectNode) openApi.path("components").path("schemas"));
 
-            validator = OpenApiInteractionValidator.createForInlineApiSpecification(openApi.toString())
+            // Parsed here with the validator's own default options, so that the same model serves the interaction
+            // validator and the type dispatch; and rejected, as the validator's loader would, if anything is wrong.
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            options.setResolveFully(true);
+            options.setResolveCombinators(false);
+            SwaggerParseResult parsed = new OpenAPIParser().readContents(openApi.toString(), null, options);
+            if (parsed.getMessages() != null && !parsed.getMessages().isEmpty()) {
+                throw new IllegalStateException("The prepared Bitbucket spec does not load: " + parsed.getMessages());
+            }
+            LevelResolver levels = LevelResolver.create()
+                    // Everything is an error unless listed here with the reason it is a spec artefact.
+                    .withDefaultLevel(ValidationReport.Level.ERROR)
+                    // Request checks only: the validator cannot evaluate OAuth 2 (it logs "not supported") and the
+                    // spec lists no anonymous access, while Bitbucket serves public repositories without
+                    // credentials. Authentication is outside what this utility checks.
+                    .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                    .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                    .build();
+            TypeDispatch dispatch = new TypeDispatch(parsed.getOpenAPI(), subtypes, new MessageResolver(levels));
+            validator = OpenApiInteractionValidator.createFor(parsed.getOpenAPI())
                     // Bitbucket's paths differ only by trailing slashes in places (pipelines/ vs pipelines/{uuid});
                     // lenient matching would let "pipelines/" match the single-pipeline operation.
                     .withStrictOperationPathMatching()
-                    .withLevelResolver(LevelResolver.create()
-                            // Everything is an error unless listed here with the reason it is a spec artefact.
-                            .withDefaultLevel(ValidationReport.Level.ERROR)
-                            // Request checks only: the validator cannot evaluate OAuth 2 (it logs "not supported")
-                            // and the spec lists no anonymous access, while Bitbucket serves public repositories
-                            // without credentials. Authentication is outside what this utility checks.
-                            .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
-                            .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
-                            .build())
+                    .withLevelResolver(levels)
+                    .withCustomResponseValidation(dispatch)
+                    .withCustomRequestValidation(dispatch)
                     .build();
         }
 
-        /** Validates under a lock: the validator's discriminator keyword keeps per-thread state and is documented as not thread-safe. */
-        synchronized List<String> validate(java.util.function.Function<OpenApiInteractionValidator, ValidationReport> call,
-                String path,
-                java.util.function.Function<String, java.util.function.Function<OpenApiInteractionValidator, ValidationReport>> alternate) {
-            ValidationReport report = call.apply(validator);
+        /**
+         * Runs {@code call} for the path and, if the spec has no such path, for the path with its trailing slash
+         * toggled. Under a lock: the underlying JSON Schema library is not documented as thread-safe.
+         */
+        synchronized List<String> validate(String path,
+                BiFunction<OpenApiInteractionValidator, String, ValidationReport> call) {
+            ValidationReport report = call.apply(validator, path);
             if (report.getMessages().stream().anyMatch(msg -> msg.getKey().endsWith(".path.missing"))) {
                 String toggled = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
-                ValidationReport retry = alternate.apply(toggled).apply(validator);
+                ValidationReport retry = call.apply(validator, toggled);
                 if (retry.getMessages().stream().noneMatch(msg -> msg.getKey().endsWith(".path.missing"))) {
                     report = retry;
                 }
@@ -240,15 +267,12 @@ public final class BitbucketSpec {
         private static void flatten(ValidationReport.Message message, Set<String> out) {
             List<ValidationReport.Message> nested = message.getNestedMessages();
             if (nested == null || nested.isEmpty()) {
-                // The spec itself uses no 'not': it only comes from the "type is not T" branch of the discriminator
-                // implications (see expressTypeDiscriminator), whose other branch carries the actual mismatch.
-                boolean implicationBranch = message.getKey().endsWith(".schema.not");
                 // Request bodies may leave out 'type': the spec's own createPipelineForRepository examples post
                 // {"target": ...} without it (and commits without it), and 'type' is the only property the spec
                 // ever requires of a request body.
                 boolean requestWithoutType = message.getKey().equals("validation.request.body.schema.required")
                         && message.getMessage().contains("[\"type\"]");
-                if (!implicationBranch && !requestWithoutType) {
+                if (!requestWithoutType) {
                     out.add(message.getKey() + ": " + message.getMessage());
                 }
                 return;
@@ -316,26 +340,65 @@ public final class BitbucketSpec {
     }
 
     /**
-     * Re-expresses Swagger's {@code discriminator: type} of the base {@code object} definition in plain JSON Schema.
-     *
-     * <p>What it means in Bitbucket's spec: an object's {@code type} names the definition it is an instance of, which
-     * must be the referenced definition or one of its descendants through {@code allOf} (e.g. a {@code state} declared
-     * as {@code pipeline_state} is a {@code pipeline_state_completed}, whose {@code result} is a
-     * {@code pipeline_state_completed_successful}), and the object must then satisfy that definition.
-     *
-     * <p>Why not the validator's own support: it only accepts direct children of the discriminating definition (every
-     * Bitbucket type is a grandchild of {@code object} or deeper) and, on this spec, recurses until the stack overflows.
-     *
-     * <p>How: the discriminator is removed, and every definition D below {@code object} gets, in its {@code allOf},
-     * <ul>
-     *   <li>{@code type} restricted to D and its descendants, and</li>
-     *   <li>for each descendant T, "type is not T, or the object satisfies T's own parts between T and D" (an
-     *       implication, so only the branch the {@code type} selects reports errors).</li>
-     * </ul>
-     * The own parts are inlined rather than referenced, so that no schema is entered twice for the same value (which
-     * the JSON Schema library would reject as a validation loop).
+     * Declares the query parameters Bitbucket accepts but the spec leaves out of the operations: {@code page} and
+     * {@code pagelen} on every list (Bitbucket documents pagination once for the whole API, not per operation), and
+     * the pipeline list's {@code sort} and repeatable {@code status} filter (README, "Listing pipelines"). Without
+     * them, request validation would reject every paged request.
      */
-    static void expressTypeDiscriminator(ObjectNode schemas) {
+    static void declareListParameters(ObjectNode openApi) {
+        openApi.path("paths").fields().forEachRemaining(path -> {
+            JsonNode get = path.getValue().path("get");
+            String schema = get.path("responses").path("200").path("content").path("application/json").path("schema")
+                    .path("$ref").asText("");
+            if (!(get instanceof ObjectNode operation) || !schema.startsWith(SCHEMAS + "paginated_")) {
+                return;
+            }
+            ArrayNode parameters = operation.withArray("parameters");
+            addQuery(parameters, "page", JsonNodeFactory.instance.objectNode().put("type", "integer").put("minimum", 1));
+            addQuery(parameters, "pagelen", JsonNodeFactory.instance.objectNode().put("type", "integer")
+                    .put("minimum", 1).put("maximum", 100));
+            if (path.getKey().equals("/repositories/{workspace}/{repo_slug}/pipelines/")) {
+                addQuery(parameters, "sort", JsonNodeFactory.instance.objectNode().put("type", "string"));
+                ObjectNode status = JsonNodeFactory.instance.objectNode().put("type", "array");
+                ArrayNode names = status.putObject("items").put("type", "string").putArray("enum");
+                for (String name : List.of("SUCCESSFUL", "FAILED", "ERROR", "STOPPED", "EXPIRED", "IN_PROGRESS",
+                        "RUNNING", "PENDING", "PAUSED", "HALTED", "COMPLETED")) {
+                    names.add(name);
+                }
+                addQuery(parameters, "status", status).put("style", "form").put("explode", true);
+            }
+        });
+    }
+
+    private static ObjectNode addQuery(ArrayNode parameters, String name, ObjectNode schema) {
+        for (JsonNode existing : parameters) {
+            if (name.equals(existing.path("name").asText()) && "query".equals(existing.path("in").asText())) {
+                return (ObjectNode) existing;
+            }
+        }
+        ObjectNode parameter = parameters.addObject().put("name", name).put("in", "query").put("required", false);
+        parameter.set("schema", schema);
+        return parameter;
+    }
+
+    /**
+     * Re-expresses Swagger's {@code discriminator: type} of the base {@code object} definition, which the validator's
+     * own support cannot handle here: it only accepts direct children of the discriminating definition (every
+     * Bitbucket type is a grandchild of {@code object} or deeper) and, on this spec, recurses until the stack
+     * overflows.
+     *
+     * <p>What the discriminator means in Bitbucket's spec: an object's {@code type} names the definition it is an
+     * instance of, which must be the declared definition or one of its descendants through {@code allOf} (a
+     * {@code state} declared as {@code pipeline_state} is a {@code pipeline_state_completed}, whose {@code result}
+     * is a {@code pipeline_state_completed_successful}), and the object must then satisfy that definition.
+     *
+     * <p>How: the discriminator is removed; every definition below {@code object} restricts {@code type} to itself
+     * and its descendants (here, in the schema); and each object is checked against the definition its
+     * {@code type} names by {@link TypeDispatch}.
+     *
+     * @return the subtypes: definitions a {@code type} can select in place of a declared ancestor
+     */
+    static Set<String> restrictTypes(ObjectNode schemas) {
         JsonNode base = schemas.get("object");
         if (!(base instanceof ObjectNode baseObject) || !baseObject.has("discriminator")) {
             throw new IllegalStateException("expected the base 'object' schema with a discriminator");
@@ -349,53 +412,29 @@ public final class BitbucketSpec {
             ancestors.put(name, ancestorsOf(name, parents, new LinkedHashSet<>()));
         }
 
-        Map<String, List<JsonNode>> ownParts = new LinkedHashMap<>();
-        schemas.fields().forEachRemaining(e -> ownParts.put(e.getKey(), inlineParts(e.getValue())));
-
+        Set<String> subtypes = new TreeSet<>();
         for (String d : parents.keySet()) {
             if (d.equals("object") || !ancestors.get(d).contains("object")) {
                 continue;
             }
-            Set<String> descendants = new TreeSet<>();
+            if (!parents.get(d).equals(Set.of("object"))) {
+                subtypes.add(d);
+            }
+            Set<String> allowed = new TreeSet<>();
+            allowed.add(d);
             for (String t : parents.keySet()) {
                 if (ancestors.get(t).contains(d)) {
-                    descendants.add(t);
+                    allowed.add(t);
                 }
             }
-            Set<String> allowed = new TreeSet<>(descendants);
-            allowed.add(d);
-
-            ObjectNode schema = (ObjectNode) schemas.get(d);
-            ArrayNode allOf = schema.withArray("allOf");
-            ArrayNode values = typeConstraint(allOf.addObject()).putArray("enum");
+            // Says its JSON type and allows other properties: the validator otherwise injects
+            // additionalProperties: false into schemas that list properties without saying.
+            ObjectNode rule = ((ObjectNode) schemas.get(d)).withArray("allOf").addObject()
+                    .put("type", "object").put("additionalProperties", true);
+            ArrayNode values = rule.putObject("properties").putObject("type").put("type", "string").putArray("enum");
             allowed.forEach(values::add);
-
-            for (String t : descendants) {
-                ArrayNode tParts = JsonNodeFactory.instance.arrayNode();
-                // T's own parts, and those of every definition between T and D (all are descendants of D).
-                for (String between : allowed) {
-                    if (!between.equals(d) && (between.equals(t) || ancestors.get(t).contains(between))) {
-                        ownParts.get(between).forEach(part -> tParts.add(part.deepCopy()));
-                    }
-                }
-                if (tParts.isEmpty()) {
-                    continue;
-                }
-                ArrayNode anyOf = allOf.addObject().putArray("anyOf");
-                typeConstraint(anyOf.addObject()).putObject("not").putArray("enum").add(t);
-                anyOf.addObject().set("allOf", tParts);
-            }
         }
-    }
-
-    /**
-     * An object schema constraining only {@code type}, returning the schema of {@code type} to fill in. Both say their
-     * JSON type and that other properties are allowed: the validator otherwise injects
-     * {@code additionalProperties: false} into schemas that list properties without saying.
-     */
-    private static ObjectNode typeConstraint(ObjectNode schema) {
-        schema.put("type", "object").put("additionalProperties", true);
-        return schema.putObject("properties").putObject("type").put("type", "string");
+        return subtypes;
     }
 
     private static Set<String> parentRefs(JsonNode schema) {
@@ -416,20 +455,6 @@ public final class BitbucketSpec {
             }
         }
         return acc;
-    }
-
-    private static List<JsonNode> inlineParts(JsonNode schema) {
-        List<JsonNode> parts = new ArrayList<>();
-        if (schema.has("allOf")) {
-            for (JsonNode part : schema.get("allOf")) {
-                if (!part.has("$ref")) {
-                    parts.add(part);
-                }
-            }
-        } else {
-            parts.add(schema);
-        }
-        return parts;
     }
 
     /** RFC 7386 JSON merge patch: objects merge recursively, null removes, anything else replaces. */

@@ -117,6 +117,20 @@ class BitbucketSpecTest {
     }
 
     @Test
+    void acceptsPagingOnEveryListAndTheDocumentedPipelineFiltersButNothingElse() {
+        BitbucketSpec.assertRequestConforms("GET", "/repositories/acme/api/pipelines/?page=2&pagelen=50"
+                + "&sort=-created_on&status=FAILED&status=HALTED", null, null);
+        BitbucketSpec.assertRequestConforms("GET", "/workspaces?page=3&pagelen=100", null, null);
+        assertThatThrownBy(() -> BitbucketSpec.assertRequestConforms("GET",
+                "/repositories/acme/api/pipelines/?status=SLEEPING", null, null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("SLEEPING");
+        assertThatThrownBy(() -> BitbucketSpec.assertRequestConforms("GET", "/workspaces?pagelen=500", null, null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("maximum");
+        assertThatThrownBy(() -> BitbucketSpec.assertRequestConforms("GET", "/user?verbose=1", null, null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("verbose");
+    }
+
+    @Test
     void checksRequestBodiesToo() {
         BitbucketSpec.assertRequestConforms("POST", "/repositories/acme/api/pipelines/", "application/json",
                 "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_type\":\"branch\",\"ref_name\":\"main\"}}");

@@ -1,0 +1,31 @@
+package io.pipelinesgateway.limits;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Builds the exception an instrumentation throws to refuse a query: graphql-java turns an
+ * {@link AbortExecutionException} into a result carrying its underlying errors and runs nothing, so no data fetcher
+ * (and no upstream call) starts.
+ */
+final class QueryRejection {
+
+    private QueryRejection() {
+    }
+
+    /** A refusal with {@code extensions.code}, the limit and the value measured, so a client can adjust the query. */
+    static AbortExecutionException of(QueryLimitCode code, String message, long limit, long actual) {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message(message)
+                .errorType(ErrorType.BAD_REQUEST)
+                .extensions(Map.of("code", code.name(), "limit", limit, "actual", actual))
+                .build();
+        return new AbortExecutionException(List.of(error));
+    }
+}

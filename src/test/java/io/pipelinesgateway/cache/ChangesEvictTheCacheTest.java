@@ -1,0 +1,62 @@
+package io.pipelinesgateway.cache;
+
+import java.util.Map;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketVariable;
+import io.pipelinesgateway.bitbucket.Credential;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.support.FakeBitbucket;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A change made through the gateway evicts what the cache holds below the collection it changed, for every caller:
+ * the next read, by anyone, shows the new state.
+ */
+class ChangesEvictTheCacheTest extends CachingGatewayTest {
+
+    private static final String VARIABLES = "/workspaces/acme/pipelines-config/variables";
+    private static final String QUERY = "{ workspace(slug: \"acme\") { variables { nodes { key } } } }";
+
+    @Autowired
+    BitbucketClient client;
+
+    @Test
+    void aNewVariableAppearsInTheNextReadOfEveryCaller() {
+        given("workspace-acme.json");
+        given("workspace-variables.json");
+        bitbucket.stubFor(post(urlPathEqualTo(FakeBitbucket.api(VARIABLES)))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"type": "pipeline_variable", "uuid": "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}",
+                         "key": "NEW_KEY", "value": "v", "secured": false}
+                        """)));
+        String alice = freshCredential();
+        String bob = freshCredential();
+        graphQl(alice).document(QUERY).execute().errors().verify();
+        graphQl(bob).document(QUERY).execute().errors().verify();
+        graphQl(alice).document(QUERY).execute().errors().verify();
+        assertThat(variableReads()).as("the third read came from the cache").isEqualTo(2);
+
+        client.send(HttpMethod.POST, UpstreamRequest.of("workspace_variables", "workspaces", "acme",
+                        "pipelines-config", "variables"), Map.of("key", "NEW_KEY", "value", "v"),
+                        BitbucketVariable.class)
+                .contextWrite(context -> context.put(Credential.CONTEXT_KEY, alice))
+                .block();
+
+        graphQl(alice).document(QUERY).execute().errors().verify();
+        graphQl(bob).document(QUERY).execute().errors().verify();
+        assertThat(variableReads()).as("both callers read the list again after the change").isEqualTo(4);
+    }
+
+    private int variableReads() {
+        return bitbucket.findAll(getOf(VARIABLES)).size();
+    }
+}

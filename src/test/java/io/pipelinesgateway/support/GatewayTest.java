@@ -1,0 +1,120 @@
+package io.pipelinesgateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * A running gateway ({@code RANDOM_PORT}) whose Bitbucket is the {@link FakeBitbucket}, queried over HTTP with
+ * {@link HttpGraphQlTester}. Subclasses without properties of their own share one Spring context; the fake is reset
+ * before each test, so each test sees only its own stubs and requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The tests here pin the upstream calls a query makes; the cache, retries and the circuit breaker change
+        // that count on purpose and have tests of their own, which turn them on (a @DynamicPropertySource wins).
+        "gateway.cache.enabled=false",
+        "gateway.bitbucket.retries=0",
+        "gateway.bitbucket.max-retry-after=0s",
+        "gateway.bitbucket.circuit-breaker.minimum-calls=1000000",
+        "gateway.bitbucket.circuit-breaker.sliding-window-size=1000000"})
+public abstract class GatewayTest {
+
+    /** Bitbucket's web UI root the tests configure; the gateway builds pipeline links from it. */
+    protected static final String WEB_URL = "https://bitbucket.org";
+
+    protected final WireMockServer bitbucket = FakeBitbucket.server();
+
+    @LocalServerPort
+    protected int port;
+
+    /** A tester that sends {@link Fixtures#bearer()}, the credential most tests use. */
+    protected HttpGraphQlTester graphQl;
+
+    @DynamicPropertySource
+    static void pointTheGatewayAtTheFakeBitbucket(DynamicPropertyRegistry registry) {
+        registry.add("gateway.bitbucket.base-url", FakeBitbucket::baseUrl);
+        registry.add("gateway.bitbucket.web-url", () -> WEB_URL);
+    }
+
+    @BeforeEach
+    void resetTheFakeBitbucket() {
+        bitbucket.resetAll();
+        graphQl = graphQl(Fixtures.bearer());
+    }
+
+    /** A tester that sends {@code authorization} as the Authorization header; null sends none. */
+    protected HttpGraphQlTester graphQl(String authorization) {
+        return HttpGraphQlTester.create(http(authorization, "/graphql"));
+    }
+
+    /** A client of the gateway's own HTTP endpoints, e.g. {@code /graphql} or {@code /actuator/prometheus}. */
+    protected WebTestClient http(String authorization, String path) {
+        WebTestClient.Builder builder = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + path)
+                .responseTimeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return builder.build();
+    }
+
+    /** POSTs a query and returns the raw response body, for checks on the whole text of a response. */
+    protected String rawResponse(String authorization, String query) {
+        byte[] body = http(authorization, "/graphql").post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", query))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Stubs the request {@code payloads/index.json} names for {@code file} with the file's answer. */
+    protected StubMapping given(String file) {
+        return bitbucket.stubFor(Payloads.stub(file));
+    }
+
+    /** As {@link #given(String)}, with the answer adjusted (a delay, extra headers). */
+    protected StubMapping given(String file, UnaryOperator<ResponseDefinitionBuilder> adjust) {
+        return bitbucket.stubFor(Payloads.stub(file).willReturn(adjust.apply(Payloads.response(file))));
+    }
+
+    /** A GET of a path below the REST root, for {@code verify} and {@code findAll}. */
+    protected static RequestPatternBuilder getOf(String path) {
+        return getRequestedFor(urlPathEqualTo(FakeBitbucket.api(path)));
+    }
+
+    /** Every request the fake Bitbucket received in this test. */
+    protected List<LoggedRequest> upstreamRequests() {
+        return bitbucket.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    /** The {@code extensions.code} of an error. */
+    protected static String code(ResponseError error) {
+        return String.valueOf(error.getExtensions().get("code"));
+    }
+}

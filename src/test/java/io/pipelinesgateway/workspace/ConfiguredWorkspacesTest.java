@@ -1,0 +1,56 @@
+package io.pipelinesgateway.workspace;
+
+import io.pipelinesgateway.support.GatewayTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static io.pipelinesgateway.support.Fixtures.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With {@code gateway.workspaces[N].slug} set, {@code workspaces} lists those, each read by slug. */
+@TestPropertySource(properties = {"gateway.workspaces[0].slug=beta", "gateway.workspaces[1].slug=acme"})
+class ConfiguredWorkspacesTest extends GatewayTest {
+
+    @Test
+    void listsTheConfiguredWorkspacesInTheirOrderInsteadOfTheCallersMemberships() {
+        given("workspace-acme.json");
+        given("workspace-beta.json");
+
+        graphQl.document("""
+                        { workspaces { totalCount nodes { slug name permission } } }
+                        """)
+                .execute()
+                .path("workspaces").matchesJsonStrictly("""
+                        {"totalCount": 2, "nodes": [
+                          {"slug": "beta", "name": "Beta Labs", "permission": null},
+                          {"slug": "acme", "name": "Acme Corp", "permission": null}
+                        ]}
+                        """);
+
+        bitbucket.verify(exactly(1), getOf("/workspaces/beta").withHeader("Authorization", equalTo(bearer())));
+        bitbucket.verify(exactly(1), getOf("/workspaces/acme").withHeader("Authorization", equalTo(bearer())));
+        bitbucket.verify(0, getOf("/user/permissions/workspaces"));
+        assertThat(upstreamRequests()).hasSize(2);
+    }
+
+    @Test
+    void pagesThroughTheConfiguredWorkspaces() {
+        given("workspace-acme.json");
+        given("workspace-beta.json");
+
+        String after = graphQl.document("{ workspaces(first: 1) { pageInfo { hasNextPage endCursor } nodes { slug } } }")
+                .execute()
+                .path("workspaces.nodes[*].slug").entityList(String.class).containsExactly("beta")
+                .path("workspaces.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("workspaces.pageInfo.endCursor").entity(String.class).get();
+
+        graphQl.document("query($after: String) { workspaces(first: 1, after: $after) { pageInfo { hasNextPage } nodes { slug } } }")
+                .variable("after", after)
+                .execute()
+                .path("workspaces.nodes[*].slug").entityList(String.class).containsExactly("acme")
+                .path("workspaces.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+    }
+}
