@@ -53,7 +53,8 @@ class SlowSubscriberTest {
             quick.offer(pipelineEvent(event));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
             int expected = event + 1;
-            await().atMost(Duration.ofSeconds(5)).until(() -> read.size() == expected);
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> read.size() == expected);
         }
         StepVerifier.create(slow.events())
                 .expectNextCount(8)
