@@ -90,10 +90,14 @@ final class Queries {
         }
     }
 
+    /** Every file of {@code schema/}, as the gateway loads them all: one file may name types another defines. */
     private static GraphQLSchema loadSchema() {
-        try (InputStream in = Queries.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            String sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
+        try (var files = Files.list(Path.of("schema"))) {
+            StringBuilder sdl = new StringBuilder();
+            for (Path file : files.filter(path -> path.toString().endsWith(".graphqls")).sorted().toList()) {
+                sdl.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+            }
+            return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl.toString()));
         }
         catch (IOException failed) {
             throw new UncheckedIOException(failed);
