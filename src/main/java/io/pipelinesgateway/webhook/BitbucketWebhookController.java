@@ -13,11 +13,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +37,8 @@ class BitbucketWebhookController {
     private static final Set<String> COMMIT_STATUS_EVENTS = Set.of("repo:commit_status_created",
             "repo:commit_status_updated");
 
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private final WebhookProperties properties;
     private final Watchers watchers;
     private final ResponseCache cache;
@@ -49,17 +52,33 @@ class BitbucketWebhookController {
         this.json = json;
     }
 
+    /**
+     * Reads the raw body whatever its content type (the signature is over its exact bytes, and a refusal must not
+     * depend on how the sender labelled it), up to {@value #MAX_BODY_BYTES} bytes.
+     */
     @PostMapping("/webhooks/bitbucket")
-    Mono<ResponseEntity<Map<String, String>>> receive(
-            @RequestHeader(name = "X-Event-Key", required = false) String eventKey,
-            @RequestHeader(name = "X-Hub-Signature", required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
+    Mono<ResponseEntity<Map<String, String>>> receive(ServerHttpRequest request) {
         if (properties.secret().isEmpty()) {
             return answer(HttpStatus.FORBIDDEN, "refused", "Webhooks are switched off: this gateway has no "
                     + "gateway.webhooks.secret, so it cannot tell Bitbucket's deliveries from anyone else's. Set "
                     + "the secret here and on the Bitbucket webhook.");
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> receive(request.getHeaders().getFirst("X-Event-Key"),
+                        request.getHeaders().getFirst("X-Hub-Signature"), body))
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> answer(HttpStatus.CONTENT_TOO_LARGE,
+                        "refused", "The delivery is larger than " + MAX_BODY_BYTES + " bytes; commit status "
+                                + "deliveries are a few kilobytes."));
+    }
+
+    private Mono<ResponseEntity<Map<String, String>>> receive(String eventKey, String signature, byte[] raw) {
         if (!WebhookSignature.valid(properties.secret(), raw, signature)) {
             return answer(HttpStatus.UNAUTHORIZED, "refused", signature == null
                     ? "The delivery has no X-Hub-Signature header: give the Bitbucket webhook the same secret as "

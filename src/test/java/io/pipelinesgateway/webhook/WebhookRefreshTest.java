@@ -62,16 +62,16 @@ class WebhookRefreshTest {
                      "commit_status": {"state": "INPROGRESS", "key": "pipeline", "refname": "main"}}"""
                     .getBytes(StandardCharsets.UTF_8);
 
-            deliver(body, "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign("wrong secret", body)))
-                    .expectStatus().isUnauthorized();
-            deliver(body, null).expectStatus().isUnauthorized();
+            deliver(body, "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign("wrong secret", body)),
+                    "application/json").expectStatus().isUnauthorized();
+            deliver(body, null, "application/x-www-form-urlencoded").expectStatus().isUnauthorized();
             Thread.sleep(1500);
             assertThat(events.items()).isEmpty();
             assertThat(watchers.pollsHere(REPOSITORY)).isEqualTo(polls);
 
             long delivered = System.nanoTime();
-            deliver(body, "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign(SECRET, body)))
-                    .expectStatus().isAccepted();
+            deliver(body, "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign(SECRET, body)),
+                    "application/json").expectStatus().isAccepted();
             JsonNode pending = events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid),
                     Duration.ofSeconds(10));
 
@@ -80,11 +80,11 @@ class WebhookRefreshTest {
         }
     }
 
-    private WebTestClient.ResponseSpec deliver(byte[] body, String signature) {
+    private WebTestClient.ResponseSpec deliver(byte[] body, String signature, String contentType) {
         WebTestClient.RequestBodySpec request = WebTestClient.bindToServer().baseUrl(url()).build()
                 .post().uri("/webhooks/bitbucket")
                 .header("X-Event-Key", "repo:commit_status_created")
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (signature != null) {
             request.header("X-Hub-Signature", signature);
         }
