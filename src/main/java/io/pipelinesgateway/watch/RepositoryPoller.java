@@ -67,7 +67,9 @@ final class RepositoryPoller {
     private boolean baselined;
     private final Map<String, BitbucketState> pipelines = new LinkedHashMap<>();
     private final Map<String, StepMemory> steps = new LinkedHashMap<>();
-    private int idlePolls;
+    private volatile int idlePolls;
+    /** The logs followed at the last poll: a log followed anew may need its end told again. */
+    private Set<String> followedLogs = Set.of();
 
     RepositoryPoller(RepositoryKey repository, WatchState state, BitbucketClient client, EventBus bus,
             Coordination coordination, WatchProperties properties, Clock clock) {
@@ -99,7 +101,8 @@ final class RepositoryPoller {
      */
     Mono<Duration> poll(Set<WatchInterest> interests, WatchCredential credential) {
         Poll poll = new Poll(interests);
-        return readNewestPipelines(poll)
+        return retellFinishedLogs(poll)
+                .then(readNewestPipelines(poll))
                 .then(Mono.defer(() -> readPipelinesOffThePage(poll)))
                 .then(Mono.defer(() -> Flux.fromIterable(poll.followedPipelines)
                         .concatMap(pipeline -> readSteps(pipeline, poll))
@@ -138,6 +141,24 @@ final class RepositoryPoller {
             }
             this.listWanted = list;
         }
+    }
+
+    /**
+     * A subscriber that begins following a log this watcher has already read to its end (another subscriber followed
+     * it) would otherwise wait forever, since nothing more will be read: it is told the end again. That costs no call.
+     */
+    private Mono<Void> retellFinishedLogs(Poll poll) {
+        List<WatchEvent> ends = new ArrayList<>();
+        for (String stepUuid : poll.followedLogs) {
+            StepMemory memory = steps.get(stepUuid);
+            if (!followedLogs.contains(stepUuid) && memory != null && memory.logFinished()) {
+                long size = memory.logOffset() == null ? 0 : memory.logOffset();
+                ends.add(new LogAppended(repository.workspace(), repository.slug(), memory.pipelineUuid(), stepUuid,
+                        size, new byte[0], true, size));
+            }
+        }
+        followedLogs = Set.copyOf(poll.followedLogs);
+        return Flux.fromIterable(ends).concatMap(this::publish).then();
     }
 
     private Mono<Void> readNewestPipelines(Poll poll) {

@@ -45,8 +45,9 @@ public class Watchers implements DisposableBean {
     private final WatchProperties properties;
     private final MeterRegistry meterRegistry;
     private final Clock clock = Clock.systemUTC();
-    /** This replica's name on leases: unique per start, so a restarted replica never mistakes an old lease for its own. */
-    private final String owner = UUID.randomUUID().toString();
+    /** This replica's name: unique per start, so a restarted replica never mistakes an old lease for its own. */
+    private final String replica = UUID.randomUUID().toString();
+    private long watchesOpened;
     private final Map<RepositoryKey, RepositoryWatch> watches = new HashMap<>();
 
     Watchers(BitbucketClient client, EventBus bus, Coordination coordination, WatchProperties properties,
@@ -139,6 +140,8 @@ public class Watchers implements DisposableBean {
                 .description("Polls of repositories made by this replica's watchers")
                 .tag("workspace", repository.workspace())
                 .register(meterRegistry);
+        // Each watch owns its lease under its own name, so a watch closing late cannot give up its successor's.
+        String owner = replica + "/" + (++watchesOpened);
         RepositoryWatch watch = new RepositoryWatch(repository, owner, coordination, properties,
                 state -> new RepositoryPoller(repository, state, client, bus, coordination, properties, clock),
                 polls::increment);
