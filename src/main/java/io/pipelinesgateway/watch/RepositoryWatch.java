@@ -94,6 +94,11 @@ final class RepositoryWatch {
         return members.isEmpty();
     }
 
+    /** How many subscriptions of this replica have something watched here. */
+    synchronized int members() {
+        return members.size();
+    }
+
     synchronized Set<WatchInterest> interests() {
         Set<WatchInterest> interests = new LinkedHashSet<>();
         members.values().forEach(member -> interests.add(member.interest()));

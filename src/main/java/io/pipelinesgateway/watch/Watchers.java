@@ -173,7 +173,7 @@ public class Watchers implements DisposableBean {
     }
 
     private synchronized double registrations() {
-        return watches.values().stream().mapToInt(watch -> watch.interests().size()).sum();
+        return watches.values().stream().mapToInt(RepositoryWatch::members).sum();
     }
 
     /** Gives every lease up on shutdown, so the other replicas take over at once rather than when they expire. */
