@@ -14,5 +14,7 @@ public enum ErrorCode {
     UPSTREAM_TIMEOUT,
     INTERNAL_ERROR,
     /** A subscriber read its events slower than they came, past its buffer: the subscription was closed. */
-    SUBSCRIPTION_OVERFLOW
+    SUBSCRIPTION_OVERFLOW,
+    /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
+    SHUTTING_DOWN
 }

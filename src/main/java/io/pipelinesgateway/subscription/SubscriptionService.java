@@ -56,15 +56,17 @@ public class SubscriptionService {
     private final BitbucketClient client;
     private final BitbucketProperties bitbucket;
     private final SubscriptionProperties properties;
+    private final SubscriptionShutdown shutdown;
 
     SubscriptionService(SubscriberAccess access, EventBus bus, Watchers watchers, BitbucketClient client,
-            BitbucketProperties bitbucket, SubscriptionProperties properties) {
+            BitbucketProperties bitbucket, SubscriptionProperties properties, SubscriptionShutdown shutdown) {
         this.access = access;
         this.bus = bus;
         this.watchers = watchers;
         this.client = client;
         this.bitbucket = bitbucket;
         this.properties = properties;
+        this.shutdown = shutdown;
     }
 
     /**
@@ -168,6 +170,8 @@ public class SubscriptionService {
     private Mono<Disposable> open(Collection<RepositoryKey> repositories, Collection<WatchInterest> interests,
             SubscriberBuffer buffer, WatchCredential credential) {
         Disposable.Composite held = Disposables.composite();
+        shutdown.opened(buffer);
+        held.add(() -> shutdown.closed(buffer));
         return Flux.fromIterable(repositories)
                 .flatMap(repository -> bus.listen(repository, buffer::offer))
                 .doOnNext(held::add)

@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
  * Two gateway replicas on one Redis (same URL, same prefix), each with a subscriber to the same repository: the
  * replica that runs the sandbox, and another that points its Bitbucket client at it. One watcher polls the
  * repository, on one replica only (its upstream calls show it); both subscribers get every event exactly once over
- * Redis pub/sub; and when the polling replica stops, the other takes over within seconds and goes on from what the
- * first had seen, so the run's completion, which happened during the hand-over, is still reported.
+ * Redis pub/sub; and when the polling replica stops, its subscriber is told to subscribe again, and the other replica
+ * takes over within seconds and goes on from what the first had seen, so the run's completion, which happened during
+ * the hand-over, is still reported.
  */
 class OneWatcherAcrossReplicasTest {
 
@@ -88,6 +89,8 @@ class OneWatcherAcrossReplicasTest {
             assertThat(statuses(onOther, uuid)).containsExactly("PENDING", "RUNNING");
 
             otherReplica.close();
+            assertThat(((Subscriptions.Failure) onOther.awaitError(WAIT)).codes())
+                    .as("the stopped replica's subscriber is told to subscribe again").containsExactly("SHUTTING_DOWN");
             clock.advance(Duration.ofSeconds(20));
             await().atMost(Duration.ofSeconds(5)).until(() -> sandboxWatchers.watchesHere(REPOSITORY));
             JsonNode completed = awaitStatus(onSandbox, uuid, "SUCCESSFUL");
@@ -121,7 +124,7 @@ class OneWatcherAcrossReplicasTest {
         return new String[] {"--server.port=0", "--spring.data.redis.url=" + redis,
                 "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
                 "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
-                "--gateway.watch.calls-per-minute=100000", "--server.shutdown=immediate", extra};
+                "--gateway.watch.calls-per-minute=100000", extra};
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
