@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.PipelinesGatewayApplication;
+import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.Recorder;
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * repository, on one replica only (its upstream calls show it); both subscribers get every event exactly once over
  * Redis pub/sub; and when the polling replica stops, its subscriber is told to subscribe again, and the other replica
  * takes over within seconds and goes on from what the first had seen, so the run's completion, which happened during
- * the hand-over, is still reported.
+ * the hand-over, is still reported; a log followed from one replica and read partly by each watcher arrives whole.
  */
 class OneWatcherAcrossReplicasTest {
 
@@ -39,6 +40,9 @@ class OneWatcherAcrossReplicasTest {
     private static final String SUBSCRIPTION = """
             subscription { pipelineStatusChanged(workspace: "acme", repository: "infra") {
               status previousStatus pipeline { uuid } } }""";
+
+    private static final String LOG_SUBSCRIPTION = """
+            subscription { stepLogAppended(step: {id: "%s"}) { offset endOffset text gap complete } }""";
 
     private ConfigurableApplicationContext sandboxReplica;
     private ConfigurableApplicationContext otherReplica;
@@ -69,6 +73,7 @@ class OneWatcherAcrossReplicasTest {
         TestClock clock = sandboxReplica.getBean(TestClock.class);
 
         // The other replica's subscriber comes first, so its replica takes the lease.
+        Recorder<JsonNode> log = null;
         Recorder<JsonNode> onOther = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(otherReplica), null,
                 SUBSCRIPTION, "pipelineStatusChanged"));
         await().atMost(WAIT).until(() -> otherWatchers.pollsHere(REPOSITORY) >= 1);
@@ -76,7 +81,12 @@ class OneWatcherAcrossReplicasTest {
                 null, SUBSCRIPTION, "pipelineStatusChanged"))) {
             await().atMost(WAIT).until(() -> sandboxWatchers.hasSubscribers(REPOSITORY));
 
-            String uuid = new SandboxClient(sandboxUrl).run("acme/infra", "main");
+            SandboxClient sandbox = new SandboxClient(sandboxUrl);
+            String uuid = sandbox.run("acme/infra", "main");
+            String firstStep = sandbox.steps("acme/infra", uuid).get(0);
+            // A log followed from the sandbox replica: the other replica's watcher learns of it through Redis.
+            log = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(sandboxUrl, null, LOG_SUBSCRIPTION.formatted(
+                    GlobalId.encode("Step", "acme", "infra", uuid, firstStep)), "stepLogAppended"));
             awaitStatus(onOther, uuid, "PENDING");
             awaitStatus(onSandbox, uuid, "PENDING");
             clock.advance(Duration.ofSeconds(11));
@@ -98,9 +108,24 @@ class OneWatcherAcrossReplicasTest {
             assertThat(completed.path("previousStatus").asString()).isEqualTo("RUNNING");
             assertThat(watcherCalls(sandboxReplica)).as("the sandbox replica polls now").isPositive();
             assertThat(statuses(onSandbox, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
+
+            // The log, read partly by one watcher and finished by the other, arrives whole, each byte once.
+            log.awaitCompletion(WAIT);
+            StringBuilder text = new StringBuilder();
+            long offset = 0;
+            for (JsonNode chunk : log.items()) {
+                assertThat(chunk.path("offset").asLong()).isEqualTo(offset);
+                assertThat(chunk.path("gap").asBoolean()).isFalse();
+                text.append(chunk.path("text").asString());
+                offset = chunk.path("endOffset").asLong();
+            }
+            assertThat(text.toString()).isEqualTo(sandbox.log("acme/infra", uuid, firstStep));
         }
         finally {
             onOther.close();
+            if (log != null) {
+                log.close();
+            }
         }
     }
 
