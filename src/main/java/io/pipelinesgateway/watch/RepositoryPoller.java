@@ -18,6 +18,7 @@ import io.pipelinesgateway.bitbucket.LogRangeException;
 import io.pipelinesgateway.bitbucket.LogSlice;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
@@ -60,6 +61,7 @@ final class RepositoryPoller {
     private final RepositoryKey repository;
     private final BitbucketClient client;
     private final EventBus bus;
+    private final ResponseCache cache;
     private final Coordination coordination;
     private final WatchProperties properties;
     private final Clock clock;
@@ -72,10 +74,11 @@ final class RepositoryPoller {
     private Set<String> followedLogs = Set.of();
 
     RepositoryPoller(RepositoryKey repository, WatchState state, BitbucketClient client, EventBus bus,
-            Coordination coordination, WatchProperties properties, Clock clock) {
+            ResponseCache cache, Coordination coordination, WatchProperties properties, Clock clock) {
         this.repository = repository;
         this.client = client;
         this.bus = bus;
+        this.cache = cache;
         this.coordination = coordination;
         this.properties = properties;
         this.clock = clock;
@@ -124,6 +127,7 @@ final class RepositoryPoller {
         final Map<String, BitbucketPipeline> seen = new LinkedHashMap<>();
         boolean changed;
         boolean running;
+        boolean cacheDropped;
 
         Poll(Set<WatchInterest> interests) {
             boolean list = false;
@@ -243,8 +247,8 @@ final class RepositoryPoller {
                 return Mono.empty();
             }
             poll.changed = true;
-            return publish(new StepChanged(repository.workspace(), repository.slug(), pipelineUuid, step,
-                    read.state(), clock.instant()));
+            return dropCachedPipelines(poll).then(publish(new StepChanged(repository.workspace(), repository.slug(),
+                    pipelineUuid, step, read.state(), clock.instant())));
         });
     }
 
@@ -323,7 +327,23 @@ final class RepositoryPoller {
                 && !poll.followedPipelines.contains(entry.getKey())
                 && (!poll.listWanted || terminal(entry.getValue())));
         steps.values().removeIf(memory -> !poll.followedPipelines.contains(memory.pipelineUuid()));
-        return Flux.fromIterable(events).concatMap(this::publish).then();
+        return (events.isEmpty() ? Mono.<Void>empty() : dropCachedPipelines(poll))
+                .thenMany(Flux.fromIterable(events).concatMap(this::publish))
+                .then();
+    }
+
+    /**
+     * Before telling of a change, drops what the response cache holds of the repository's pipelines (for every
+     * credential): a subscriber that selects more of the pipeline in the event ({@code steps}, say) then reads it as
+     * it is now, not as a cached moment ago. Once a poll at most.
+     */
+    private Mono<Void> dropCachedPipelines(Poll poll) {
+        if (poll.cacheDropped) {
+            return Mono.empty();
+        }
+        poll.cacheDropped = true;
+        return cache.evictAfterChange(UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
+                repository.slug(), "pipelines", "changed").path());
     }
 
     private Mono<Void> publish(WatchEvent event) {

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
 import io.pipelinesgateway.events.RefreshRequested;
@@ -41,6 +42,7 @@ public class Watchers implements DisposableBean {
 
     private final BitbucketClient client;
     private final EventBus bus;
+    private final ResponseCache cache;
     private final Coordination coordination;
     private final WatchProperties properties;
     private final MeterRegistry meterRegistry;
@@ -50,10 +52,11 @@ public class Watchers implements DisposableBean {
     private long watchesOpened;
     private final Map<RepositoryKey, RepositoryWatch> watches = new HashMap<>();
 
-    Watchers(BitbucketClient client, EventBus bus, Coordination coordination, WatchProperties properties,
-            MeterRegistry meterRegistry) {
+    Watchers(BitbucketClient client, EventBus bus, ResponseCache cache, Coordination coordination,
+            WatchProperties properties, MeterRegistry meterRegistry) {
         this.client = client;
         this.bus = bus;
+        this.cache = cache;
         this.coordination = coordination;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
@@ -143,7 +146,8 @@ public class Watchers implements DisposableBean {
         // Each watch owns its lease under its own name, so a watch closing late cannot give up its successor's.
         String owner = replica + "/" + (++watchesOpened);
         RepositoryWatch watch = new RepositoryWatch(repository, owner, coordination, properties,
-                state -> new RepositoryPoller(repository, state, client, bus, coordination, properties, clock),
+                state -> new RepositoryPoller(repository, state, client, bus, cache, coordination, properties,
+                        clock),
                 polls::increment);
         watch.start();
         bus.listen(repository, event -> {

@@ -10,6 +10,7 @@ import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
 import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.watch.Watchers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +90,27 @@ class PipelineStatusChangedTest {
             assertThat(stopped.path("previousStatus").asString()).isEqualTo("RUNNING");
             assertThat(ofRun(events, uuid)).extracting(event -> event.path("status").asString())
                     .containsExactly("PENDING", "RUNNING", "STOPPED");
+        }
+    }
+
+    @Test
+    void thePipelineInAnEventIsAsFreshAsTheEventThoughTheCacheHeldItAMomentAgo() {
+        try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null, """
+                subscription { pipelineStatusChanged(workspace: "globex", repository: "data-pipeline") {
+                  status pipeline { uuid steps { status } } } }""", "pipelineStatusChanged"))) {
+            await().atMost(WAIT).until(() -> watchers.pollsHere(new RepositoryKey("globex", "data-pipeline")) >= 1);
+            String uuid = sandbox().run("globex/data-pipeline", "main");
+            awaitStatus(events, uuid, "PENDING");
+            clock.advance(Duration.ofSeconds(11));
+            // Its steps, read for this event, are now in the cache for a while (a list of unfinished steps).
+            JsonNode running = awaitStatus(events, uuid, "RUNNING");
+            assertThat(running.path("pipeline").path("steps").findValuesAsString("status"))
+                    .containsExactly("IN_PROGRESS", "PENDING");
+            clock.advance(Duration.ofSeconds(20));
+
+            JsonNode successful = awaitStatus(events, uuid, "SUCCESSFUL");
+            assertThat(successful.path("pipeline").path("steps").findValuesAsString("status"))
+                    .containsExactly("SUCCESSFUL", "SUCCESSFUL");
         }
     }
 

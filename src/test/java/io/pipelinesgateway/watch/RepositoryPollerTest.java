@@ -19,6 +19,7 @@ import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.LogSlice;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.events.EventBus;
 import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.PipelineChanged;
@@ -78,7 +79,9 @@ class RepositoryPollerTest {
                         getArgument(0).path().contains(pipeline.uuid().substring(1, 9))).findFirst()));
         when(client.log(any(UpstreamRequest.class), anyString(), anyBoolean()))
                 .thenAnswer(call -> Mono.fromSupplier(() -> slice(log.get(), call.getArgument(1))));
-        poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), client, bus,
+        ResponseCache cache = mock(ResponseCache.class);
+        when(cache.evictAfterChange(anyString())).thenReturn(Mono.empty());
+        poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), client, bus, cache,
                 new LocalCoordination(Clock.systemUTC()), PROPERTIES, Clock.systemUTC());
     }
 
