@@ -31,6 +31,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -72,12 +73,13 @@ public class BitbucketClient {
     private final ResponseCache cache;
     private final CachePolicy cachePolicy;
     private final RateLimitTracker rateLimits;
+    private final ApplicationEventPublisher events;
     private final CircuitBreakerRegistry circuitBreakers;
     private volatile String resolvedBaseUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
-            RateLimitTracker rateLimits) {
+            RateLimitTracker rateLimits, ApplicationEventPublisher events) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -92,6 +94,7 @@ public class BitbucketClient {
         this.cache = cache;
         this.cachePolicy = cachePolicy;
         this.rateLimits = rateLimits;
+        this.events = events;
         BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
@@ -131,11 +134,13 @@ public class BitbucketClient {
     /**
      * Sends a change (POST, PUT or DELETE) with an optional JSON body and reads the answer as {@code type}, or
      * completes empty for a 204 or when {@code type} is {@code Void}. Changes are never retried here: they are not
-     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller.
+     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller, and is
+     * announced ({@link UpstreamChanged}) to whoever watches that part of Bitbucket.
      */
     public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
         return exchange(method, request, null, body)
                 .flatMap(response -> cache.evictAfterChange(request.path()).thenReturn(response))
+                .doOnNext(response -> events.publishEvent(new UpstreamChanged(request)))
                 .flatMap(response -> {
                     byte[] bytes = response.getBody();
                     if (type == Void.class || bytes == null || bytes.length == 0) {

@@ -2,8 +2,7 @@ package io.pipelinesgateway.bitbucket;
 
 import java.util.regex.Pattern;
 
-import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.error.InvalidInputException;
 
 /**
  * Bitbucket writes UUIDs in braces; callers may paste them with or without. Checking them here turns a typo into a
@@ -17,11 +16,15 @@ public final class Uuids {
     private Uuids() {
     }
 
-    /** The UUID in braces, as Bitbucket expects it in paths. */
+    /**
+     * The UUID in braces, as Bitbucket expects it in paths.
+     *
+     * @param field the argument or input field it came from, as a dotted path such as {@code input.uuid}
+     */
     public static String braced(String uuid, String field) {
         String trimmed = uuid == null ? "" : uuid.trim();
         if (!UUID.matcher(trimmed).matches()) {
-            throw new GatewayException(ErrorCode.BAD_USER_INPUT,
+            throw new InvalidInputException(field,
                     "'" + field + "' must be a UUID such as {2b6f8f34-6c1e-4b5e-9a2e-3f1c0d9e8a7b}; it was '" + uuid
                             + "'.");
         }

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          its own
  * @param maxEntries        the in-process cache's size bound
  * @param keyPrefix         prefix of every Redis key, so several gateways (or tests) can share one Redis
+ * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
  */
 @ConfigurationProperties("gateway.cache")
 public record CacheProperties(
@@ -34,5 +35,6 @@ public record CacheProperties(
         @DefaultValue("250ms") Duration storeTimeout,
         @DefaultValue("5s") Duration lockTimeout,
         @DefaultValue("50000") long maxEntries,
-        @DefaultValue("pg:v1:") String keyPrefix) {
+        @DefaultValue("pg:v1:") String keyPrefix,
+        @DefaultValue("67108864") long decodedBytes) {
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -32,12 +34,27 @@ public class ResponseCache {
     private final CredentialScope scope;
     private final MeterRegistry meterRegistry;
     private final Map<String, Mono<Object>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Values that never change (kept for {@code gateway.cache.completed}), already decoded: the warm path of a
+     * dashboard is hundreds of them, and decoding each again on every read would be most of its cost. Only immutable
+     * values live here, so this process's copy can never disagree with the shared store.
+     */
+    private final Cache<String, Object> decoded;
 
     ResponseCache(ResponseStore store, CacheProperties properties, MeterRegistry meterRegistry) {
         this.store = store;
         this.properties = properties;
         this.scope = new CredentialScope(properties.keySecret());
         this.meterRegistry = meterRegistry;
+        this.decoded = Caffeine.newBuilder()
+                .maximumWeight(properties.decodedBytes())
+                .<String, Object>weigher((key, value) -> value instanceof Weighed weighed ? weighed.bytes() : 1)
+                .expireAfterWrite(properties.completed())
+                .build();
+    }
+
+    /** A decoded value and the size of the bytes it came from, which stands in for its weight in memory. */
+    private record Weighed(Object value, int bytes) {
     }
 
     /**
@@ -57,10 +74,19 @@ public class ResponseCache {
             return fetch.map(decode);
         }
         String key = properties.keyPrefix() + "r:" + path + variant + "@" + scope.of(authorization);
+        Object near = decoded.getIfPresent(key);
+        if (near instanceof Weighed weighed) {
+            count(resource, "hit");
+            @SuppressWarnings("unchecked")
+            T value = (T) weighed.value();
+            return Mono.just(value);
+        }
         return guarded(store.get(key))
                 .map(bytes -> {
                     count(resource, "hit");
-                    return decode.apply(bytes);
+                    T value = decode.apply(bytes);
+                    keepDecoded(key, value, bytes, timeToLive.apply(value));
+                    return value;
                 })
                 .switchIfEmpty(Mono.defer(() -> {
                     count(resource, "miss");
@@ -76,7 +102,14 @@ public class ResponseCache {
      */
     public Mono<Void> evictAfterChange(String changedPath) {
         String parent = parentCollection(changedPath);
-        return guarded(store.evict(indexOf(parent), properties.keyPrefix() + "r:" + parent)).then();
+        String below = properties.keyPrefix() + "r:" + parent;
+        // Some listings are published without the trailing slash (workspace and deployment variables): their pages
+        // are kept under the collection's bare path followed by the query.
+        String listing = below.substring(0, below.length() - 1) + "?";
+        decoded.asMap().keySet().removeIf(key -> key.startsWith(below) || key.startsWith(listing));
+        return guarded(store.evict(indexOf(parent), below))
+                .then(guarded(store.evict(indexOf(parent), listing)))
+                .then();
     }
 
     static String parentCollection(String path) {
@@ -139,8 +172,15 @@ public class ResponseCache {
             if (ttl == null || ttl.isZero() || ttl.isNegative()) {
                 return Mono.just(value);
             }
+            keepDecoded(key, value, bytes, ttl);
             return guarded(store.put(key, index, bytes, ttl)).thenReturn(value);
         });
+    }
+
+    private void keepDecoded(String key, Object value, byte[] bytes, Duration ttl) {
+        if (value != null && ttl != null && ttl.compareTo(properties.completed()) >= 0) {
+            decoded.put(key, new Weighed(value, Math.max(1, bytes.length)));
+        }
     }
 
     /** A store operation that can delay a read by at most the store timeout and never fail it. */

@@ -9,6 +9,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.error.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,9 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
             }
             if (known.upstreamStatus() != null) {
                 extensions.put("upstreamStatus", known.upstreamStatus());
+            }
+            if (known instanceof InvalidInputException invalid) {
+                extensions.put("field", invalid.field());
             }
             return build(environment, known.getMessage(), extensions);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.error.InvalidInputException;
 
 /**
  * Global object IDs for {@code Node}: the type name and the coordinates that locate the object upstream
@@ -27,26 +28,52 @@ public record GlobalId(String type, List<String> parts) {
     }
 
     public static GlobalId decode(String id) {
+        GlobalId global = parse(id);
+        if (global == null) {
+            throw new GatewayException(ErrorCode.BAD_USER_INPUT,
+                    "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned.");
+        }
+        return global;
+    }
+
+    /**
+     * Decodes the ID a mutation's input names, which must be of {@code type}: anything else is BAD_USER_INPUT on
+     * {@code field}, before any upstream call.
+     */
+    public static GlobalId decode(String id, String type, String field) {
+        GlobalId global = parse(id);
+        if (global == null || !global.type().equals(type)) {
+            throw new InvalidInputException(field, "'" + field + "' must be the 'id' of a " + type
+                    + " the gateway returned; it was '" + id + "'.");
+        }
+        return global;
+    }
+
+    private static GlobalId parse(String id) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+            String raw = new String(Base64.getUrlDecoder().decode(id == null ? "" : id), StandardCharsets.UTF_8);
             List<String> fields = new ArrayList<>(List.of(raw.split("\n", -1)));
             if (fields.size() >= 2 && !fields.get(0).isBlank()) {
                 return new GlobalId(fields.remove(0), fields);
             }
         }
         catch (IllegalArgumentException malformed) {
-            // reported below
+            // not base64: reported by the caller
         }
-        throw new GatewayException(ErrorCode.BAD_USER_INPUT,
-                "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned.");
+        return null;
     }
 
     /** The coordinate at {@code index}, checking that the ID has exactly {@code expected} of them. */
     public String part(int index, int expected) {
         if (parts.size() != expected) {
-            throw new GatewayException(ErrorCode.BAD_USER_INPUT,
-                    "The ID of a " + type + " is malformed; use the 'id' field of an object the gateway returned.");
+            throw malformed();
         }
         return parts.get(index);
+    }
+
+    /** The error for an ID of this type whose coordinates do not fit it. */
+    public GatewayException malformed() {
+        return new GatewayException(ErrorCode.BAD_USER_INPUT,
+                "The ID of a " + type + " is malformed; use the 'id' field of an object the gateway returned.");
     }
 }

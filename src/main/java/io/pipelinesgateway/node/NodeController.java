@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.environment.EnvironmentService;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
-import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineKey;
-import io.pipelinesgateway.repository.Repository;
+import io.pipelinesgateway.pipeline.PipelineService;
 import io.pipelinesgateway.repository.RepositoryKey;
-import io.pipelinesgateway.step.Step;
+import io.pipelinesgateway.repository.RepositoryService;
+import io.pipelinesgateway.schedule.ScheduleService;
+import io.pipelinesgateway.ssh.SshService;
 import io.pipelinesgateway.step.StepKey;
-import io.pipelinesgateway.testreport.TestCase;
+import io.pipelinesgateway.step.StepService;
 import io.pipelinesgateway.testreport.TestCaseKey;
 import io.pipelinesgateway.testreport.TestReportService;
-import io.pipelinesgateway.workspace.Workspace;
+import io.pipelinesgateway.variable.VariableService;
+import io.pipelinesgateway.workspace.WorkspaceService;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,9 +37,18 @@ import graphql.schema.DataFetchingEnvironment;
 class NodeController {
 
     private final TestReportService testReports;
+    private final VariableService variables;
+    private final EnvironmentService environments;
+    private final ScheduleService schedules;
+    private final SshService ssh;
 
-    NodeController(TestReportService testReports) {
+    NodeController(TestReportService testReports, VariableService variables, EnvironmentService environments,
+            ScheduleService schedules, SshService ssh) {
         this.testReports = testReports;
+        this.variables = variables;
+        this.environments = environments;
+        this.schedules = schedules;
+        this.ssh = ssh;
     }
 
     @QueryMapping
@@ -60,14 +72,18 @@ class NodeController {
     private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {
         GlobalId global = GlobalId.decode(id);
         return switch (global.type()) {
-            case "Workspace" -> load(environment, "workspaceLoader", global.part(0, 1));
-            case "Repository" -> load(environment, "repositoryLoader",
+            case "Workspace" -> load(environment, WorkspaceService.LOADER, global.part(0, 1));
+            case "Repository" -> load(environment, RepositoryService.LOADER,
                     new RepositoryKey(global.part(0, 2), global.part(1, 2)));
-            case "Pipeline" -> load(environment, "pipelineLoader", new PipelineKey(global.part(0, 3),
+            case "Pipeline" -> load(environment, PipelineService.LOADER, new PipelineKey(global.part(0, 3),
                     global.part(1, 3), Uuids.braced(global.part(2, 3), "id")));
-            case "Step" -> load(environment, "stepLoader", stepKey(global, 4));
+            case "Step" -> load(environment, StepService.LOADER, stepKey(global, 4));
             case "TestCase" -> testReports.testCase(new TestCaseKey(stepKey(global, 5), global.part(4, 5)))
                     .cast(Object.class);
+            case "Variable" -> variables.variable(global).cast(Object.class);
+            case "DeploymentEnvironment" -> environments.environment(global).cast(Object.class);
+            case "PipelineSchedule" -> schedules.schedule(global).cast(Object.class);
+            case "KnownHost" -> ssh.knownHost(global).cast(Object.class);
             default -> Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned."));
         };

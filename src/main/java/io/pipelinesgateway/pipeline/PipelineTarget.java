@@ -27,7 +27,8 @@ public record PipelineTarget(String kind, String refType, String refName, String
             Commit destinationCommit) {
     }
 
-    static PipelineTarget from(BitbucketTarget target) {
+    /** Flattens a pipeline's target, or a schedule's, which has the same shape. */
+    public static PipelineTarget from(BitbucketTarget target) {
         if (target == null) {
             return null;
         }
@@ -45,7 +46,8 @@ public record PipelineTarget(String kind, String refType, String refName, String
                     Commit.from(target.commit()), target.selector(), null);
             case "pipeline_pullrequest_target" -> new PipelineTarget("PULL_REQUEST", null, null, target.source(),
                     Commit.from(target.commit()), target.selector(), new PullRequest(
-                            target.pullrequest() == null ? null : target.pullrequest().id(),
+                            target.pullrequest() == null || target.pullrequest().id() == null ? null
+                                    : String.valueOf(target.pullrequest().id()),
                             target.pullrequest() == null ? null : target.pullrequest().title(), target.source(),
                             target.destination(), Commit.from(target.destinationCommit())));
             default -> new PipelineTarget("UNKNOWN", null, target.refName(), target.refName(),

@@ -7,7 +7,6 @@ import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.step.Step;
-import io.pipelinesgateway.step.StepKey;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;

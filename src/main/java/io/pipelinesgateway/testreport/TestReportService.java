@@ -10,7 +10,6 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
-import io.pipelinesgateway.step.StepKey;
 import io.pipelinesgateway.step.StepService;
 import reactor.core.publisher.Mono;
 

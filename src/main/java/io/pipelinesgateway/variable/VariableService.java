@@ -2,16 +2,24 @@ package io.pipelinesgateway.variable;
 
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.DeletePayload;
+import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
+import io.pipelinesgateway.graphql.UserError;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
-/** Reads Pipelines variables configured on a workspace. */
+/**
+ * Reads and changes Pipelines variables at every level (workspace, repository, deployment environment, and the
+ * deprecated team and user ones): the level's {@link VariableScope} is all that differs.
+ */
 @Service
-class VariableService {
+public class VariableService {
 
     private final BitbucketClient client;
 
@@ -19,10 +27,48 @@ class VariableService {
         this.client = client;
     }
 
-    Mono<Connection<PipelineVariable>> workspaceVariables(String workspace, PageRequest page) {
-        UpstreamRequest request = UpstreamRequest.of("workspace_variables", "workspaces", workspace,
-                "pipelines-config", "variables");
-        return client.window(request, BitbucketVariable.class, page.offset(), page.first(), any -> true, false)
-                .map(window -> Connection.of(window, page.offset(), PipelineVariable::from));
+    Mono<Connection<Variable>> variables(VariableScope scope, PageRequest page) {
+        return client.window(scope.list(), BitbucketVariable.class, page.offset(), page.first(), any -> true, false)
+                .map(window -> Connection.of(window, page.offset(), variable -> Variable.from(scope, variable)));
+    }
+
+    /**
+     * The variable a global ID names. Found in its level's listing: the deployment level has no endpoint for one
+     * variable, and one listing page holds the few variables a level has.
+     */
+    public Mono<Variable> variable(GlobalId id) {
+        VariableScope.Located located = VariableScope.locate(id, "id");
+        return client.all(located.scope().list(), BitbucketVariable.class)
+                .flatMap(all -> Mono.justOrEmpty(all.stream()
+                        .filter(variable -> located.uuid().equalsIgnoreCase(variable.uuid()))
+                        .findFirst()))
+                .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
+                        "Bitbucket has no such variable, or the credential cannot see it.")))
+                .map(variable -> Variable.from(located.scope(), variable));
+    }
+
+    Mono<VariablePayload> create(VariableInputs.Create input) {
+        VariableScope scope = input.scope().check();
+        BitbucketVariable body = input.body(scope);
+        return UserError.recover(client.send(HttpMethod.POST, scope.list(), body, BitbucketVariable.class)
+                        .map(created -> VariablePayload.of(Variable.from(scope, created))),
+                "input.key", VariablePayload::rejected);
+    }
+
+    Mono<VariablePayload> update(VariableInputs.Update input) {
+        VariableScope.Located located = input.located();
+        BitbucketVariable body = input.body(located);
+        return UserError.recover(client.send(HttpMethod.PUT, located.scope().item(located.uuid()), body,
+                                BitbucketVariable.class)
+                        .map(updated -> VariablePayload.of(Variable.from(located.scope(), updated))),
+                "input.key", VariablePayload::rejected);
+    }
+
+    Mono<DeletePayload> delete(VariableInputs.Delete input) {
+        VariableScope.Located located = input.located();
+        return UserError.recover(client.send(HttpMethod.DELETE, located.scope().item(located.uuid()), null,
+                                Void.class)
+                        .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
+                null, DeletePayload::rejected);
     }
 }

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 interface Coordination {
 
-    /** Takes the lease on watching {@code repository} if no one holds it (SET NX PX); true when {@code owner} has it. */
+    /** Takes the lease on {@code repository} if no one holds it (SET NX PX); true when {@code owner} has it. */
     Mono<Boolean> acquire(RepositoryKey repository, String owner, Duration ttl);
 
     /** Extends the lease if {@code owner} still holds it; false when it was lost. */

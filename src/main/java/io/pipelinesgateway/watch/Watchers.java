@@ -1,5 +1,6 @@
 package io.pipelinesgateway.watch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.UpstreamChanged;
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
@@ -25,7 +27,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The status watcher, as subscriptions and webhooks use it. A subscription registers what it needs watched and lends
@@ -116,6 +120,21 @@ public class Watchers implements DisposableBean {
      */
     public Mono<Void> refresh(RepositoryKey repository, String reason) {
         return bus.publish(new RefreshRequested(repository.workspace(), repository.slug(), reason));
+    }
+
+    /**
+     * A run or a stop made through this gateway: the repository's watcher looks at once, so its subscribers see the
+     * new run (or the stop) without waiting for the next poll, however quiet the repository had been.
+     */
+    @EventListener
+    void onChange(UpstreamChanged change) {
+        String[] segments = change.request().path().split("/");
+        if (segments.length > 4 && segments[1].equals("repositories") && segments[4].equals("pipelines")) {
+            RepositoryKey repository = new RepositoryKey(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
+                    UriUtils.decode(segments[3], StandardCharsets.UTF_8));
+            refresh(repository, "changed through the gateway").subscribe(done -> { },
+                    failure -> log.debug("Could not ask for {} to be looked at: {}", repository, failure.toString()));
+        }
     }
 
     /** Whether subscribers on this replica follow {@code repository} now (wherever its watcher runs). */

@@ -17,10 +17,14 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,14 +94,16 @@ final class Queries {
         }
     }
 
-    /** Every file of {@code schema/}, as the gateway loads them all: one file may name types another defines. */
+    /** Every schema file the gateway ships ({@code schema/*.graphqls}), as the application loads them. */
     private static GraphQLSchema loadSchema() {
-        try (var files = Files.list(Path.of("schema"))) {
-            StringBuilder sdl = new StringBuilder();
-            for (Path file : files.filter(path -> path.toString().endsWith(".graphqls")).sorted().toList()) {
-                sdl.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        try {
+            TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:graphql/*.graphqls")) {
+                try (InputStream in = file.getInputStream()) {
+                    registry.merge(new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
             }
-            return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl.toString()));
+            return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
         }
         catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
+import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code pipelineStatusChanged} over a real WebSocket and a real Server-Sent Events response: a run started
- * through the sandbox's REST API (as by anyone, elsewhere) is reported in order, each time with the status before.
+ * {@code pipelineStatusChanged} over a real WebSocket and a real Server-Sent Events response: a run started and
+ * stopped with the gateway's mutations, or started elsewhere, is reported in order, each time with the status before.
  */
 @LiveSandboxTest
 class PipelineStatusChangedTest {
@@ -53,7 +54,7 @@ class PipelineStatusChangedTest {
         try (Recorder<JsonNode> events = Recorder.record(transport.subscribe(url(), null,
                 SUBSCRIPTION.formatted("infra"), "pipelineStatusChanged"))) {
             awaitWatched("infra");
-            String uuid = sandbox().run("acme/infra", "main");
+            String uuid = gateway().run("acme/infra", "main").uuid();
             awaitStatus(events, uuid, "PENDING");
             clock.advance(Duration.ofSeconds(11));
             awaitStatus(events, uuid, "RUNNING");
@@ -78,11 +79,12 @@ class PipelineStatusChangedTest {
         try (Recorder<JsonNode> events = Recorder.record(transport.subscribe(url(), null,
                 SUBSCRIPTION.formatted("web-app"), "pipelineStatusChanged"))) {
             awaitWatched("web-app");
-            String uuid = sandbox().run("acme/web-app", "main");
+            GatewayClient.Run run = gateway().run("acme/web-app", "main");
+            String uuid = run.uuid();
             awaitStatus(events, uuid, "PENDING");
             clock.advance(Duration.ofSeconds(11));
             awaitStatus(events, uuid, "RUNNING");
-            sandbox().stop("acme/web-app", uuid);
+            gateway().stop(run.id());
             JsonNode stopped = awaitStatus(events, uuid, "STOPPED");
 
             assertThat(stopped.path("pipeline").path("state").path("name").asString()).isEqualTo("COMPLETED");
@@ -94,12 +96,24 @@ class PipelineStatusChangedTest {
     }
 
     @Test
+    void aRunStartedOutsideTheGatewayIsFoundByPolling() {
+        try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null,
+                SUBSCRIPTION.formatted("infra"), "pipelineStatusChanged"))) {
+            awaitWatched("infra");
+            // Through Bitbucket's API directly, as a push or another tool would: the gateway hears of it by polling.
+            String uuid = sandbox().run("acme/infra", "main");
+
+            assertThat(awaitStatus(events, uuid, "PENDING").path("previousStatus").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void thePipelineInAnEventIsAsFreshAsTheEventThoughTheCacheHeldItAMomentAgo() {
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null, """
                 subscription { pipelineStatusChanged(workspace: "globex", repository: "data-pipeline") {
                   status pipeline { uuid steps { status } } } }""", "pipelineStatusChanged"))) {
             await().atMost(WAIT).until(() -> watchers.pollsHere(new RepositoryKey("globex", "data-pipeline")) >= 1);
-            String uuid = sandbox().run("globex/data-pipeline", "main");
+            String uuid = gateway().run("globex/data-pipeline", "main").uuid();
             awaitStatus(events, uuid, "PENDING");
             clock.advance(Duration.ofSeconds(11));
             // Its steps, read for this event, are now in the cache for a while (a list of unfinished steps).
@@ -126,6 +140,10 @@ class PipelineStatusChangedTest {
     private static List<JsonNode> ofRun(Recorder<JsonNode> events, String uuid) {
         return events.items().stream()
                 .filter(event -> event.path("pipeline").path("uuid").asString().equals(uuid)).toList();
+    }
+
+    private GatewayClient gateway() {
+        return new GatewayClient(url());
     }
 
     private SandboxClient sandbox() {

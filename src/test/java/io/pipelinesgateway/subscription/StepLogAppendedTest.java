@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.sandbox.TestClock;
+import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
@@ -45,7 +46,7 @@ class StepLogAppendedTest {
     @ParameterizedTest
     @EnumSource(Subscriptions.class)
     void theChunksPutTogetherAreTheWholeLogWithNoGapAndNoDuplicate(Subscriptions transport) throws Exception {
-        String pipeline = sandbox().run("globex/billing-service", "main");
+        String pipeline = new GatewayClient(url()).run("globex/billing-service", "main").uuid();
         String step = sandbox().steps("globex/billing-service", pipeline).get(0);
         try (Recorder<JsonNode> chunks = Recorder.record(transport.subscribe(url(), null,
                 SUBSCRIPTION.formatted(stepId("globex", "billing-service", pipeline, step), 0), "stepLogAppended"))) {
@@ -72,7 +73,7 @@ class StepLogAppendedTest {
 
     @Test
     void aSubscriberThatStartsWhileTheStepRunsGetsTheLogFromTheOffsetItAskedFor() throws Exception {
-        String pipeline = sandbox().run("globex/data-pipeline", "main");
+        String pipeline = new GatewayClient(url()).run("globex/data-pipeline", "main").uuid();
         String step = sandbox().steps("globex/data-pipeline", pipeline).get(0);
         clock.advance(Duration.ofSeconds(15));
         String soFar = sandbox().log("globex/data-pipeline", pipeline, step);
@@ -96,7 +97,7 @@ class StepLogAppendedTest {
 
     @Test
     void theLogOfACompletedStepArrivesWholeAndTheSubscriptionEnds() {
-        String pipeline = sandbox().run("globex/mobile-app", "main");
+        String pipeline = new GatewayClient(url()).run("globex/mobile-app", "main").uuid();
         String step = sandbox().steps("globex/mobile-app", pipeline).get(0);
         clock.advance(Duration.ofSeconds(25));
         try (Recorder<JsonNode> chunks = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.sandbox.TestClock;
+import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
@@ -41,7 +42,7 @@ class StepStatusChangedTest {
 
     @Test
     void theStepsCurrentStatesThenEachTransitionArriveInOrderAndTheSubscriptionEndsWithThePipeline() {
-        String pipeline = sandbox().run("acme/infra", "main");
+        String pipeline = new GatewayClient(url()).run("acme/infra", "main").uuid();
         List<String> steps = sandbox().steps("acme/infra", pipeline);
         String id = GlobalId.encode("Pipeline", "acme", "infra", pipeline);
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null,
@@ -68,7 +69,7 @@ class StepStatusChangedTest {
 
     @Test
     void aPipelineNamedByCoordinatesIsFollowedLikeOneNamedByItsId() {
-        String pipeline = sandbox().run("acme/infra", "feature/x");
+        String pipeline = new GatewayClient(url()).run("acme/infra", "feature/x").uuid();
         int buildNumber = sandbox().pipeline("acme/infra", pipeline).path("build_number").asInt();
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null,
                 SUBSCRIPTION.formatted("{workspace: \"acme\", repository: \"infra\", buildNumber: " + buildNumber
@@ -85,7 +86,7 @@ class StepStatusChangedTest {
 
     @Test
     void aPipelineThatHasCompletedEndsTheSubscriptionRightAfterItsStepsStates() {
-        String pipeline = sandbox().run("acme/infra", "main");
+        String pipeline = new GatewayClient(url()).run("acme/infra", "main").uuid();
         clock.advance(Duration.ofSeconds(35));
         String id = GlobalId.encode("Pipeline", "acme", "infra", pipeline);
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null,

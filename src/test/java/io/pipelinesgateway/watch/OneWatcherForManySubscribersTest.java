@@ -43,8 +43,8 @@ class OneWatcherForManySubscribersTest {
         List<Recorder<JsonNode>> subscribers = new ArrayList<>();
         for (int subscriber = 0; subscriber < 6; subscriber++) {
             Subscriptions transport = subscriber % 2 == 0 ? Subscriptions.WEB_SOCKET : Subscriptions.SERVER_SENT_EVENTS;
-            subscribers.add(Recorder.record(transport.subscribe("http://127.0.0.1:" + port, "Bearer reader-" + subscriber,
-                    SUBSCRIPTION, "pipelineStatusChanged")));
+            subscribers.add(Recorder.record(transport.subscribe("http://127.0.0.1:" + port,
+                    "Bearer reader-" + subscriber, SUBSCRIPTION, "pipelineStatusChanged")));
         }
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> registrations() == 6);
@@ -73,7 +73,8 @@ class OneWatcherForManySubscribersTest {
     }
 
     private double pipelineListReads() {
-        return meterRegistry.find("gateway.upstream.requests").tag("resource", "pipelines").counters().stream()
+        return meterRegistry.find("gateway.upstream.requests").tag("resource", "pipelines").tag("method", "GET")
+                .counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
     }
 }

@@ -123,7 +123,8 @@ class RepositoryPollerTest {
                 Duration.ofSeconds(8), Duration.ofSeconds(8));
 
         poller.quicken();
-        assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).as("after a webhook").isEqualTo(Duration.ofSeconds(2));
+        assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).as("after a webhook")
+                .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

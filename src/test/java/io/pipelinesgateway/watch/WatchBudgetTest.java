@@ -55,7 +55,8 @@ class WatchBudgetTest {
 
     /** The watcher's calls: reads of the pipelines list (the subscriber's own check reads the repository). */
     private double pipelineListReads() {
-        return meterRegistry.find("gateway.upstream.requests").tag("resource", "pipelines").counters().stream()
+        return meterRegistry.find("gateway.upstream.requests").tag("resource", "pipelines").tag("method", "GET")
+                .counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
     }
 }

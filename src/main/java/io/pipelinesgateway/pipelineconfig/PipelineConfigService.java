@@ -1,0 +1,64 @@
+package io.pipelinesgateway.pipelineconfig;
+
+import java.util.List;
+
+import io.pipelinesgateway.bitbucket.BitbucketBuildNumber;
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketPipelinesConfig;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.graphql.UserError;
+import io.pipelinesgateway.repository.RepositoryKey;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Service;
+
+/** Reads and changes a repository's Pipelines settings: whether Pipelines runs, and the next build number. */
+@Service
+class PipelineConfigService {
+
+    private final BitbucketClient client;
+
+    PipelineConfigService(BitbucketClient client) {
+        this.client = client;
+    }
+
+    Mono<PipelinesConfiguration> configuration(RepositoryKey repository) {
+        return client.get(configRequest(repository), BitbucketPipelinesConfig.class)
+                .map(PipelineConfigService::configuration);
+    }
+
+    Mono<ConfigPayloads.Enabled> setEnabled(ConfigInputs.SetEnabled input) {
+        RepositoryKey repository = input.repositoryKey();
+        return UserError.recover(client.send(HttpMethod.PUT, configRequest(repository), input.body(),
+                                BitbucketPipelinesConfig.class)
+                        .map(saved -> new ConfigPayloads.Enabled(configuration(saved), List.of())),
+                "input.enabled", ConfigPayloads.Enabled::rejected);
+    }
+
+    /**
+     * Sets the number the next pipeline gets. Bitbucket only accepts a number higher than the latest build's, and
+     * its refusal is turned into a message that says so.
+     */
+    Mono<ConfigPayloads.BuildNumber> setNextBuildNumber(ConfigInputs.SetNextBuildNumber input) {
+        RepositoryKey repository = input.repositoryKey();
+        BitbucketBuildNumber body = input.body();
+        UpstreamRequest request = UpstreamRequest.of("build_number", "repositories", repository.workspace(),
+                repository.slug(), "pipelines_config", "build_number");
+        return UserError.recover(client.send(HttpMethod.PUT, request, body, BitbucketBuildNumber.class)
+                        .map(saved -> new ConfigPayloads.BuildNumber(saved.next(), List.of())),
+                "input.next", rejection -> "'input.next' (" + body.next() + ") must be higher than the latest build "
+                        + "number of " + repository.workspace() + "/" + repository.slug() + ". "
+                        + rejection.getMessage(),
+                ConfigPayloads.BuildNumber::rejected);
+    }
+
+    private static PipelinesConfiguration configuration(BitbucketPipelinesConfig config) {
+        return new PipelinesConfiguration(Boolean.TRUE.equals(config.enabled()));
+    }
+
+    private static UpstreamRequest configRequest(RepositoryKey repository) {
+        return UpstreamRequest.of("pipelines_config", "repositories", repository.workspace(), repository.slug(),
+                "pipelines_config");
+    }
+}

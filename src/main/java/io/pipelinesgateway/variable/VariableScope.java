@@ -1,0 +1,135 @@
+package io.pipelinesgateway.variable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.GlobalId;
+
+/**
+ * Where variables are defined: a level and the coordinates that locate it. Bitbucket serves the same variable
+ * operations under five path prefixes; this is the one place that knows them, so one service serves every level.
+ *
+ * @param level       the level
+ * @param coordinates the path parameters of the level, in path order (e.g. workspace and repository)
+ */
+public record VariableScope(Level level, List<String> coordinates) {
+
+    /** The levels, each with its path around the coordinates, as Bitbucket's spec writes it. */
+    public enum Level {
+        WORKSPACE("workspace_variables", false, "workspaces", null, "pipelines-config", "variables"),
+        REPOSITORY("repository_variables", true, "repositories", null, null, "pipelines_config", "variables"),
+        DEPLOYMENT_ENVIRONMENT("deployment_variables", false, "repositories", null, null, "deployments_config",
+                "environments", null, "variables"),
+        /** Deprecated by Bitbucket in favour of workspaces. */
+        TEAM("team_variables", true, "teams", null, "pipelines_config", "variables"),
+        /** Deprecated by Bitbucket in favour of workspaces. */
+        USER("user_variables", true, "users", null, "pipelines_config", "variables");
+
+        private final String resource;
+        private final boolean listWithTrailingSlash;
+        private final String[] template;
+
+        /** A null element of the template is where the next coordinate goes. */
+        Level(String resource, boolean listWithTrailingSlash, String... template) {
+            this.resource = resource;
+            this.listWithTrailingSlash = listWithTrailingSlash;
+            this.template = template;
+        }
+
+        int coordinateCount() {
+            int count = 0;
+            for (String segment : template) {
+                count += segment == null ? 1 : 0;
+            }
+            return count;
+        }
+    }
+
+    public VariableScope {
+        coordinates = List.copyOf(coordinates);
+        if (coordinates.size() != level.coordinateCount()) {
+            throw new IllegalArgumentException(level + " takes " + level.coordinateCount() + " coordinates");
+        }
+    }
+
+    public static VariableScope workspace(String workspace) {
+        return new VariableScope(Level.WORKSPACE, List.of(workspace));
+    }
+
+    public static VariableScope repository(String workspace, String repository) {
+        return new VariableScope(Level.REPOSITORY, List.of(workspace, repository));
+    }
+
+    /** @param environmentUuid the environment's UUID, in braces */
+    public static VariableScope deploymentEnvironment(String workspace, String repository, String environmentUuid) {
+        return new VariableScope(Level.DEPLOYMENT_ENVIRONMENT, List.of(workspace, repository, environmentUuid));
+    }
+
+    public static VariableScope team(String team) {
+        return new VariableScope(Level.TEAM, List.of(team));
+    }
+
+    public static VariableScope user(String user) {
+        return new VariableScope(Level.USER, List.of(user));
+    }
+
+    /** The listing of the level's variables, where new ones are also created. */
+    UpstreamRequest list() {
+        return request(level.resource, level.listWithTrailingSlash ? "" : null);
+    }
+
+    /** One variable of the level, to change or delete. */
+    UpstreamRequest item(String uuid) {
+        return request(level.resource.substring(0, level.resource.length() - 1), uuid);
+    }
+
+    /** The type discriminator Bitbucket gives variables of this level. */
+    String variableType() {
+        return level == Level.DEPLOYMENT_ENVIRONMENT ? "deployment_variable" : "pipeline_variable";
+    }
+
+    /** The global ID of a variable of this scope: the level, the coordinates, and the variable's UUID. */
+    String idOf(String uuid) {
+        List<String> parts = new ArrayList<>(coordinates.size() + 2);
+        parts.add(level.name());
+        parts.addAll(coordinates);
+        parts.add(uuid);
+        return GlobalId.encode("Variable", parts.toArray(String[]::new));
+    }
+
+    /**
+     * The scope and UUID a variable's global ID names.
+     *
+     * @param field where the ID came from, for the error when its UUID is malformed
+     * @throws GatewayException BAD_USER_INPUT when the ID's coordinates do not fit its level
+     */
+    static Located locate(GlobalId id, String field) {
+        Level level = Arrays.stream(Level.values())
+                .filter(candidate -> candidate.name().equals(id.parts().get(0)))
+                .findFirst()
+                .orElseThrow(id::malformed);
+        int coordinates = level.coordinateCount();
+        String uuid = Uuids.braced(id.part(coordinates + 1, coordinates + 2), field);
+        return new Located(new VariableScope(level, id.parts().subList(1, coordinates + 1)), uuid);
+    }
+
+    private UpstreamRequest request(String resource, String last) {
+        List<String> segments = new ArrayList<>();
+        int next = 0;
+        for (String segment : level.template) {
+            segments.add(segment == null ? coordinates.get(next++) : segment);
+        }
+        if (last != null) {
+            segments.add(last);
+        }
+        return UpstreamRequest.of(resource, segments.toArray(String[]::new));
+    }
+
+    /** A variable's place: its scope and its UUID. */
+    record Located(VariableScope scope, String uuid) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.pipelinesgateway.cache;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A change evicts the listing of the collection it changed, whether Bitbucket publishes that listing with a trailing
+ * slash or without one, so the next read shows the change.
+ */
+class EvictionAfterChangeTest {
+
+    private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100), new CacheProperties(true,
+            "secret", Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60),
+            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000), new SimpleMeterRegistry());
+
+    @ParameterizedTest
+    @CsvSource({
+        "/repositories/acme/api/pipelines_config/variables/, /repositories/acme/api/pipelines_config/variables/%7Bv%7D",
+        "/workspaces/acme/pipelines-config/variables, /workspaces/acme/pipelines-config/variables/%7Bv%7D",
+        "/repositories/acme/api/deployments_config/environments/%7Be%7D/variables, "
+                + "/repositories/acme/api/deployments_config/environments/%7Be%7D/variables/%7Bv%7D",
+        "/workspaces/acme/pipelines-config/variables, /workspaces/acme/pipelines-config/variables",
+        "/repositories/acme/api/pipelines/, /repositories/acme/api/pipelines/%7Bp%7D/stopPipeline"
+    })
+    void aChangeEvictsTheListingOfItsCollection(String listing, String changed) {
+        AtomicInteger fetches = new AtomicInteger();
+        Mono<byte[]> fetch = Mono.fromSupplier(() -> new byte[] {(byte) fetches.incrementAndGet()});
+
+        read(listing, fetch);
+        read(listing, fetch);
+        assertThat(fetches).hasValue(1);
+
+        cache.evictAfterChange(changed).block();
+        read(listing, fetch);
+
+        assertThat(fetches).hasValue(2);
+    }
+
+    private void read(String path, Mono<byte[]> fetch) {
+        cache.read("list", path, "?page=1&pagelen=100", "Bearer token", fetch, bytes -> bytes,
+                bytes -> Duration.ofMinutes(1)).block();
+    }
+}
