@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets WebSocket clients pass their Bitbucket credential in the {@code connection_init} payload
- * ({@code {"Authorization": "Bearer ..."}}), since browsers cannot set headers on a WebSocket handshake. It is kept
- * in the session's memory only and put into each operation's Reactor context, where the handshake's own
- * {@code Authorization} header, when there is one, takes precedence.
+ * ({@code {"Authorization": "Bearer ..."}}, or nested in {@code "headers"}), since browsers cannot set headers on a
+ * WebSocket handshake. It is kept in the session's memory only and put into each operation's Reactor context, where
+ * the handshake's own {@code Authorization} header, when there is one, takes precedence.
  */
 @Component
 class WebSocketCredentialInterceptor implements WebSocketGraphQlInterceptor {
@@ -26,14 +26,20 @@ class WebSocketCredentialInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
-        Object authorization = payload.get(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
-            authorization = payload.get("authorization");
+        Object authorization = authorization(payload);
+        if (authorization == null && payload.get("headers") instanceof Map<?, ?> headers) {
+            // Apollo-style clients nest it: {"headers": {"Authorization": "..."}}.
+            authorization = authorization(headers);
         }
         if (authorization instanceof String value && !value.isBlank()) {
             session.getAttributes().put(ATTRIBUTE, value);
         }
         return Mono.empty();
+    }
+
+    private static Object authorization(Map<?, ?> values) {
+        Object authorization = values.get(HttpHeaders.AUTHORIZATION);
+        return authorization != null ? authorization : values.get("authorization");
     }
 
     @Override
