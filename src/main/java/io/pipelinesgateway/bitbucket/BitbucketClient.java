@@ -31,6 +31,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -54,6 +55,13 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 @Component
 public class BitbucketClient {
 
+    /**
+     * Put (with any value) into a read's Reactor context to read Bitbucket as it is now: past the response cache and
+     * in a single attempt, with no retry and no Retry-After wait. The status watcher reads so: a cached answer would
+     * hide the very change it looks for, and each of its calls must stay within its budget.
+     */
+    public static final String DIRECT_READ = BitbucketClient.class.getName() + ".DIRECT_READ";
+
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -65,12 +73,13 @@ public class BitbucketClient {
     private final ResponseCache cache;
     private final CachePolicy cachePolicy;
     private final RateLimitTracker rateLimits;
+    private final ApplicationEventPublisher events;
     private final CircuitBreakerRegistry circuitBreakers;
     private volatile String resolvedBaseUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
-            RateLimitTracker rateLimits) {
+            RateLimitTracker rateLimits, ApplicationEventPublisher events) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -85,6 +94,7 @@ public class BitbucketClient {
         this.cache = cache;
         this.cachePolicy = cachePolicy;
         this.rateLimits = rateLimits;
+        this.events = events;
         BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
@@ -124,11 +134,13 @@ public class BitbucketClient {
     /**
      * Sends a change (POST, PUT or DELETE) with an optional JSON body and reads the answer as {@code type}, or
      * completes empty for a 204 or when {@code type} is {@code Void}. Changes are never retried here: they are not
-     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller.
+     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller, and is
+     * announced ({@link UpstreamChanged}) to whoever watches that part of Bitbucket.
      */
     public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
         return exchange(method, request, null, body)
                 .flatMap(response -> cache.evictAfterChange(request.path()).thenReturn(response))
+                .doOnNext(response -> events.publishEvent(new UpstreamChanged(request)))
                 .flatMap(response -> {
                     byte[] bytes = response.getBody();
                     if (type == Void.class || bytes == null || bytes.length == 0) {
@@ -299,13 +311,17 @@ public class BitbucketClient {
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
             String variant = request.pathAndQuery().substring(request.path().length())
                     + (range == null ? "" : "#" + range);
-            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null).map(response -> {
+            boolean direct = context.hasKey(DIRECT_READ);
+            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null, !direct).map(response -> {
                 byte[] bytes = stored.apply(response);
                 return bytes == null ? new byte[0] : bytes;
             });
             if (notFoundAsEmpty) {
                 fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                         ? Mono.just(new byte[0]) : Mono.error(error));
+            }
+            if (direct) {
+                return fetch.map(decode);
             }
             return cache.read(request.resource(), request.path(), variant, authorization, fetch, decode, timeToLive);
         });
@@ -323,10 +339,15 @@ public class BitbucketClient {
      */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body) {
+        return exchange(method, request, extra, body, method == HttpMethod.GET);
+    }
+
+    private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body, boolean retry) {
         String workspace = request.workspace();
         Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, workspace)
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.circuitBreaker(workspace)));
-        if (method != HttpMethod.GET) {
+        if (!retry) {
             return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
         }
         return attempt

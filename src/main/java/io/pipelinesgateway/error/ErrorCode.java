@@ -12,5 +12,9 @@ public enum ErrorCode {
     RATE_LIMITED,
     UPSTREAM_UNAVAILABLE,
     UPSTREAM_TIMEOUT,
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** A subscriber read its events slower than they came, past its buffer: the subscription was closed. */
+    SUBSCRIPTION_OVERFLOW,
+    /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
+    SHUTTING_DOWN
 }

@@ -44,7 +44,8 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
         }
     }
 
-    static Pipeline from(String workspace, String repository, BitbucketPipeline pipeline, String bitbucketWebUrl) {
+    public static Pipeline from(String workspace, String repository, BitbucketPipeline pipeline,
+            String bitbucketWebUrl) {
         int buildNumber = pipeline.buildNumber() == null ? 0 : pipeline.buildNumber();
         List<PipelineVariable> variables = pipeline.variables() == null ? List.of()
                 : pipeline.variables().stream().map(PipelineVariable::from).toList();

@@ -12,7 +12,7 @@ import io.pipelinesgateway.bitbucket.BitbucketState;
  */
 public record PipelineState(String name, String stage, String result, String type) {
 
-    static PipelineState from(BitbucketState state) {
+    public static PipelineState from(BitbucketState state) {
         if (state == null) {
             return new PipelineState("UNKNOWN", null, null, null);
         }
@@ -30,7 +30,7 @@ public record PipelineState(String name, String stage, String result, String typ
     }
 
     /** The one-word status. */
-    PipelineStatus status() {
+    public PipelineStatus status() {
         return switch (name) {
             case "PENDING" -> PipelineStatus.PENDING;
             case "IN_PROGRESS" -> PipelineStatus.valueOf(stage.equals("UNKNOWN") ? "UNKNOWN" : stage);
@@ -39,7 +39,7 @@ public record PipelineState(String name, String stage, String result, String typ
         };
     }
 
-    boolean isTerminal() {
+    public boolean isTerminal() {
         return name.equals("COMPLETED");
     }
 

@@ -17,7 +17,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
     /** A step's state without loss; a pending step has no result. */
     public record State(String name, String result, String type) {
 
-        static State from(BitbucketState state) {
+        public static State from(BitbucketState state) {
             if (state == null) {
                 return new State("UNKNOWN", null, null);
             }
@@ -61,7 +61,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         }
     }
 
-    static Step from(StepKey key, BitbucketStep step) {
+    public static Step from(StepKey key, BitbucketStep step) {
         Image image = step.image() == null ? null
                 : new Image(step.image().name(), step.image().username() != null || step.image().email() != null);
         State state = State.from(step.state());

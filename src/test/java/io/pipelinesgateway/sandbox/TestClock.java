@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Primary;
  * are fast and never flaky, and everything else sees the seeded states frozen at {@link #START}. A test that moves
  * the clock puts it back ({@link #reset()}) when done.
  */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
-    static final Instant START = Instant.parse("2024-05-02T09:00:00Z");
+    public static final Instant START = Instant.parse("2024-05-02T09:00:00Z");
 
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
@@ -36,17 +36,17 @@ final class TestClock extends Clock {
         return now.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
-    void reset() {
+    public void reset() {
         now.set(START);
     }
 
     /** Puts the test clock in place of the sandbox's real one. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Configuration {
+    public static class Configuration {
 
         @Bean
         TestClock testClock() {

@@ -1,0 +1,30 @@
+package io.pipelinesgateway.events;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.pipelinesgateway.cache.CacheProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the bus like the cache chooses its store: Redis pub/sub when {@code spring.data.redis.url} is set (the
+ * replicas then share events), in process otherwise. Channels take the cache's key prefix, so gateways that share a
+ * Redis but not a prefix do not hear each other.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventBusConfiguration {
+
+    @Bean
+    EventBus eventBus(@Value("${spring.data.redis.url:}") String redisUrl, ObjectProvider<RedisClient> redisClient,
+            CacheProperties cache, JsonMapper json) {
+        RedisClient client = redisClient.getIfAvailable();
+        if (client == null) {
+            return new InProcessEventBus();
+        }
+        return new RedisEventBus(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+    }
+}

@@ -1,0 +1,193 @@
+package io.pipelinesgateway.subscription;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketPage;
+import io.pipelinesgateway.bitbucket.BitbucketPipeline;
+import io.pipelinesgateway.bitbucket.BitbucketRepository;
+import io.pipelinesgateway.bitbucket.BitbucketStep;
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.GlobalId;
+import io.pipelinesgateway.pipeline.PipelineKey;
+import io.pipelinesgateway.repository.RepositoryKey;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, when a subscription starts, what its subscriber may follow: it reads the repository (and the pipeline or
+ * step) from Bitbucket with the subscriber's own credential, past the cache, and refuses with Bitbucket's answer
+ * (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read fails.
+ * <p>
+ * This is checked once per subscription, not for every event: the events of a repository are the same for every
+ * reader of it, and checking each one would cost an upstream call per subscriber per event, the very cost the
+ * shared watcher exists to avoid. A credential that loses access later is noticed when the watcher polls with it
+ * (its subscriptions then end with the reason); a subscription that lent another credential keeps receiving the
+ * repository's events until it ends.
+ */
+@Component
+class SubscriberAccess {
+
+    /** A pipeline a subscriber may follow, as it was when the subscription started. */
+    record FollowedPipeline(RepositoryKey repository, String uuid, BitbucketPipeline pipeline) {
+    }
+
+    /** A step a subscriber may follow, as it was when the subscription started. */
+    record FollowedStep(RepositoryKey repository, String pipelineUuid, BitbucketStep step) {
+    }
+
+    private final BitbucketClient client;
+
+    SubscriberAccess(BitbucketClient client) {
+        this.client = client;
+    }
+
+    /** The repository, under the slugs Bitbucket gives it, if the subscriber may read it. */
+    Mono<RepositoryKey> repository(String workspace, String slug) {
+        return Mono.defer(() -> client.get(UpstreamRequest.of("repository", "repositories",
+                                required(workspace, "workspace"), required(slug, "repository")),
+                        BitbucketRepository.class))
+                .map(repository -> canonical(workspace, slug, repository))
+                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+    }
+
+    /** The repositories of a workspace the subscriber may read, as listed now. */
+    Mono<List<RepositoryKey>> repositories(String workspace) {
+        return Mono.defer(() -> client.all(UpstreamRequest.of("repositories", "repositories",
+                        required(workspace, "workspace")), BitbucketRepository.class))
+                .map(repositories -> repositories.stream()
+                        .map(repository -> canonical(workspace, repository.slug(), repository)).toList())
+                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+    }
+
+    Mono<FollowedPipeline> pipeline(PipelineLocator locator) {
+        return Mono.defer(() -> {
+            PipelineKey key = pipelineKey(locator);
+            return repository(key.workspace(), key.repository()).flatMap(repository -> client.get(
+                            UpstreamRequest.of("pipeline", "repositories", repository.workspace(), repository.slug(),
+                                    "pipelines", key.id()), BitbucketPipeline.class)
+                    .map(pipeline -> new FollowedPipeline(repository, Uuids.braced(pipeline.uuid(), "uuid"),
+                            pipeline)));
+        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+    }
+
+    Mono<FollowedStep> step(StepLocator locator) {
+        return Mono.defer(() -> {
+            String[] coordinates = stepCoordinates(locator);
+            PipelineLocator pipeline = coordinates[2] == null
+                    ? new PipelineLocator(null, coordinates[0], coordinates[1], null, locator.buildNumber())
+                    : new PipelineLocator(null, coordinates[0], coordinates[1], coordinates[2], null);
+            String stepUuid = coordinates[3];
+            return pipeline(pipeline).flatMap(followed -> client.get(UpstreamRequest.of("step", "repositories",
+                                    followed.repository().workspace(), followed.repository().slug(), "pipelines",
+                                    followed.uuid(), "steps", stepUuid), BitbucketStep.class)
+                    .map(step -> new FollowedStep(followed.repository(), followed.uuid(), step)));
+        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+    }
+
+    /** A pipeline's steps as they are now, read with the subscriber's credential. */
+    Mono<List<BitbucketStep>> steps(RepositoryKey repository, String pipelineUuid) {
+        return client.page(UpstreamRequest.of("steps", "repositories", repository.workspace(), repository.slug(),
+                        "pipelines", pipelineUuid, "steps", ""), BitbucketStep.class, 1, 100)
+                .map(BitbucketPage::values)
+                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+    }
+
+    private static PipelineKey pipelineKey(PipelineLocator locator) {
+        if (locator == null) {
+            throw badInput("Give the pipeline's 'id', or its 'workspace', 'repository' and 'uuid' or 'buildNumber'.");
+        }
+        if (locator.id() == null) {
+            return PipelineKey.of(required(locator.workspace(), "workspace"),
+                    required(locator.repository(), "repository"), locator.uuid(), locator.buildNumber());
+        }
+        GlobalId id = GlobalId.decode(locator.id());
+        if (!id.type().equals("Pipeline")) {
+            throw badInput("'id' must be the 'id' of a Pipeline; it is the ID of a " + id.type() + ".");
+        }
+        String workspace = id.part(0, 3);
+        String repository = id.part(1, 3);
+        String uuid = Uuids.braced(id.part(2, 3), "id");
+        agrees(locator.workspace(), workspace, "workspace");
+        agrees(locator.repository(), repository, "repository");
+        if (locator.uuid() != null) {
+            agrees(Uuids.braced(locator.uuid(), "uuid"), uuid, "uuid");
+        }
+        if (locator.buildNumber() != null) {
+            throw badInput("Give the pipeline's 'id' or its 'buildNumber', not both.");
+        }
+        return new PipelineKey(workspace, repository, uuid);
+    }
+
+    /** Workspace, repository, pipeline UUID (null when given by build number) and step UUID. */
+    private static String[] stepCoordinates(StepLocator locator) {
+        if (locator == null) {
+            throw badInput("Give the step's 'id', or its 'workspace', 'repository', 'pipelineUuid' or 'buildNumber',"
+                    + " and 'uuid'.");
+        }
+        if (locator.id() == null) {
+            String workspace = required(locator.workspace(), "workspace");
+            String repository = required(locator.repository(), "repository");
+            String stepUuid = Uuids.braced(required(locator.uuid(), "uuid"), "uuid");
+            if ((locator.pipelineUuid() == null) == (locator.buildNumber() == null)) {
+                throw badInput("Give exactly one of 'pipelineUuid' and 'buildNumber' to say which pipeline the "
+                        + "step belongs to.");
+            }
+            String pipelineUuid = locator.pipelineUuid() == null ? null
+                    : Uuids.braced(locator.pipelineUuid(), "pipelineUuid");
+            return new String[] {workspace, repository, pipelineUuid, stepUuid};
+        }
+        GlobalId id = GlobalId.decode(locator.id());
+        if (!id.type().equals("Step")) {
+            throw badInput("'id' must be the 'id' of a Step; it is the ID of a " + id.type() + ".");
+        }
+        String workspace = id.part(0, 4);
+        String repository = id.part(1, 4);
+        String pipelineUuid = Uuids.braced(id.part(2, 4), "id");
+        String stepUuid = Uuids.braced(id.part(3, 4), "id");
+        agrees(locator.workspace(), workspace, "workspace");
+        agrees(locator.repository(), repository, "repository");
+        if (locator.pipelineUuid() != null) {
+            agrees(Uuids.braced(locator.pipelineUuid(), "pipelineUuid"), pipelineUuid, "pipelineUuid");
+        }
+        if (locator.uuid() != null) {
+            agrees(Uuids.braced(locator.uuid(), "uuid"), stepUuid, "uuid");
+        }
+        if (locator.buildNumber() != null) {
+            throw badInput("Give the step's 'id' or its pipeline's 'buildNumber', not both.");
+        }
+        return new String[] {workspace, repository, pipelineUuid, stepUuid};
+    }
+
+    private static RepositoryKey canonical(String workspace, String slug, BitbucketRepository repository) {
+        String fullName = repository.fullName();
+        if (fullName != null && fullName.indexOf('/') > 0) {
+            return new RepositoryKey(fullName.substring(0, fullName.indexOf('/')),
+                    repository.slug() != null ? repository.slug() : fullName.substring(fullName.indexOf('/') + 1));
+        }
+        return new RepositoryKey(workspace, repository.slug() != null ? repository.slug() : slug);
+    }
+
+    private static void agrees(String given, String fromId, String field) {
+        if (given != null && !Objects.equals(given, fromId)) {
+            throw badInput("'" + field + "' (" + given + ") does not match the object 'id' names (" + fromId
+                    + "); give one of them, or both alike.");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw badInput("'" + field + "' is required.");
+        }
+        return value;
+    }
+
+    private static GatewayException badInput(String message) {
+        return new GatewayException(ErrorCode.BAD_USER_INPUT, message);
+    }
+}

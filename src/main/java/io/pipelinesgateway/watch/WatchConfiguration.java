@@ -1,0 +1,31 @@
+package io.pipelinesgateway.watch;
+
+import java.time.Clock;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.pipelinesgateway.cache.CacheProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses where watchers coordinate: Redis when {@code spring.data.redis.url} is set, so that replicas keep one
+ * watcher per repository between them and share the budget; this process otherwise. Keys take the cache's prefix.
+ */
+@Configuration(proxyBeanMethods = false)
+class WatchConfiguration {
+
+    @Bean
+    Coordination watchCoordination(@Value("${spring.data.redis.url:}") String redisUrl,
+            ObjectProvider<RedisClient> redisClient, CacheProperties cache, JsonMapper json) {
+        RedisClient client = redisClient.getIfAvailable();
+        if (client == null) {
+            return new LocalCoordination(Clock.systemUTC());
+        }
+        return new RedisCoordination(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+    }
+}

@@ -1,0 +1,125 @@
+package io.pipelinesgateway.webhook;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.cache.ResponseCache;
+import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.watch.Watchers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/bitbucket}: Bitbucket reports Pipelines through commit statuses
+ * ({@code repo:commit_status_created}, {@code repo:commit_status_updated}), so such a delivery means a pipeline of
+ * that repository started or finished. A verified one makes the repository's watcher poll at once (on whichever
+ * replica it runs) and drops what the cache holds of the repository's pipelines, so queries see the change too.
+ * <p>
+ * Only deliveries signed with {@code gateway.webhooks.secret} are acted on; anything else gets 401 and changes
+ * nothing. Without a secret configured, every delivery gets 403.
+ */
+@RestController
+class BitbucketWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(BitbucketWebhookController.class);
+    private static final Set<String> COMMIT_STATUS_EVENTS = Set.of("repo:commit_status_created",
+            "repo:commit_status_updated");
+
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final WebhookProperties properties;
+    private final Watchers watchers;
+    private final ResponseCache cache;
+    private final JsonMapper json;
+
+    BitbucketWebhookController(WebhookProperties properties, Watchers watchers, ResponseCache cache,
+            JsonMapper json) {
+        this.properties = properties;
+        this.watchers = watchers;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /**
+     * Reads the raw body whatever its content type (the signature is over its exact bytes, and a refusal must not
+     * depend on how the sender labelled it), up to {@value #MAX_BODY_BYTES} bytes.
+     */
+    @PostMapping("/webhooks/bitbucket")
+    Mono<ResponseEntity<Map<String, String>>> receive(ServerHttpRequest request) {
+        if (properties.secret().isEmpty()) {
+            return answer(HttpStatus.FORBIDDEN, "refused", "Webhooks are switched off: this gateway has no "
+                    + "gateway.webhooks.secret, so it cannot tell Bitbucket's deliveries from anyone else's. Set "
+                    + "the secret here and on the Bitbucket webhook.");
+        }
+        return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> receive(request.getHeaders().getFirst("X-Event-Key"),
+                        request.getHeaders().getFirst("X-Hub-Signature"), body))
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> answer(HttpStatus.CONTENT_TOO_LARGE,
+                        "refused", "The delivery is larger than " + MAX_BODY_BYTES + " bytes; commit status "
+                                + "deliveries are a few kilobytes."));
+    }
+
+    private Mono<ResponseEntity<Map<String, String>>> receive(String eventKey, String signature, byte[] raw) {
+        if (!WebhookSignature.valid(properties.secret(), raw, signature)) {
+            return answer(HttpStatus.UNAUTHORIZED, "refused", signature == null
+                    ? "The delivery has no X-Hub-Signature header: give the Bitbucket webhook the same secret as "
+                            + "gateway.webhooks.secret."
+                    : "X-Hub-Signature does not match the body: the webhook's secret differs from "
+                            + "gateway.webhooks.secret, or the body was changed on the way.");
+        }
+        if (eventKey == null || !COMMIT_STATUS_EVENTS.contains(eventKey.trim())) {
+            return answer(HttpStatus.ACCEPTED, "ignored", "Only repo:commit_status_created and "
+                    + "repo:commit_status_updated deliveries concern pipelines; this one was '" + eventKey + "'.");
+        }
+        RepositoryKey repository = repositoryOf(raw);
+        if (repository == null) {
+            return answer(HttpStatus.BAD_REQUEST, "refused",
+                    "The delivery names no repository: the body needs repository.full_name (workspace/slug).");
+        }
+        UpstreamRequest pipelines = UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
+                repository.slug(), "pipelines", "any");
+        return cache.evictAfterChange(pipelines.path())
+                .then(watchers.refresh(repository, eventKey.trim()))
+                .doOnSuccess(done -> log.debug("Webhook {} for {}: refreshing", eventKey, repository))
+                .then(answer(HttpStatus.ACCEPTED, "accepted", "The watcher of " + repository.workspace() + "/"
+                        + repository.slug() + " looks at it now."));
+    }
+
+    private RepositoryKey repositoryOf(byte[] body) {
+        try {
+            String fullName = json.readTree(body).path("repository").path("full_name").asString("");
+            int slash = fullName.indexOf('/');
+            if (slash <= 0 || slash == fullName.length() - 1) {
+                return null;
+            }
+            return new RepositoryKey(fullName.substring(0, slash), fullName.substring(slash + 1));
+        }
+        catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Mono<ResponseEntity<Map<String, String>>> answer(HttpStatus status, String outcome,
+            String message) {
+        return Mono.just(ResponseEntity.status(status).body(Map.of("status", outcome, "message", message)));
+    }
+}
