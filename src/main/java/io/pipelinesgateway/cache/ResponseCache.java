@@ -34,6 +34,7 @@ public class ResponseCache {
     private final CredentialScope scope;
     private final MeterRegistry meterRegistry;
     private final Map<String, Mono<Object>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /**
      * Values that never change (kept for {@code gateway.cache.completed}), already decoded: the warm path of a
      * dashboard is hundreds of them, and decoding each again on every read would be most of its cost. Only immutable
@@ -193,11 +194,11 @@ public class ResponseCache {
     }
 
     private void count(String resource, String result) {
-        Counter.builder("gateway.cache.requests")
+        // Looked up once per resource and result: a warm dashboard counts a thousand hits.
+        counters.computeIfAbsent(resource + '\n' + result, absent -> Counter.builder("gateway.cache.requests")
                 .description("Upstream reads answered from the cache (hit) or not (miss)")
                 .tag("resource", resource)
                 .tag("result", result)
-                .register(meterRegistry)
-                .increment();
+                .register(meterRegistry)).increment();
     }
 }
