@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The sandbox accepts any credential, and none, except the literal {@code invalid} (401) and {@code forbidden}
  * (403), as a Bearer token or as the password / API token of Basic, so that error paths can be shown.
  */
-@SandboxTest
-class SandboxAuthenticationTest {
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new SandboxHttp(client, port);
-    }
+class SandboxAuthenticationTest extends SandboxHttpTest {
 
     private static String basic(String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));

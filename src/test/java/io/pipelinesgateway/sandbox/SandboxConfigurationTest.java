@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Pipelines configuration endpoints keep state like Bitbucket's: what is created can be read, changed and
  * deleted, conflicts and bad input are refused, secrets are never returned, and every answer conforms to the spec.
  */
-@SandboxTest
-class SandboxConfigurationTest {
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new SandboxHttp(client, port);
-    }
+class SandboxConfigurationTest extends SandboxHttpTest {
 
     private Reply put(String path, String body) {
         return http.send(HttpMethod.PUT, path, body);

@@ -8,36 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint of the sandbox answers what Bitbucket's spec (plus the documented quirks) allows: status, content
  * type and body, for every seeded workspace, repository, pipeline and step, and for runs and stops.
  */
-@SandboxTest
-class SandboxConformsToBitbucketSpecTest {
+class SandboxConformsToBitbucketSpecTest extends SandboxHttpTest {
 
     private static final List<String> REPOSITORIES = List.of("acme/api", "acme/web-app", "acme/infra",
             "globex/billing-service", "globex/mobile-app", "globex/data-pipeline");
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new SandboxHttp(client, port);
-    }
 
     @Test
     void theUserWorkspacesAndMembershipsConform() {

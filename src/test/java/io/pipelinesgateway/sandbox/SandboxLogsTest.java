@@ -6,36 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Step logs behave like Bitbucket's: text/plain only, HTTP Range (206, 416), ETags (304), container logs by uuid,
  * and no log before a step starts; test reports summarise, list and explain the step's test cases.
  */
-@SandboxTest
-class SandboxLogsTest {
+class SandboxLogsTest extends SandboxHttpTest {
 
     /** acme/api #2 failed in its first step ("Build and test"), which has tests and two service containers. */
     private static final String FAILED = "/repositories/acme/api/pipelines/2";
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new SandboxHttp(client, port);
-    }
 
     private JsonNode firstStep(String pipeline) {
         return http.get(pipeline + "/steps/").values().get(0);

@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,23 +16,9 @@ import tools.jackson.databind.JsonNode;
  * and variable lists sometimes carry it on their last page, so a client must page by number until it has {@code size}
  * items; pipelines sort oldest first unless asked for {@code -created_on}, and filter by state, stage or result.
  */
-@SandboxTest
-class SandboxPaginationTest {
+class SandboxPaginationTest extends SandboxHttpTest {
 
     private static final String PIPELINES = "/repositories/acme/api/pipelines/";
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new SandboxHttp(client, port);
-    }
 
     @Test
     void pagingByNumberAgainstSizeReachesEveryPipelineExactlyOnceThoughNextIsSometimesMissing() {
