@@ -366,6 +366,7 @@ public class BitbucketClient {
         return Mono.deferContextual(context -> {
             Optional<Credential> credential = context.<String>getOrEmpty(Credential.CONTEXT_KEY)
                     .map(Credential::fromAuthorizationHeader);
+            context.<UpstreamBudget>getOrEmpty(UpstreamBudget.CONTEXT_KEY).ifPresent(UpstreamBudget::spend);
             String uri = baseUrl() + request.pathAndQuery();
             long started = System.nanoTime();
             return webClient.method(method)

@@ -16,5 +16,7 @@ public enum ErrorCode {
     /** A subscriber read its events slower than they came, past its buffer: the subscription was closed. */
     SUBSCRIPTION_OVERFLOW,
     /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
-    SHUTTING_DOWN
+    SHUTTING_DOWN,
+    /** The request used up its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}). */
+    UPSTREAM_BUDGET_EXCEEDED
 }

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryLength   the longest query document accepted, in characters, checked before it is parsed
  * @param assumedListSize  how many items a list without a {@code first} argument (a pipeline's {@code steps}, a test
  *                         case's {@code reasons}) is assumed to hold when the complexity is counted
+ * @param maxUpstreamCalls the most Bitbucket calls one query or mutation may make (answers from the cache, and reads
+ *                         shared with an identical one, cost nothing); subscriptions have the watcher's budget instead
  */
 @ConfigurationProperties("gateway.graphql")
 public record QueryLimitsProperties(
         @DefaultValue("15") int maxDepth,
         @DefaultValue("200000") long maxComplexity,
         @DefaultValue("20000") int maxQueryLength,
-        @DefaultValue("5") int assumedListSize) {
+        @DefaultValue("5") int assumedListSize,
+        @DefaultValue("1000") int maxUpstreamCalls) {
 }

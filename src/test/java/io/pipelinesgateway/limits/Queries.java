@@ -66,7 +66,8 @@ final class Queries {
                     ((Number) graphql.get("max-depth")).intValue(),
                     ((Number) graphql.get("max-complexity")).longValue(),
                     ((Number) graphql.get("max-query-length")).intValue(),
-                    ((Number) graphql.get("assumed-list-size")).intValue());
+                    ((Number) graphql.get("assumed-list-size")).intValue(),
+                    ((Number) graphql.get("max-upstream-calls")).intValue());
         }
         catch (IOException failed) {
             throw new UncheckedIOException(failed);
