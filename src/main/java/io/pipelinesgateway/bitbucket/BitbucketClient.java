@@ -62,6 +62,7 @@ public class BitbucketClient {
      */
     public static final String DIRECT_READ = BitbucketClient.class.getName() + ".DIRECT_READ";
 
+    private static final Pattern RANGE_START = Pattern.compile("bytes=(\\d+)-");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -328,7 +329,7 @@ public class BitbucketClient {
     }
 
     private static long requestedStart(String range) {
-        Matcher matcher = Pattern.compile("bytes=(\\d+)-").matcher(range);
+        Matcher matcher = RANGE_START.matcher(range);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 

@@ -33,6 +33,13 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
         return new UpstreamRequest(resource, path, List.of());
     }
 
+    /** As {@link #of(String, String...)}, for a resource below a common prefix of segments. */
+    public static UpstreamRequest of(String resource, List<String> prefix, String... segments) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(segments));
+        return of(resource, all.toArray(String[]::new));
+    }
+
     /** The same request with one more query parameter. */
     public UpstreamRequest with(String name, Object value) {
         if (value == null) {

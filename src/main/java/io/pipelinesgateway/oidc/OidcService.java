@@ -33,10 +33,7 @@ class OidcService {
     }
 
     private static UpstreamRequest request(String resource, String workspace, String... rest) {
-        String[] segments = new String[5 + rest.length];
-        System.arraycopy(new String[] {"workspaces", workspace, "pipelines-config", "identity", "oidc"}, 0, segments,
-                0, 5);
-        System.arraycopy(rest, 0, segments, 5, rest.length);
-        return UpstreamRequest.of(resource, segments);
+        return UpstreamRequest.of(resource, List.of("workspaces", workspace, "pipelines-config", "identity", "oidc"),
+                rest);
     }
 }

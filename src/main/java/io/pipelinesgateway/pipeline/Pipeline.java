@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.pipelinesgateway.bitbucket.DiscriminatedNames;
 import io.pipelinesgateway.bitbucket.BitbucketAccount;
 import io.pipelinesgateway.bitbucket.BitbucketConfigurationSource;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
@@ -25,8 +26,8 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
             if (trigger == null) {
                 return null;
             }
-            String name = PipelineState.nameOf(trigger, "pipeline_trigger_");
-            return new Trigger(PipelineState.known(name, "PUSH", "MANUAL", "SCHEDULE"), trigger.name());
+            String name = DiscriminatedNames.nameOf(trigger, "pipeline_trigger_");
+            return new Trigger(DiscriminatedNames.known(name, "PUSH", "MANUAL", "SCHEDULE"), trigger.name());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.pipelinesgateway.pipeline;
 
-import java.util.Locale;
-
-import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
+
+import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
+import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
 
 /**
  * A pipeline's state without loss. Bitbucket's names are read from {@code name}, or from the {@code type}
@@ -41,28 +41,5 @@ public record PipelineState(String name, String stage, String result, String typ
 
     public boolean isTerminal() {
         return name.equals("COMPLETED");
-    }
-
-    static String nameOf(BitbucketNamed named, String typePrefix) {
-        return named == null ? null : nameOf(named.name(), named.type(), typePrefix);
-    }
-
-    static String nameOf(String name, String type, String typePrefix) {
-        if (name != null && !name.isBlank()) {
-            return name.toUpperCase(Locale.ROOT);
-        }
-        if (type != null && type.startsWith(typePrefix)) {
-            return type.substring(typePrefix.length()).toUpperCase(Locale.ROOT);
-        }
-        return null;
-    }
-
-    static String known(String value, String... names) {
-        for (String candidate : names) {
-            if (candidate.equals(value)) {
-                return value;
-            }
-        }
-        return "UNKNOWN";
     }
 }

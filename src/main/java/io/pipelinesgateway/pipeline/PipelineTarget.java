@@ -2,6 +2,7 @@ package io.pipelinesgateway.pipeline;
 
 import java.util.Locale;
 
+import io.pipelinesgateway.bitbucket.DiscriminatedNames;
 import io.pipelinesgateway.bitbucket.BitbucketCommit;
 import io.pipelinesgateway.bitbucket.BitbucketSelector;
 import io.pipelinesgateway.bitbucket.BitbucketTarget;
@@ -38,7 +39,7 @@ public record PipelineTarget(String kind, String refType, String refName, String
                 String refType = target.refType() == null ? "UNKNOWN" : target.refType().toUpperCase(Locale.ROOT);
                 boolean branchLike = refType.equals("BRANCH") || refType.equals("NAMED_BRANCH")
                         || refType.equals("BOOKMARK");
-                yield new PipelineTarget("REF", PipelineState.known(refType, "BRANCH", "TAG", "NAMED_BRANCH",
+                yield new PipelineTarget("REF", DiscriminatedNames.known(refType, "BRANCH", "TAG", "NAMED_BRANCH",
                         "BOOKMARK"), target.refName(), branchLike ? target.refName() : null,
                         Commit.from(target.commit()), target.selector(), null);
             }

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.pipelinecache;
 
+import java.util.List;
+
 import io.pipelinesgateway.bitbucket.BitbucketCache;
 import io.pipelinesgateway.bitbucket.BitbucketCacheContentUri;
 import io.pipelinesgateway.bitbucket.BitbucketClient;
@@ -54,10 +56,7 @@ class PipelineCacheService {
     }
 
     private static UpstreamRequest caches(String resource, RepositoryKey repository, String... rest) {
-        String[] segments = new String[5 + rest.length];
-        System.arraycopy(new String[] {"repositories", repository.workspace(), repository.slug(), "pipelines-config",
-                "caches"}, 0, segments, 0, 5);
-        System.arraycopy(rest, 0, segments, 5, rest.length);
-        return UpstreamRequest.of(resource, segments);
+        return UpstreamRequest.of(resource, List.of("repositories", repository.workspace(), repository.slug(),
+                "pipelines-config", "caches"), rest);
     }
 }

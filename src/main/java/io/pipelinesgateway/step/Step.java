@@ -2,12 +2,14 @@ package io.pipelinesgateway.step;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import io.pipelinesgateway.bitbucket.BitbucketCommand;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.graphql.GlobalId;
+
+import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
+import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
 
 /** A pipeline step as the schema shows it, located by the pipeline it was read from. */
 public record Step(StepKey key, String name, State state, OffsetDateTime startedOn, OffsetDateTime completedOn,
@@ -21,7 +23,9 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
             if (state == null) {
                 return new State("UNKNOWN", null, null);
             }
-            String name = known(nameOf(state.name(), state.type(), "pipeline_step_state_"), "PENDING", "READY",
+            String name = nameOf(state.name(), state.type(), "pipeline_step_state_");
+            // "pipeline_step_state_pending_halted" is a pending step, held by a gate.
+            name = known(name != null && name.startsWith("PENDING") ? "PENDING" : name, "PENDING", "READY",
                     "IN_PROGRESS", "COMPLETED");
             String result = null;
             if (name.equals("COMPLETED")) {
@@ -30,22 +34,6 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
                         "STOPPED", "EXPIRED", "NOT_RUN");
             }
             return new State(name, result, state.type());
-        }
-
-        private static String nameOf(String name, String type, String prefix) {
-            if (name != null && !name.isBlank()) {
-                return name.toUpperCase(Locale.ROOT);
-            }
-            if (type != null && type.startsWith(prefix)) {
-                String rest = type.substring(prefix.length()).toUpperCase(Locale.ROOT);
-                // "pipeline_step_state_pending_halted" is a pending step.
-                return rest.startsWith("PENDING") ? "PENDING" : rest;
-            }
-            return null;
-        }
-
-        private static String known(String value, String... names) {
-            return List.of(names).contains(value) ? value : "UNKNOWN";
         }
     }
 

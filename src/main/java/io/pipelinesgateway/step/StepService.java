@@ -207,11 +207,8 @@ public class StepService {
     }
 
     private static UpstreamRequest stepRequest(String resource, StepKey key, String... rest) {
-        String[] base = {"repositories", key.workspace(), key.repository(), "pipelines", key.pipelineUuid(), "steps",
-                key.stepUuid()};
-        String[] segments = Arrays.copyOf(base, base.length + rest.length);
-        System.arraycopy(rest, 0, segments, base.length, rest.length);
-        return UpstreamRequest.of(resource, segments);
+        return UpstreamRequest.of(resource, List.of("repositories", key.workspace(), key.repository(), "pipelines",
+                key.pipelineUuid(), "steps", key.stepUuid()), rest);
     }
 
     private static UpstreamRequest logRequest(StepLog log) {
