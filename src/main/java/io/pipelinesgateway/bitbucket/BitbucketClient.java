@@ -23,6 +23,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -45,12 +46,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The one client of Bitbucket's REST API: it forwards the caller's credential, reads pages by number (Bitbucket's
+ * The one client of Bitbucket's REST API: it sends the credential inbound security picks for each call (the caller's
+ * own, or a configured workspace's), reads pages by number (Bitbucket's
  * {@code next} is not reliable), reads logs with HTTP Range, turns every failure into a {@link GatewayException} a
  * caller can act on, and counts each call in {@code gateway.upstream.requests}.
  * <p>
- * The credential is taken from the Reactor context ({@link Credential#CONTEXT_KEY}), so no caller can forget it and
- * none can pass another caller's.
+ * The credential is decided from the caller in the Reactor context ({@link UpstreamCredentials}), before the cache is
+ * consulted and before any call, so no code can forget it and none can pass another caller's.
  */
 @Component
 public class BitbucketClient {
@@ -76,11 +78,12 @@ public class BitbucketClient {
     private final RateLimitTracker rateLimits;
     private final ApplicationEventPublisher events;
     private final CircuitBreakerRegistry circuitBreakers;
+    private final UpstreamCredentials credentials;
     private volatile String resolvedBaseUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
-            RateLimitTracker rateLimits, ApplicationEventPublisher events) {
+            RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -96,6 +99,7 @@ public class BitbucketClient {
         this.cachePolicy = cachePolicy;
         this.rateLimits = rateLimits;
         this.events = events;
+        this.credentials = credentials;
         BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
@@ -139,7 +143,8 @@ public class BitbucketClient {
      * announced ({@link UpstreamChanged}) to whoever watches that part of Bitbucket.
      */
     public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
-        return exchange(method, request, null, body)
+        return Mono.deferContextual(context -> exchange(method, request, null, body,
+                        Optional.ofNullable(credentials.credentialFor(context, request.workspace(), true))))
                 .flatMap(response -> cache.evictAfterChange(request.path()).thenReturn(response))
                 .doOnNext(response -> events.publishEvent(new UpstreamChanged(request)))
                 .flatMap(response -> {
@@ -307,16 +312,19 @@ public class BitbucketClient {
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
             Function<T, Duration> timeToLive) {
         return Mono.deferContextual(context -> {
+            // Refused here, before the cache: a caller never gets an entry of a workspace it may not read.
+            Optional<Credential> credential = Optional.ofNullable(
+                    credentials.credentialFor(context, request.workspace(), false));
             rateLimits.read(request.workspace());
-            String authorization = context.<String>getOrEmpty(Credential.CONTEXT_KEY).orElse(null);
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
             String variant = request.pathAndQuery().substring(request.path().length())
                     + (range == null ? "" : "#" + range);
             boolean direct = context.hasKey(DIRECT_READ);
-            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null, !direct).map(response -> {
-                byte[] bytes = stored.apply(response);
-                return bytes == null ? new byte[0] : bytes;
-            });
+            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null, credential, !direct)
+                    .map(response -> {
+                        byte[] bytes = stored.apply(response);
+                        return bytes == null ? new byte[0] : bytes;
+                    });
             if (notFoundAsEmpty) {
                 fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                         ? Mono.just(new byte[0]) : Mono.error(error));
@@ -324,7 +332,9 @@ public class BitbucketClient {
             if (direct) {
                 return fetch.map(decode);
             }
-            return cache.read(request.resource(), request.path(), variant, authorization, fetch, decode, timeToLive);
+            // Scoped to the credential actually sent upstream.
+            return cache.read(request.resource(), request.path(), variant,
+                    credential.map(Credential::authorization).orElse(null), fetch, decode, timeToLive);
         });
     }
 
@@ -339,14 +349,14 @@ public class BitbucketClient {
      * jitter on 5xx, connection errors and timeouts, and one wait for a short {@code Retry-After}.
      */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
-            Object body) {
-        return exchange(method, request, extra, body, method == HttpMethod.GET);
+            Object body, Optional<Credential> credential) {
+        return exchange(method, request, extra, body, credential, method == HttpMethod.GET);
     }
 
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
-            Object body, boolean retry) {
+            Object body, Optional<Credential> credential, boolean retry) {
         String workspace = request.workspace();
-        Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, workspace)
+        Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, credential, workspace)
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.circuitBreaker(workspace)));
         if (!retry) {
             return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
@@ -363,10 +373,8 @@ public class BitbucketClient {
     }
 
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
-            Object body, String workspace) {
+            Object body, Optional<Credential> credential, String workspace) {
         return Mono.deferContextual(context -> {
-            Optional<Credential> credential = context.<String>getOrEmpty(Credential.CONTEXT_KEY)
-                    .map(Credential::fromAuthorizationHeader);
             context.<UpstreamBudget>getOrEmpty(UpstreamBudget.CONTEXT_KEY).ifPresent(UpstreamBudget::spend);
             String uri = baseUrl() + request.pathAndQuery();
             long started = System.nanoTime();

@@ -1,20 +1,19 @@
 package io.pipelinesgateway.bitbucket;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 
 /**
- * A caller's Bitbucket credential, exactly as it is forwarded upstream in {@code Authorization}.
+ * A Bitbucket credential, exactly as it is sent upstream in {@code Authorization}: a caller's own (pass-through) or a
+ * configured workspace's (service credentials).
  * <p>
- * It travels in the Reactor context of a request, never in arguments, logs or cache keys; {@link #toString()} never
- * shows it.
+ * It is never put in logs or cache keys; {@link #toString()} never shows it.
  */
 public final class Credential {
-
-    /** Where a request's raw {@code Authorization} header sits in its Reactor context. */
-    public static final String CONTEXT_KEY = Credential.class.getName();
 
     private final String authorization;
 
@@ -38,6 +37,17 @@ public final class Credential {
                     "The Authorization header must be 'Bearer <access token>' or 'Basic base64(email:api_token)'.");
         }
         return new Credential((scheme.equals("bearer") ? "Bearer " : "Basic ") + secret);
+    }
+
+    /** A workspace, project or repository access token, sent as {@code Bearer}. */
+    public static Credential bearer(String token) {
+        return new Credential("Bearer " + token);
+    }
+
+    /** An Atlassian account's email (or username) and API token, sent as {@code Basic}. */
+    public static Credential basic(String username, String apiToken) {
+        return new Credential("Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + apiToken).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The header value to send upstream. */

@@ -6,14 +6,15 @@ import graphql.execution.ExecutionContext;
 
 /**
  * Walks the operation about to run, with fragments expanded, variables and argument defaults applied, and fields
- * skipped by {@code @skip}/{@code @include} left out: what the limits measure is what would execute.
+ * skipped by {@code @skip}/{@code @include} left out: what the limits measure (and what inbound security lets run
+ * without a caller) is what would execute.
  */
-final class OperationTraverser {
+public final class OperationTraverser {
 
     private OperationTraverser() {
     }
 
-    static QueryTraverser of(ExecutionContext context) {
+    public static QueryTraverser of(ExecutionContext context) {
         return QueryTraverser.newQueryTraverser()
                 .schema(context.getGraphQLSchema())
                 .document(context.getDocument())

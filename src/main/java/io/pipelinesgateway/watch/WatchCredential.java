@@ -1,44 +1,41 @@
 package io.pipelinesgateway.watch;
 
-import java.util.Objects;
-
-import io.pipelinesgateway.bitbucket.Credential;
+import io.pipelinesgateway.security.Caller;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
- * A subscriber's credential, lent to the watcher of a repository it subscribed to, so that the watcher polls with
- * the credential of someone who may read it. It lives only in this process's memory, for as long as the
- * subscription: it is never written to Redis, logs (its {@link #toString()} hides it) or cache keys. A null
- * authorization is a caller who sent none, which the sandbox serves as its built-in user.
+ * A subscriber's caller, lent to the watcher of a repository it subscribed to, so that the watcher polls as someone
+ * who may read it: with the subscriber's own Bitbucket credential (pass-through), or with the workspace's configured
+ * credential as far as the subscriber's grants allow (service mode). It lives only in this process's memory, for
+ * as long as the subscription: it is never written to Redis, logs (its {@link #toString()} hides it) or cache keys.
  */
 public final class WatchCredential {
 
-    private final String authorization;
+    private final Caller caller;
 
-    private WatchCredential(String authorization) {
-        this.authorization = authorization;
+    private WatchCredential(Caller caller) {
+        this.caller = caller;
     }
 
-    /** The credential of the request whose Reactor context this is. */
+    /** The caller of the request whose Reactor context this is. */
     public static WatchCredential from(ContextView context) {
-        return new WatchCredential(context.<String>getOrEmpty(Credential.CONTEXT_KEY).orElse(null));
+        return new WatchCredential(Caller.from(context));
     }
 
-    /** A context in which the Bitbucket client sends this credential. */
+    /** A context in which the Bitbucket client calls as this caller. */
     public Context writeTo(Context context) {
-        return authorization == null ? context.delete(Credential.CONTEXT_KEY)
-                : context.put(Credential.CONTEXT_KEY, authorization);
+        return context.put(Caller.CONTEXT_KEY, caller);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WatchCredential that && Objects.equals(that.authorization, authorization);
+        return other instanceof WatchCredential that && that.caller.equals(caller);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(authorization);
+        return caller.hashCode();
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CorsProperties(
         @DefaultValue({}) List<String> allowedOrigins,
         @DefaultValue({"GET", "POST"}) List<String> allowedMethods,
-        @DefaultValue({"Authorization", "Content-Type", "Accept"}) List<String> allowedHeaders,
+        @DefaultValue({"Authorization", "X-API-Key", "Content-Type", "Accept"}) List<String> allowedHeaders,
         @DefaultValue("30m") Duration maxAge) {
 
     public CorsProperties {

@@ -10,6 +10,7 @@ import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
+import io.pipelinesgateway.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,11 +40,15 @@ public class WorkspaceService {
                 .map(workspace -> Workspace.from(workspace, null, bitbucket.webUrl()));
     }
 
-    /** The configured workspaces when there are any, else the caller's memberships. */
+    /**
+     * The configured workspaces when there are any (those the caller may read: in service mode, those it has a
+     * grant on), else the caller's memberships.
+     */
     Mono<Connection<Workspace>> workspaces(PageRequest page) {
         if (!configured.workspaces().isEmpty()) {
-            return Flux.fromIterable(configured.workspaces())
-                    .flatMapSequential(workspace -> workspace(workspace.slug()), bitbucket.maxConcurrency())
+            return configuredSlugs()
+                    .flatMapMany(slugs -> Flux.fromIterable(slugs)
+                            .flatMapSequential(this::workspace, bitbucket.maxConcurrency()))
                     .collectList()
                     .map(all -> Connection.ofList(all, page));
         }
@@ -59,12 +64,19 @@ public class WorkspaceService {
      */
     public Mono<List<String>> slugs() {
         if (!configured.workspaces().isEmpty()) {
-            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug)
-                    .toList());
+            return configuredSlugs();
         }
         return client.all(memberships(), BitbucketWorkspaceMembership.class)
                 .map(all -> all.stream().filter(membership -> membership.workspace() != null)
                         .map(membership -> membership.workspace().slug()).toList());
+    }
+
+    private Mono<List<String>> configuredSlugs() {
+        return Mono.deferContextual(context -> {
+            Caller caller = Caller.from(context);
+            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug)
+                    .filter(caller::mayRead).toList());
+        });
     }
 
     private static UpstreamRequest memberships() {

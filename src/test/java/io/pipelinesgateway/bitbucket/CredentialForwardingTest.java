@@ -46,16 +46,6 @@ class CredentialForwardingTest extends GatewayTest {
     }
 
     @Test
-    void sendsNoAuthorizationWhenTheCallerSentNone() {
-        givenThePipelineItsRepositoryAndItsSteps();
-
-        graphQl(null).document(QUERY).execute().path("pipeline.buildNumber").hasValue();
-
-        assertThat(upstreamRequests()).hasSize(3).allSatisfy(request ->
-                assertThat(request.containsHeader("Authorization")).isFalse());
-    }
-
-    @Test
     void keepsTheCredentialsOfConcurrentCallersApart() {
         given("pipeline-42.json", response -> response.withFixedDelay(200));
         String alice = "Bearer alice-token-0f3b";

@@ -2,6 +2,7 @@ package io.pipelinesgateway.bitbucket;
 
 import java.util.Map;
 
+import io.pipelinesgateway.security.Caller;
 import io.pipelinesgateway.support.FakeBitbucket;
 import io.pipelinesgateway.support.Payloads;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class FailedReadsAreRetriedTest extends ResilientGatewayTest {
         assertThatThrownBy(() -> client.send(HttpMethod.POST, UpstreamRequest.of("workspace_variables", "workspaces",
                         "acme", "pipelines-config", "variables"), Map.of("key", "K", "value", "v"),
                         BitbucketVariable.class)
-                .contextWrite(context -> context.put(Credential.CONTEXT_KEY, bearer()))
+                .contextWrite(context -> context.put(Caller.CONTEXT_KEY,
+                        new Caller.Bitbucket(Credential.fromAuthorizationHeader(bearer()))))
                 .block())
                 .isInstanceOf(io.pipelinesgateway.error.GatewayException.class);
 

@@ -6,6 +6,7 @@ import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.Credential;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.security.Caller;
 import io.pipelinesgateway.support.FakeBitbucket;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,8 @@ class ChangesEvictTheCacheTest extends CachingGatewayTest {
         client.send(HttpMethod.POST, UpstreamRequest.of("workspace_variables", "workspaces", "acme",
                         "pipelines-config", "variables"), Map.of("key", "NEW_KEY", "value", "v"),
                         BitbucketVariable.class)
-                .contextWrite(context -> context.put(Credential.CONTEXT_KEY, alice))
+                .contextWrite(context -> context.put(Caller.CONTEXT_KEY,
+                        new Caller.Bitbucket(Credential.fromAuthorizationHeader(alice))))
                 .block();
 
         graphQl(alice).document(QUERY).execute().errors().verify();

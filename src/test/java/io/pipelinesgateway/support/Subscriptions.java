@@ -32,7 +32,7 @@ public enum Subscriptions {
     WEB_SOCKET {
         @Override
         public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document, String field) {
-            return webSocket(gatewayUrl, authorization, false, document, field);
+            return webSocket(gatewayUrl, authorization, document, field);
         }
     },
 
@@ -75,26 +75,36 @@ public enum Subscriptions {
     /** Over a WebSocket, with the credential in the {@code connection_init} payload instead of the handshake. */
     public static Flux<JsonNode> webSocketWithInitPayload(String gatewayUrl, String authorization, String document,
             String field) {
-        return webSocket(gatewayUrl, authorization, true, document, field);
+        return webSocketWithInitPayload(gatewayUrl, Map.of("Authorization", authorization), document, field);
     }
 
-    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, boolean initPayload,
+    /** Over a WebSocket, with {@code payload} (such as {@code {"X-API-Key": ...}}) as the connection_init payload. */
+    public static Flux<JsonNode> webSocketWithInitPayload(String gatewayUrl, Map<String, Object> payload,
             String document, String field) {
-        URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/graphql");
-        WebSocketGraphQlTester.Builder<?> builder = WebSocketGraphQlTester.builder(uri,
-                new ReactorNettyWebSocketClient());
-        if (authorization != null && initPayload) {
-            builder.interceptor(new WebSocketGraphQlClientInterceptor() {
-                @Override
-                public Mono<Object> connectionInitPayload() {
-                    return Mono.just(Map.of("Authorization", authorization));
-                }
-            });
-        }
-        else if (authorization != null) {
+        WebSocketGraphQlTester.Builder<?> builder = webSocketTester(gatewayUrl);
+        builder.interceptor(new WebSocketGraphQlClientInterceptor() {
+            @Override
+            public Mono<Object> connectionInitPayload() {
+                return Mono.just(payload);
+            }
+        });
+        return subscribe(builder.build(), document, field);
+    }
+
+    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document, String field) {
+        WebSocketGraphQlTester.Builder<?> builder = webSocketTester(gatewayUrl);
+        if (authorization != null) {
             builder.headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, authorization));
         }
-        WebSocketGraphQlTester tester = builder.build();
+        return subscribe(builder.build(), document, field);
+    }
+
+    private static WebSocketGraphQlTester.Builder<?> webSocketTester(String gatewayUrl) {
+        URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/graphql");
+        return WebSocketGraphQlTester.builder(uri, new ReactorNettyWebSocketClient());
+    }
+
+    private static Flux<JsonNode> subscribe(WebSocketGraphQlTester tester, String document, String field) {
         return tester.document(document).executeSubscription().toFlux()
                 .map(response -> (JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
                 .onErrorMap(SubscriptionErrorException.class, error -> Failure.of(error.getErrors()))

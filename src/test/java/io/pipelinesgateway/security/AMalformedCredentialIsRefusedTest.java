@@ -1,0 +1,34 @@
+package io.pipelinesgateway.security;
+
+import io.pipelinesgateway.support.GatewayTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pass-through mode: an Authorization header that is no Bitbucket credential refuses the whole operation with
+ * UNAUTHENTICATED, saying what to send, before any upstream call.
+ */
+class AMalformedCredentialIsRefusedTest extends GatewayTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Token abc", "Digest username=\"ada\"", "abc", "Bearer", "Basic   "})
+    void anAuthorizationHeaderThatIsNotBearerOrBasicIsRefusedWithoutCallingBitbucket(String authorization) {
+        given("pipeline-42.json");
+        given("workspace-acme.json");
+
+        graphQl(authorization).document("""
+                        { workspace(slug: "acme") { slug }
+                          pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
+                        """.formatted(PIPELINE_42))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(code(error)).isEqualTo("UNAUTHENTICATED");
+                    assertThat(error.getMessage()).contains("Bearer").contains("Basic");
+                }));
+
+        assertThat(upstreamRequests()).isEmpty();
+    }
+}

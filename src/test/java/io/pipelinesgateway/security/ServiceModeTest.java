@@ -1,0 +1,85 @@
+package io.pipelinesgateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.pipelinesgateway.support.GatewayTest;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in service mode against the fake Bitbucket: three API keys (configured by their SHA-256, as an operator
+ * does), JWTs of the {@link TestIssuer}, and workspaces {@code acme} (an access token), {@code beta} (a username and
+ * API token) and {@code gamma} (no credential). Subclasses share one Spring context.
+ */
+abstract class ServiceModeTest extends GatewayTest {
+
+    /** Reads {@code acme}. */
+    static final String PORTAL_KEY = "pgk_portal_Vb1kWq93xPz7LmT4";
+    /** Changes {@code acme}, reads {@code beta}. */
+    static final String RELEASE_KEY = "pgk_release_Hn5sR2cYe8UoQ0jD";
+    /** Reads every workspace. */
+    static final String OPS_KEY = "pgk_ops_Zt6gM1aKf4NwX9bE";
+
+    static final String ACME_TOKEN = "ATCTT3xacme-workspace-token-5bd1";
+    static final String BETA_USER = "robot@beta.example";
+    static final String BETA_API_TOKEN = "ATATT3xbeta-api-token-77e2";
+
+    @DynamicPropertySource
+    static void runInServiceMode(DynamicPropertyRegistry registry) {
+        registry.add("gateway.security.mode", () -> "service");
+        key(registry, 0, "portal", PORTAL_KEY, "acme:read");
+        key(registry, 1, "release-bot", RELEASE_KEY, "acme:write", "beta:read");
+        key(registry, 2, "ops", OPS_KEY, "*:read");
+        registry.add("gateway.workspaces[0].slug", () -> "acme");
+        registry.add("gateway.workspaces[0].token", () -> ACME_TOKEN);
+        registry.add("gateway.workspaces[1].slug", () -> "beta");
+        registry.add("gateway.workspaces[1].username", () -> BETA_USER);
+        registry.add("gateway.workspaces[1].api-token", () -> BETA_API_TOKEN);
+        registry.add("gateway.workspaces[2].slug", () -> "gamma");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestIssuer::jwkSetUri);
+    }
+
+    private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String... grants) {
+        String prefix = "gateway.security.api-keys[" + index + "].";
+        registry.add(prefix + "name", () -> name);
+        registry.add(prefix + "sha256", () -> sha256(key));
+        for (int grant = 0; grant < grants.length; grant++) {
+            String value = grants[grant];
+            registry.add(prefix + "grants[" + grant + "]", () -> value);
+        }
+    }
+
+    /** What {@code printf %s "$KEY" | sha256sum} prints. */
+    static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A tester that sends {@code key} in {@code X-API-Key}. */
+    HttpGraphQlTester withApiKey(String key) {
+        return HttpGraphQlTester.create(http(null, "/graphql").mutate()
+                .defaultHeader("X-API-Key", key).build());
+    }
+
+    /** A tester that sends {@code jwt} as {@code Authorization: Bearer}. */
+    HttpGraphQlTester withJwt(String jwt) {
+        return graphQl("Bearer " + jwt);
+    }
+
+    /** A raw client of {@code /graphql} that sends {@code header: value}, to see statuses and bodies. */
+    WebTestClient rawWith(String header, String value) {
+        return http(null, "/graphql").mutate().defaultHeader(header, value).build();
+    }
+}
