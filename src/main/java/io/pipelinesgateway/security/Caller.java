@@ -19,14 +19,6 @@ public sealed interface Caller {
         return context.<Caller>getOrEmpty(CONTEXT_KEY).orElse(Anonymous.INSTANCE);
     }
 
-    /**
-     * Whether the caller may read {@code workspace} as far as the gateway knows: a service-mode caller only with a
-     * grant on it; a pass-through caller always (Bitbucket decides).
-     */
-    default boolean mayRead(String workspace) {
-        return true;
-    }
-
     /** A request that brought no credential at all. */
     record Anonymous() implements Caller {
         static final Anonymous INSTANCE = new Anonymous();
@@ -48,11 +40,6 @@ public sealed interface Caller {
      * @param source how it authenticated, which says how its grants are written
      */
     record Service(String name, Source source, Grants grants) implements Caller {
-
-        @Override
-        public boolean mayRead(String workspace) {
-            return grants.mayRead(workspace);
-        }
 
         /** "The API key 'portal'" or "The token of 'svc-backstage'", to begin a message with. */
         String described() {

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.security;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.bitbucket.Credential;
@@ -61,6 +62,19 @@ public class UpstreamCredentials {
             return null;
         }
         throw new GatewayException(ErrorCode.UNAUTHENTICATED, OperationAccess.whatToSend(security.mode()));
+    }
+
+    /**
+     * Of {@code workspaces}, those the caller can read through the gateway: in service mode those it has a grant on
+     * and the gateway has a credential for; in pass-through mode all of them (Bitbucket decides).
+     */
+    public List<String> readable(ContextView context, List<String> workspaces) {
+        if (!(Caller.from(context) instanceof Caller.Service service)) {
+            return workspaces;
+        }
+        return workspaces.stream()
+                .filter(workspace -> service.grants().mayRead(workspace) && this.workspaces.containsKey(workspace))
+                .toList();
     }
 
     private Credential serviceCredential(Caller.Service caller, String workspace, boolean change) {

@@ -10,7 +10,7 @@ import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
-import io.pipelinesgateway.security.Caller;
+import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +26,14 @@ public class WorkspaceService {
     private final BitbucketClient client;
     private final BitbucketProperties bitbucket;
     private final WorkspaceProperties configured;
+    private final UpstreamCredentials credentials;
 
     WorkspaceService(BitbucketClient client, BitbucketProperties bitbucket, WorkspaceProperties configured,
-            Loaders loaders) {
+            UpstreamCredentials credentials, Loaders loaders) {
         this.client = client;
         this.bitbucket = bitbucket;
         this.configured = configured;
+        this.credentials = credentials;
         loaders.<String, Workspace>register(LOADER, this::workspace);
     }
 
@@ -41,8 +43,8 @@ public class WorkspaceService {
     }
 
     /**
-     * The configured workspaces when there are any (those the caller may read: in service mode, those it has a
-     * grant on), else the caller's memberships.
+     * The configured workspaces when there are any (in service mode, those the caller has a grant on and the
+     * gateway a credential for), else the caller's memberships.
      */
     Mono<Connection<Workspace>> workspaces(PageRequest page) {
         if (!configured.workspaces().isEmpty()) {
@@ -72,11 +74,8 @@ public class WorkspaceService {
     }
 
     private Mono<List<String>> configuredSlugs() {
-        return Mono.deferContextual(context -> {
-            Caller caller = Caller.from(context);
-            return Mono.just(configured.workspaces().stream().map(WorkspaceProperties.ConfiguredWorkspace::slug)
-                    .filter(caller::mayRead).toList());
-        });
+        return Mono.deferContextual(context -> Mono.just(credentials.readable(context, configured.workspaces()
+                .stream().map(WorkspaceProperties.ConfiguredWorkspace::slug).toList())));
     }
 
     private static UpstreamRequest memberships() {
