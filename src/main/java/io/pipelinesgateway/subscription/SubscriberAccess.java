@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides, when a subscription starts, what its subscriber may follow: it reads the repository (and the pipeline or
- * step) from Bitbucket with the subscriber's own credential, past the cache, and refuses with Bitbucket's answer
- * (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read fails.
+ * step) from Bitbucket as the subscriber (with its own credential, or in service mode within its grants, with the
+ * workspace's), past the cache, and refuses with the answer (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read
+ * fails.
  * <p>
  * This is checked once per subscription, not for every event: the events of a repository are the same for every
  * reader of it, and checking each one would cost an upstream call per subscriber per event, the very cost the

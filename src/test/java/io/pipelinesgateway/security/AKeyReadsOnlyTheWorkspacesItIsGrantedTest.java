@@ -2,6 +2,7 @@ package io.pipelinesgateway.security;
 
 import org.junit.jupiter.api.Test;
 
+import static io.pipelinesgateway.security.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,11 +15,8 @@ class AKeyReadsOnlyTheWorkspacesItIsGrantedTest extends ServiceModeTest {
     void aWorkspaceWithoutAGrantIsForbiddenWithoutCallingBitbucket() {
         given("workspace-beta.json");
 
-        withApiKey(PORTAL_KEY).document("{ workspace(slug: \"beta\") { slug } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(code(error)).isEqualTo("FORBIDDEN");
-                    assertThat(error.getMessage()).contains("'portal'").contains("'beta:read'");
-                }));
+        assertRefused(withApiKey(PORTAL_KEY).document("{ workspace(slug: \"beta\") { slug } }").execute(),
+                "FORBIDDEN", "'portal'", "'beta:read'");
 
         assertThat(upstreamRequests()).isEmpty();
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.pipelinesgateway.security.Refusals.assertRefused;
 
 /**
  * With {@code gateway.security.open-introspection=false} and {@code open-graphiql=false}, introspection, the printed
@@ -17,9 +17,7 @@ class ClosedIntrospectionTest extends GatewayTest {
 
     @Test
     void introspectionWithoutACredentialIsRefused() {
-        graphQl(null).document("{ __schema { queryType { name } } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).extracting(GatewayTest::code)
-                        .containsExactly("UNAUTHENTICATED"));
+        assertRefused(graphQl(null).document("{ __schema { queryType { name } } }").execute(), "UNAUTHENTICATED");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 
+import static io.pipelinesgateway.security.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,9 +39,7 @@ class IntrospectionNeedsNoCredentialTest extends GatewayTest {
 
     @Test
     void introspectionNextToADataFieldIsRefused() {
-        graphQl(null).document("{ __typename workspace(slug: \"acme\") { slug } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).extracting(GatewayTest::code)
-                        .containsExactly("UNAUTHENTICATED"));
+        assertRefused(graphQl(null).document("{ __typename workspace(slug: \"acme\") { slug } }").execute(), "UNAUTHENTICATED");
 
         assertThat(upstreamRequests()).isEmpty();
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import static io.pipelinesgateway.security.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,11 +20,8 @@ class ServiceModeWithoutACredentialIsRefusedTest extends ServiceModeTest {
     void aQueryWithoutAKeyIsRefusedWithoutCallingBitbucket() {
         given("workspace-acme.json");
 
-        graphQl(null).document("{ workspace(slug: \"acme\") { slug } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(code(error)).isEqualTo("UNAUTHENTICATED");
-                    assertThat(error.getMessage()).contains("X-API-Key");
-                }));
+        assertRefused(graphQl(null).document("{ workspace(slug: \"acme\") { slug } }").execute(),
+                "UNAUTHENTICATED", "X-API-Key");
 
         assertThat(upstreamRequests()).isEmpty();
     }
@@ -51,7 +49,9 @@ class ServiceModeWithoutACredentialIsRefusedTest extends ServiceModeTest {
 
     @Test
     void healthAndPrometheusAreOpenButOtherActuatorEndpointsNeedACaller() {
-        http(null, "/actuator/health").get().exchange().expectStatus().isOk();
+        // Reached, whatever the health is (a Redis shared with other tests may come and go).
+        http(null, "/actuator/health").get().exchange().expectStatus()
+                .value(status -> assertThat(status).isNotEqualTo(401));
         http(null, "/actuator/prometheus").get().exchange().expectStatus().isOk();
         http(null, "/actuator/metrics").get().exchange().expectStatus().isUnauthorized();
         http(null, "/actuator/metrics").mutate().defaultHeader("X-API-Key", OPS_KEY).build()
