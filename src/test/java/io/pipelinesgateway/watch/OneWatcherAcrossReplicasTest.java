@@ -1,7 +1,9 @@
 package io.pipelinesgateway.watch;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.PipelinesGatewayApplication;
@@ -68,7 +70,9 @@ class OneWatcherAcrossReplicasTest {
                 .run(arguments(redis, prefix, "--gateway.sandbox.step-seconds=10"));
         String sandboxUrl = url(sandboxReplica);
         otherReplica = new SpringApplicationBuilder(PipelinesGatewayApplication.class, OwnNettyResources.class)
-                .run(arguments(redis, prefix, "--gateway.bitbucket.base-url=" + sandboxUrl + "/sandbox/2.0"));
+                // Its callers, like the sandbox's, send no credential: the sandbox serves them as its built-in user.
+                .run(arguments(redis, prefix, "--gateway.bitbucket.base-url=" + sandboxUrl + "/sandbox/2.0",
+                        "--gateway.security.anonymous=true"));
         Watchers sandboxWatchers = sandboxReplica.getBean(Watchers.class);
         Watchers otherWatchers = otherReplica.getBean(Watchers.class);
         TestClock clock = sandboxReplica.getBean(TestClock.class);
@@ -147,11 +151,12 @@ class OneWatcherAcrossReplicasTest {
         }
     }
 
-    private static String[] arguments(String redis, String prefix, String extra) {
-        return new String[] {"--server.port=0", "--spring.data.redis.url=" + redis,
-                "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
-                "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
-                "--gateway.watch.calls-per-minute=100000", extra};
+    private static String[] arguments(String redis, String prefix, String... extra) {
+        return Stream.concat(Stream.of("--server.port=0", "--spring.data.redis.url=" + redis,
+                        "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
+                        "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
+                        "--gateway.watch.calls-per-minute=100000"), Arrays.stream(extra))
+                .toArray(String[]::new);
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
