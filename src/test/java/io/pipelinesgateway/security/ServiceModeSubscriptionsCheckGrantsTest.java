@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Service mode over WebSocket: the caller is an API key in the {@code connection_init} payload (browsers cannot set
- * handshake headers) or a JWT in the handshake's {@code Authorization}; a subscription needs a grant on its
- * workspace, and what it reads is read with the workspace's credential.
+ * Service mode over WebSocket: the caller is an API key or a JWT in the {@code connection_init} payload (browsers
+ * cannot set handshake headers) or in the handshake's headers; a subscription needs a grant on its workspace, and
+ * what it reads is read with the workspace's credential.
  */
 class ServiceModeSubscriptionsCheckGrantsTest extends ServiceModeTest {
 
@@ -37,6 +37,16 @@ class ServiceModeSubscriptionsCheckGrantsTest extends ServiceModeTest {
         String jwt = TestIssuer.token("svc-wall", "pipelines:acme:read");
 
         assertThat(codes(Subscriptions.WEB_SOCKET.subscribe(url(), "Bearer " + jwt, PIPELINES.formatted("beta"),
+                "pipelineStatusChanged"))).containsExactly("FORBIDDEN");
+
+        assertThat(upstreamRequests()).isEmpty();
+    }
+
+    @Test
+    void aJwtInConnectionInitIsJudgedByItsScopesToo() {
+        String jwt = TestIssuer.token("svc-wall", "pipelines:acme:read");
+
+        assertThat(codes(Subscriptions.webSocketWithInitPayload(url(), "Bearer " + jwt, PIPELINES.formatted("beta"),
                 "pipelineStatusChanged"))).containsExactly("FORBIDDEN");
 
         assertThat(upstreamRequests()).isEmpty();
