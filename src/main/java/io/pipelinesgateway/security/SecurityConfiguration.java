@@ -90,7 +90,7 @@ class SecurityConfiguration {
                 http.oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(entryPoint)
                         .jwt(decoding -> decoding.jwtDecoder(jwt).jwtAuthenticationConverter(token ->
-                                Mono.just(new CallerAuthentication(ServiceCallers.fromJwt(token))))));
+                                Mono.fromSupplier(() -> new CallerAuthentication(ServiceCallers.fromJwt(token))))));
             }
         }
         return http.build();
