@@ -31,14 +31,4 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
     public Object getPrincipal() {
         return caller.name();
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CallerAuthentication that && that.caller.equals(caller);
-    }
-
-    @Override
-    public int hashCode() {
-        return caller.hashCode();
-    }
 }

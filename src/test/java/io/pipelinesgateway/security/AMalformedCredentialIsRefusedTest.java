@@ -4,7 +4,6 @@ import io.pipelinesgateway.support.GatewayTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.security.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +19,7 @@ class AMalformedCredentialIsRefusedTest extends GatewayTest {
         given("pipeline-42.json");
         given("workspace-acme.json");
 
-        assertRefused(graphQl(authorization).document("""
-                        { workspace(slug: "acme") { slug }
-                          pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
-                        """.formatted(PIPELINE_42))
-                .execute(),
+        assertRefused(graphQl(authorization).document(ARequestWithoutACredentialIsRefusedTest.TWO_READS).execute(),
                 "UNAUTHENTICATED", "Bearer", "Basic");
 
         assertThat(upstreamRequests()).isEmpty();

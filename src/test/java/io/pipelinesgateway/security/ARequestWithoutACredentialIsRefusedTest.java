@@ -23,17 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ARequestWithoutACredentialIsRefusedTest extends GatewayTest {
 
+    /** A query of two fields, each of which would read Bitbucket. */
+    static final String TWO_READS = """
+            { workspace(slug: "acme") { slug }
+              pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
+            """.formatted(PIPELINE_42);
+
     @Test
     void aQueryOverHttpIsRefusedWithoutCallingBitbucket() {
         given("pipeline-42.json");
         given("workspace-acme.json");
 
-        assertRefused(graphQl(null).document("""
-                        { workspace(slug: "acme") { slug }
-                          pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
-                        """.formatted(PIPELINE_42))
-                .execute(),
-                "UNAUTHENTICATED", "Authorization: Bearer", "Basic");
+        assertRefused(graphQl(null).document(TWO_READS).execute(), "UNAUTHENTICATED", "Authorization: Bearer", "Basic");
 
         assertThat(upstreamRequests()).isEmpty();
     }
