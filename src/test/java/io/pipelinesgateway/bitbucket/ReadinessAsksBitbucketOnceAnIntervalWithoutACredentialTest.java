@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * probes come. Liveness never asks Bitbucket.
  */
 @TestPropertySource(properties = "gateway.health.upstream-interval=1h")
+// No other class shares this context: closed after the class rather than kept until the JVM exits.
+@DirtiesContext
 class ReadinessAsksBitbucketOnceAnIntervalWithoutACredentialTest extends GatewayTest {
 
     @Test

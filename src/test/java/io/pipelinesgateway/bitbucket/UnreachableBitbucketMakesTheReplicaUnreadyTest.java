@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * traffic goes elsewhere, but it stays alive: restarting it would not bring Bitbucket back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No other class shares this context: closed after the class rather than kept until the JVM exits.
+@DirtiesContext
 class UnreachableBitbucketMakesTheReplicaUnreadyTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
