@@ -32,9 +32,8 @@ class GraphiqlRunsAQueryInHeadlessChromiumTest {
 
     // Chromium's first start on a busy two-core machine, GraphiQL's introspection and the dashboard take time.
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final String QUERY_EDITOR =
-            "document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror.getValue() ?? ''";
-    private static final String RESPONSE = "document.querySelector('.result-window .CodeMirror')?.CodeMirror.getValue() ?? ''";
+    private static final String QUERY_EDITOR = textOfEditor(".graphiql-query-editor");
+    private static final String RESPONSE = textOfEditor(".result-window");
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
     // Not network requests: inline images of GraphiQL's stylesheet, and the blank page a tab opens with.
     private static final Set<String> IN_PAGE_SCHEMES = Set.of("data", "blob", "about");
@@ -78,6 +77,11 @@ class GraphiqlRunsAQueryInHeadlessChromiumTest {
     private static String poll(DevTools page, String expression, Predicate<String> done) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                 .until(() -> page.evaluate(expression).asString(), done::test);
+    }
+
+    /** An expression for the text in GraphiQL's CodeMirror editor inside {@code selector}; empty until it renders. */
+    private static String textOfEditor(String selector) {
+        return "document.querySelector('" + selector + " .CodeMirror')?.CodeMirror.getValue() ?? ''";
     }
 
     private static boolean fromTheGateway(String url) {

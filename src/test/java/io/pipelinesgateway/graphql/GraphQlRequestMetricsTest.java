@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spring for GraphQL's observations reach {@code /actuator/prometheus}: each request in
- * {@code graphql_request_seconds} by operation type and outcome, each field fetched by a controller in
- * {@code graphql_datafetcher_seconds} by field name (fields read through a DataLoader are timed by loader instead, in
- * {@code graphql_dataloader_seconds}). Their labels hold bounded values only: never the operation's
- * name, the query or the credential, which no series of the gateway carries.
+ * {@code graphql_request_seconds} by operation type and outcome (with histogram buckets), each field fetched by a
+ * controller in {@code graphql_datafetcher_seconds} by field name (fields read through a DataLoader are timed by
+ * loader instead, in {@code graphql_dataloader_seconds}). Their labels hold bounded values only: never the
+ * operation's name, the query or the credential, which no series of the gateway carries.
  */
 class GraphQlRequestMetricsTest extends GatewayTest {
 
@@ -37,6 +37,8 @@ class GraphQlRequestMetricsTest extends GatewayTest {
                 "(?m)^graphql_request_seconds_count\\{[^}]*graphql_operation_type=\"query\"[^}]*} \\d+");
         assertThat(scrape).containsPattern(
                 "(?m)^graphql_request_seconds_count\\{[^}]*graphql_outcome=\"SUCCESS\"[^}]*} \\d+");
+        assertThat(scrape).as("buckets for percentiles across replicas").containsPattern(
+                "(?m)^graphql_request_seconds_bucket\\{[^}]*le=\"[^\"]+\"[^}]*} \\d+");
         assertThat(scrape).containsPattern(
                 "(?m)^graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"rateLimit\"[^}]*} \\d+");
 
