@@ -1,0 +1,35 @@
+package io.pipelinesgateway.limits;
+
+import java.time.Duration;
+
+import io.pipelinesgateway.support.Subscriptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Subscribing is an operation like any other, over Server-Sent Events and over a WebSocket alike: a client past its
+ * allowance is refused RATE_LIMITED before the subscription starts, so it starts no watcher and reads nothing.
+ */
+class SubscriptionsCountAgainstTheRateLimitTest extends RateLimitedGatewayTest {
+
+    @ParameterizedTest
+    @EnumSource(Subscriptions.class)
+    void aClientPastItsAllowanceCannotSubscribe(Subscriptions transport) {
+        String client = newClient();
+        rawResponse(client, TYPENAME);
+        rawResponse(client, TYPENAME);
+
+        Throwable refused = transport.subscribe("http://localhost:" + port, client, """
+                        subscription { pipelineStatusChanged(workspace: "acme", repository: "api") { status } }
+                        """, "pipelineStatusChanged")
+                .then()
+                .timeout(Duration.ofSeconds(10))
+                .materialize().block().getThrowable();
+
+        assertThat(refused).isInstanceOfSatisfying(Subscriptions.Failure.class,
+                failure -> assertThat(failure.codes()).containsExactly("RATE_LIMITED"));
+        assertThat(upstreamRequests()).isEmpty();
+    }
+}
