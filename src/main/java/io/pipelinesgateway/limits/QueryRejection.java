@@ -15,7 +15,7 @@ import org.springframework.graphql.execution.ErrorType;
  * {@link AbortExecutionException} into a result carrying its underlying errors and runs nothing, so no data fetcher
  * (and no upstream call) starts.
  */
-final class QueryRejection {
+public final class QueryRejection {
 
     private QueryRejection() {
     }
@@ -26,7 +26,7 @@ final class QueryRejection {
     }
 
     /** A refusal with {@code extensions.code} first, then {@code details} (e.g. when to retry). */
-    static AbortExecutionException of(String code, String message, Map<String, Object> details) {
+    public static AbortExecutionException of(String code, String message, Map<String, Object> details) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
         extensions.putAll(details);
