@@ -13,7 +13,8 @@ import org.springframework.graphql.execution.ErrorType;
 /**
  * Builds the exception an instrumentation throws to refuse a query: graphql-java turns an
  * {@link AbortExecutionException} into a result carrying its underlying errors and runs nothing, so no data fetcher
- * (and no upstream call) starts.
+ * (and no upstream call) starts. A refusal made before graphql-java is reached (the rate limit) answers with the
+ * same errors.
  */
 public final class QueryRejection {
 

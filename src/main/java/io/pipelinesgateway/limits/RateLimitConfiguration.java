@@ -3,8 +3,6 @@ package io.pipelinesgateway.limits;
 import java.time.Clock;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.RedisConnections;
 
@@ -28,11 +26,9 @@ class RateLimitConfiguration {
     RateLimiter rateLimiter(@Value("${spring.data.redis.url:}") String redisUrl,
             ObjectProvider<RedisClient> redisClient, CacheProperties cache, RateLimitProperties properties) {
         RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), properties, MAX_CLIENTS);
-        RedisClient client = redisClient.getIfAvailable();
-        if (client == null) {
-            return inProcess;
-        }
-        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(redisUrl)),
-                cache.keyPrefix(), Clock.systemUTC(), properties, cache.storeTimeout(), inProcess);
+        return RedisConnections.ifConfigured(redisClient, redisUrl)
+                .<RateLimiter>map(redis -> new RedisRateLimiter(redis, cache.keyPrefix(), Clock.systemUTC(),
+                        properties, cache.storeTimeout(), inProcess))
+                .orElse(inProcess);
     }
 }

@@ -88,7 +88,7 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
     /** Whether the answer goes out as a stream: over a WebSocket, or as Server-Sent Events. */
     private static boolean isStream(WebGraphQlRequest request) {
         return request instanceof WebSocketGraphQlRequest
-                || request.getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM);
+                || request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::includes);
     }
 
     private WebGraphQlResponse refusal(WebGraphQlRequest request, Duration wait) {

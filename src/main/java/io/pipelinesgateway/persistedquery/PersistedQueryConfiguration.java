@@ -5,8 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.RedisConnections;
 
@@ -27,12 +25,10 @@ class PersistedQueryConfiguration {
     @Bean
     PersistedQueryStore persistedQueryStore(@Value("${spring.data.redis.url:}") String redisUrl,
             ObjectProvider<RedisClient> redisClient, CacheProperties cache, PersistedQueryProperties properties) {
-        RedisClient client = redisClient.getIfAvailable();
-        if (client == null) {
-            return new InProcessPersistedQueryStore(properties);
-        }
-        return new RedisPersistedQueryStore(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(redisUrl)),
-                cache.keyPrefix(), properties.ttl(), cache.storeTimeout());
+        return RedisConnections.ifConfigured(redisClient, redisUrl)
+                .<PersistedQueryStore>map(redis -> new RedisPersistedQueryStore(redis, cache.keyPrefix(),
+                        properties.ttl(), cache.storeTimeout()))
+                .orElseGet(() -> new InProcessPersistedQueryStore(properties));
     }
 
     @Bean
