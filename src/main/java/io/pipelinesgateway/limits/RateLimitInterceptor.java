@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.subscription.WebSocketCredentialInterceptor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * allowance before anything of it runs. A refused operation is answered RATE_LIMITED with {@code retryAfter} (and an
  * HTTP {@code Retry-After}), and makes no upstream call.
  * <p>
- * A client is what it authenticates with: its {@code X-API-Key}, else its {@code Authorization}, else its address
+ * A client is what it authenticates with: its {@code X-API-Key}, else its {@code Authorization} (on a WebSocket, the
+ * handshake's or the {@code connection_init} payload's), else its address
  * (the proxy's, unless {@code server.forward-headers-strategy} lets the gateway trust {@code X-Forwarded-For}). Only
  * a keyed hash of it is kept, in memory or Redis, never the value.
  */
@@ -76,6 +78,9 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
             return "key:" + hash.of(apiKey);
         }
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && request instanceof WebSocketGraphQlRequest webSocket) {
+            authorization = WebSocketCredentialInterceptor.initPayloadCredential(webSocket);
+        }
         if (authorization != null) {
             return "auth:" + hash.of(authorization);
         }

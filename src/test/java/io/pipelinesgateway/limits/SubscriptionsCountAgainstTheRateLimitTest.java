@@ -3,8 +3,11 @@ package io.pipelinesgateway.limits;
 import java.time.Duration;
 
 import io.pipelinesgateway.support.Subscriptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SubscriptionsCountAgainstTheRateLimitTest extends RateLimitedGatewayTest {
 
+    private static final String SUBSCRIPTION = """
+            subscription { pipelineStatusChanged(workspace: "acme", repository: "api") { status } }""";
+    private static final String FIELD = "pipelineStatusChanged";
+
     @ParameterizedTest
     @EnumSource(Subscriptions.class)
     void aClientPastItsAllowanceCannotSubscribe(Subscriptions transport) {
@@ -21,10 +28,20 @@ class SubscriptionsCountAgainstTheRateLimitTest extends RateLimitedGatewayTest {
         rawResponse(client, TYPENAME);
         rawResponse(client, TYPENAME);
 
-        Throwable refused = transport.subscribe("http://localhost:" + port, client, """
-                        subscription { pipelineStatusChanged(workspace: "acme", repository: "api") { status } }
-                        """, "pipelineStatusChanged")
-                .then()
+        assertRefused(transport.subscribe("http://localhost:" + port, client, SUBSCRIPTION, FIELD));
+    }
+
+    @Test
+    void aCredentialGivenInTheConnectionInitPayloadIsTheSameClientAsInAHeader() {
+        String client = newClient();
+        rawResponse(client, TYPENAME);
+        rawResponse(client, TYPENAME);
+
+        assertRefused(Subscriptions.webSocketWithInitPayload("http://localhost:" + port, client, SUBSCRIPTION, FIELD));
+    }
+
+    private void assertRefused(Flux<JsonNode> subscription) {
+        Throwable refused = subscription.then()
                 .timeout(Duration.ofSeconds(10))
                 .materialize().block().getThrowable();
 
