@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the handshake's own {@code Authorization} header, when there is one, takes precedence.
  */
 @Component
-class WebSocketCredentialInterceptor implements WebSocketGraphQlInterceptor {
+public class WebSocketCredentialInterceptor implements WebSocketGraphQlInterceptor {
 
     private static final String ATTRIBUTE = WebSocketCredentialInterceptor.class.getName() + ".authorization";
 
@@ -44,11 +44,21 @@ class WebSocketCredentialInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (request instanceof WebSocketGraphQlRequest webSocket
+        String authorization = request instanceof WebSocketGraphQlRequest webSocket
                 && request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null
-                && webSocket.getSessionInfo().getAttributes().get(ATTRIBUTE) instanceof String authorization) {
+                ? initPayloadCredential(webSocket) : null;
+        if (authorization != null) {
             return chain.next(request).contextWrite(context -> context.put(Credential.CONTEXT_KEY, authorization));
         }
         return chain.next(request);
+    }
+
+    /**
+     * The credential the client gave in its {@code connection_init} payload, or null: for what tells clients apart by
+     * what they authenticate with (the rate limit) as well as for upstream calls.
+     */
+    public static String initPayloadCredential(WebSocketGraphQlRequest request) {
+        return request.getSessionInfo().getAttributes().get(ATTRIBUTE) instanceof String authorization
+                ? authorization : null;
     }
 }
