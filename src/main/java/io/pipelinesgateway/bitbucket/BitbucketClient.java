@@ -444,7 +444,7 @@ public class BitbucketClient {
      * Whether a call failed for taking too long: the gateway's own timeout, or Reactor Netty's response timeout
      * (a Netty {@code ReadTimeoutException} inside a {@link WebClientRequestException}), whichever fired first.
      */
-    private static boolean isTimeout(Throwable error) {
+    static boolean isTimeout(Throwable error) {
         return error instanceof TimeoutException
                 || (error instanceof WebClientRequestException && (error.getCause() instanceof TimeoutException
                         || error.getCause() instanceof io.netty.handler.timeout.TimeoutException));
@@ -533,7 +533,8 @@ public class BitbucketClient {
         }
     }
 
-    private String baseUrl() {
+    /** The REST root calls go to, with a path (the sandbox) resolved against this server's port. */
+    String baseUrl() {
         String url = resolvedBaseUrl;
         if (url == null) {
             // A path names this very server (the sandbox): its port is known only once the server has started.

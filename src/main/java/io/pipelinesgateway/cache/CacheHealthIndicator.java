@@ -9,8 +9,9 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports the cache store on its own ({@code /actuator/health} component {@code cache}). It is not part of
- * readiness: without the cache the gateway still answers, from upstream.
+ * Reports the cache store ({@code /actuator/health} component {@code cache}, part of readiness): a replica cut off
+ * from the Redis the others share would spend its callers' rate limit on every read, so it takes no traffic until
+ * Redis is back. Queries it still gets are answered, from upstream. The in-process store is always UP.
  */
 @Component("cache")
 class CacheHealthIndicator implements ReactiveHealthIndicator {

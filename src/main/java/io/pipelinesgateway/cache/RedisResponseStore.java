@@ -6,7 +6,6 @@ import java.time.Duration;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -28,10 +27,7 @@ class RedisResponseStore implements ResponseStore {
     RedisResponseStore(RedisClient client, RedisURI uri, Duration indexTtl) {
         this.indexTtl = indexTtl;
         RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-        this.commands = Mono.fromCompletionStage(() -> client.connectAsync(codec, uri))
-                .map(StatefulRedisConnection::reactive)
-                .cache(connected -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ofSeconds(1),
-                        () -> Duration.ZERO);
+        this.commands = RedisConnections.lazy(client, codec, uri);
     }
 
     @Override

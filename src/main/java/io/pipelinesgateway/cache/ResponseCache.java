@@ -31,7 +31,8 @@ public class ResponseCache {
 
     private final ResponseStore store;
     private final CacheProperties properties;
-    private final CredentialScope scope;
+    /** Names the credential that fetched an entry, without holding it. */
+    private final KeyedHash scope;
     private final MeterRegistry meterRegistry;
     private final Map<String, Mono<Object>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -45,7 +46,7 @@ public class ResponseCache {
     ResponseCache(ResponseStore store, CacheProperties properties, MeterRegistry meterRegistry) {
         this.store = store;
         this.properties = properties;
-        this.scope = new CredentialScope(properties.keySecret());
+        this.scope = new KeyedHash(properties.keySecret());
         this.meterRegistry = meterRegistry;
         this.decoded = Caffeine.newBuilder()
                 .maximumWeight(properties.decodedBytes())
@@ -74,7 +75,8 @@ public class ResponseCache {
         if (!properties.enabled()) {
             return fetch.map(decode);
         }
-        String key = properties.keyPrefix() + "r:" + path + variant + "@" + scope.of(authorization);
+        String credential = authorization == null ? "anonymous" : scope.of(authorization);
+        String key = properties.keyPrefix() + "r:" + path + variant + "@" + credential;
         Object near = decoded.getIfPresent(key);
         if (near instanceof Weighed weighed) {
             count(resource, "hit");

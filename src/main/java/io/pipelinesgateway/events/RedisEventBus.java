@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.repository.RepositoryKey;
@@ -51,10 +51,7 @@ class RedisEventBus implements EventBus {
         this.channelPrefix = keyPrefix + "events:";
         this.writer = json.writerFor(WatchEvent.class);
         this.reader = json.readerFor(WatchEvent.class);
-        this.commands = Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri))
-                .map(StatefulRedisConnection::reactive)
-                .cache(connected -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ofSeconds(1),
-                        () -> Duration.ZERO);
+        this.commands = RedisConnections.lazy(client, StringCodec.UTF8, uri);
         this.pubSub = Mono.fromCompletionStage(() -> client.connectPubSubAsync(StringCodec.UTF8, uri))
                 .doOnNext(connection -> connection.addListener(new RedisPubSubAdapter<>() {
                     @Override

@@ -1,5 +1,10 @@
 package io.pipelinesgateway.graphiql;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -12,14 +17,20 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * Serves GraphiQL at {@code /graphiql} with its scripts from the gateway's own WebJars: Spring's built-in page loads
- * them from a CDN, which a cluster without internet, or a strict content policy, does not allow.
+ * them from a CDN, which a cluster without internet, or a strict content policy, does not allow. The example queries
+ * are written into the page, so it opens with them in its tabs and needs no request of its own to get them.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphiqlRoutes {
 
+    private static final String EXAMPLES_PLACEHOLDER = "/*EXAMPLE_TABS*/[]";
+
     @Bean
-    RouterFunction<ServerResponse> graphiqlPage() {
-        ClassPathResource page = new ClassPathResource("graphiql/index.html");
+    RouterFunction<ServerResponse> graphiqlPage(JsonMapper jsonMapper) throws IOException {
+        String template = new ClassPathResource("graphiql/index.html").getContentAsString(StandardCharsets.UTF_8);
+        // Inside a <script> element "</" could end it early; JSON allows the slash to be escaped.
+        String tabs = jsonMapper.writeValueAsString(ExampleTab.load()).replace("</", "<\\/");
+        String page = template.replace(EXAMPLES_PLACEHOLDER, tabs);
         return RouterFunctions.route(GET("/graphiql"),
                 request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
     }

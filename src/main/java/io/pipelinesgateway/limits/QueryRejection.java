@@ -1,5 +1,6 @@
 package io.pipelinesgateway.limits;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,19 +13,28 @@ import org.springframework.graphql.execution.ErrorType;
 /**
  * Builds the exception an instrumentation throws to refuse a query: graphql-java turns an
  * {@link AbortExecutionException} into a result carrying its underlying errors and runs nothing, so no data fetcher
- * (and no upstream call) starts.
+ * (and no upstream call) starts. A refusal made before graphql-java is reached (the rate limit) answers with the
+ * same errors.
  */
-final class QueryRejection {
+public final class QueryRejection {
 
     private QueryRejection() {
     }
 
     /** A refusal with {@code extensions.code}, the limit and the value measured, so a client can adjust the query. */
     static AbortExecutionException of(QueryLimitCode code, String message, long limit, long actual) {
+        return of(code.name(), message, Map.of("limit", limit, "actual", actual));
+    }
+
+    /** A refusal with {@code extensions.code} first, then {@code details} (e.g. when to retry). */
+    public static AbortExecutionException of(String code, String message, Map<String, Object> details) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(details);
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message(message)
                 .errorType(ErrorType.BAD_REQUEST)
-                .extensions(Map.of("code", code.name(), "limit", limit, "actual", actual))
+                .extensions(extensions)
                 .build();
         return new AbortExecutionException(List.of(error));
     }

@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
  * session's memory only, and the handshake's own headers take precedence.
  */
 @Component
-class CallerInterceptor implements WebSocketGraphQlInterceptor {
+public class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
-    static final String API_KEY_HEADER = "X-API-Key";
+    /** The header (and {@code connection_init} entry) service-mode callers send their API key in. */
+    public static final String API_KEY_HEADER = "X-API-Key";
     private static final String SESSION_CALLER = CallerInterceptor.class.getName() + ".caller";
+    private static final String SESSION_CREDENTIAL = CallerInterceptor.class.getName() + ".credential";
 
     private final InboundSecurityProperties properties;
     private final ServiceCallers serviceCallers;
@@ -49,6 +51,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 ? headers : payload;
         String apiKey = header(values, API_KEY_HEADER);
         String authorization = header(values, HttpHeaders.AUTHORIZATION);
+        if (apiKey != null || authorization != null) {
+            session.getAttributes().put(SESSION_CREDENTIAL, apiKey != null ? apiKey : authorization);
+        }
         Mono<Caller> caller;
         if (properties.mode() == InboundSecurityProperties.Mode.PASS_THROUGH) {
             caller = authorization == null ? Mono.empty() : Mono.just(bitbucketCaller(authorization));
@@ -64,6 +69,16 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
         }
         // A credential the gateway does not accept fails the initialisation: the socket closes with 4401.
         return caller.doOnNext(decided -> session.getAttributes().put(SESSION_CALLER, decided)).then(Mono.empty());
+    }
+
+    /**
+     * The credential (an API key or an {@code Authorization} value) a WebSocket client gave in its
+     * {@code connection_init} payload, or null: what tells clients apart by what they authenticate with (the rate
+     * limit) when the handshake carried none.
+     */
+    public static String initPayloadCredential(WebSocketGraphQlRequest request) {
+        return request.getSessionInfo().getAttributes().get(SESSION_CREDENTIAL) instanceof String credential
+                ? credential : null;
     }
 
     @Override

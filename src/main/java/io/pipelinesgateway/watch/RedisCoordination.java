@@ -12,9 +12,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectReader;
@@ -88,10 +88,7 @@ class RedisCoordination implements Coordination {
         this.prefix = keyPrefix + "watch:";
         this.stateWriter = json.writerFor(WatchState.class);
         this.stateReader = json.readerFor(WatchState.class);
-        this.commands = Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri))
-                .map(StatefulRedisConnection::reactive)
-                .cache(connected -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ofSeconds(1),
-                        () -> Duration.ZERO);
+        this.commands = RedisConnections.lazy(client, StringCodec.UTF8, uri);
     }
 
     @Override

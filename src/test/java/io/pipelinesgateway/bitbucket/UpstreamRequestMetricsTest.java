@@ -1,6 +1,5 @@
 package io.pipelinesgateway.bitbucket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,16 +100,6 @@ class UpstreamRequestMetricsTest extends GatewayTest {
 
         assertThat(prometheus()).containsPattern(
                 "(?m)^gateway_upstream_requests_total\\{method=\"GET\",resource=\"pipeline\",status=\"200\"[^}]*} \\d+(\\.\\d+)?$");
-    }
-
-    private String prometheus() {
-        // The scrape holds every series the test classes sharing this context made: more than the default 256 KiB.
-        byte[] body = http(null, "/actuator/prometheus").mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
-        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     /** The counter's samples by their labels, e.g. {@code method=GET,resource=pipeline,status=200}. */

@@ -6,9 +6,8 @@ import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis going away costs the gateway its cache, nothing more: queries keep being answered from Bitbucket, health
- * shows the cache DOWN in its own component while readiness stays UP, and once Redis is back the cache serves again
- * without a restart.
+ * Redis going away costs the gateway its cache, nothing more: queries keep being answered from Bitbucket and the
+ * replica stays alive, but health shows the cache DOWN and readiness goes DOWN (503) with it, so traffic goes to
+ * replicas that still reach Redis; once Redis is back the cache serves again and the replica is ready, without a
+ * restart.
  */
 class RedisOutageTest extends GatewayTest {
 
     private static final TestRedis.Dedicated REDIS = TestRedis.start();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     // A running pipeline: what is still changing lives only in the shared store, never decoded in the process.
     private static final String QUERY = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber status } }
@@ -47,16 +46,19 @@ class RedisOutageTest extends GatewayTest {
         given("pipeline-43-running.json");
         readTwice("Bearer before-the-outage");
         assertThat(pipelineCalls()).as("the second read came from the cache").isEqualTo(1);
-        assertThat(cacheHealth()).isEqualTo("UP");
+        assertThat(cacheHealth(HttpStatus.OK)).isEqualTo("UP");
 
         REDIS.stop();
         readTwice("Bearer during-the-outage");
         assertThat(pipelineCalls()).as("both reads went upstream").isEqualTo(3);
-        assertThat(cacheHealth()).isEqualTo("DOWN");
-        assertThat(status("/actuator/health/readiness")).isEqualTo("UP");
+        assertThat(cacheHealth(HttpStatus.SERVICE_UNAVAILABLE)).isEqualTo("DOWN");
+        assertThat(status("/actuator/health/readiness", HttpStatus.SERVICE_UNAVAILABLE)).isEqualTo("DOWN");
+        assertThat(status("/actuator/health/liveness", HttpStatus.OK)).isEqualTo("UP");
 
         REDIS.restart();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(cacheHealth()).isEqualTo("UP"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(cacheHealth(HttpStatus.OK)).isEqualTo("UP"));
+        assertThat(status("/actuator/health/readiness", HttpStatus.OK)).isEqualTo("UP");
         readTwice("Bearer after-the-outage");
         assertThat(pipelineCalls()).as("the cache serves again").isEqualTo(4);
     }
@@ -72,16 +74,11 @@ class RedisOutageTest extends GatewayTest {
         return bitbucket.findAll(getOf(pipelinePath(PIPELINE_43))).size();
     }
 
-    private String cacheHealth() {
-        return health("/actuator/health").path("components").path("cache").path("status").asString();
+    private String cacheHealth(HttpStatus expected) {
+        return actuator("/actuator/health", expected).path("components").path("cache").path("status").asString();
     }
 
-    private String status(String path) {
-        return health(path).path("status").asString();
-    }
-
-    private JsonNode health(String path) {
-        byte[] body = http(null, path).get().exchange().expectBody().returnResult().getResponseBody();
-        return JSON.readTree(body);
+    private String status(String path, HttpStatus expected) {
+        return actuator(path, expected).path("status").asString();
     }
 }

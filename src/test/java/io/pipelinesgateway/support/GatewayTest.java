@@ -12,12 +12,15 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +48,8 @@ public abstract class GatewayTest {
 
     /** Bitbucket's web UI root the tests configure; the gateway builds pipeline links from it. */
     protected static final String WEB_URL = "https://bitbucket.org";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     protected final WireMockServer bitbucket = FakeBitbucket.server();
 
@@ -91,6 +96,24 @@ public abstract class GatewayTest {
                 .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The whole text of {@code /actuator/prometheus}. */
+    protected String prometheus() {
+        // The scrape holds every series the test classes sharing this context made: more than the default 256 KiB.
+        byte[] body = http(null, "/actuator/prometheus").mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** An actuator endpoint's JSON (e.g. {@code /actuator/health/readiness}), once it answered {@code expected}. */
+    protected JsonNode actuator(String path, HttpStatus expected) {
+        return JSON.readTree(http(null, path).get().exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody().returnResult().getResponseBody());
     }
 
     /** Stubs the request {@code payloads/index.json} names for {@code file} with the file's answer. */

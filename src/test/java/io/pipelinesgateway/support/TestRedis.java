@@ -85,7 +85,8 @@ public final class TestRedis {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now: one the system just handed out and was given back. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

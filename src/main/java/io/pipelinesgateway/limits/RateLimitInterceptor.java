@@ -1,0 +1,116 @@
+package io.pipelinesgateway.limits;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.KeyedHash;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.security.CallerInterceptor;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds each client to {@code gateway.rate-limit.*}: every operation, whether a query or mutation over HTTP, a
+ * subscription over Server-Sent Events or each {@code subscribe} over a WebSocket, takes one from its client's
+ * allowance before anything of it runs. A refused operation is answered RATE_LIMITED with {@code retryAfter} (and an
+ * HTTP {@code Retry-After}), and makes no upstream call.
+ * <p>
+ * A client is what it authenticates with: its {@code X-API-Key}, else its {@code Authorization} (on a WebSocket, the
+ * handshake's or the {@code connection_init} payload's), else its address
+ * (the proxy's, unless {@code server.forward-headers-strategy} lets the gateway trust {@code X-Forwarded-For}). Only
+ * a keyed hash of it is kept, in memory or Redis, never the value.
+ */
+@Component
+// First of the interceptors: a refused operation costs the gateway as little as possible.
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RateLimitInterceptor implements WebGraphQlInterceptor {
+
+    private final RateLimitProperties properties;
+    private final RateLimiter limiter;
+    private final KeyedHash hash;
+    private final Counter rejections;
+
+    RateLimitInterceptor(RateLimitProperties properties, RateLimiter limiter, CacheProperties cache,
+            MeterRegistry meterRegistry) {
+        this.properties = properties;
+        this.limiter = limiter;
+        this.hash = new KeyedHash(cache.keySecret());
+        this.rejections = Counter.builder("gateway.rate-limit.rejections")
+                .description("GraphQL operations refused because their client was over gateway.rate-limit")
+                .register(meterRegistry);
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (!properties.enabled()) {
+            return chain.next(request);
+        }
+        return limiter.acquire(clientOf(request)).flatMap(wait -> wait.isZero() || wait.isNegative()
+                ? chain.next(request)
+                : Mono.just(refusal(request, wait)));
+    }
+
+    /** The client's name: which of its identities was used, and a keyed hash of it. */
+    private String clientOf(WebGraphQlRequest request) {
+        String apiKey = request.getHeaders().getFirst(CallerInterceptor.API_KEY_HEADER);
+        if (apiKey != null) {
+            return "key:" + hash.of(apiKey);
+        }
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && request instanceof WebSocketGraphQlRequest webSocket) {
+            authorization = CallerInterceptor.initPayloadCredential(webSocket);
+        }
+        if (authorization != null) {
+            return "auth:" + hash.of(authorization);
+        }
+        InetSocketAddress address = request.getRemoteAddress();
+        String host = address == null ? "unknown"
+                : address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return "addr:" + hash.of(host);
+    }
+
+    /** Whether the answer goes out as a stream: over a WebSocket, or as Server-Sent Events. */
+    private static boolean isStream(WebGraphQlRequest request) {
+        return request instanceof WebSocketGraphQlRequest
+                || request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::includes);
+    }
+
+    private WebGraphQlResponse refusal(WebGraphQlRequest request, Duration wait) {
+        rejections.increment();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        List<GraphQLError> errors = QueryRejection.of(ErrorCode.RATE_LIMITED.name(), String.format(
+                "This client is over the gateway's limit of %,d operations a minute (at most %,d at once); retry "
+                        + "after %d s. The limit is this gateway's, per client, not Bitbucket's.",
+                properties.requestsPerMinute(), properties.burst(), seconds),
+                Map.of("retryAfter", seconds, "limit", properties.requestsPerMinute())).getUnderlyingErrors();
+        ExecutionResult result = isStream(request)
+                // A stream's transport sends only what its publisher emits (Spring's SSE handler replaces any other
+                // answer with "SSE handler supports only subscriptions"): the refusal is the stream's error.
+                ? ExecutionResult.newExecutionResult()
+                        .data(Flux.error(new SubscriptionPublisherException(errors, null))).build()
+                : ExecutionResult.newExecutionResult().errors(errors).build();
+        WebGraphQlResponse response = new WebGraphQlResponse(
+                new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return response;
+    }
+}

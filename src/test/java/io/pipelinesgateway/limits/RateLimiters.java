@@ -1,0 +1,34 @@
+package io.pipelinesgateway.limits;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.StringCodec;
+import io.pipelinesgateway.cache.RedisConnections;
+
+/**
+ * Limiters as the gateway builds them, for tests that drive them directly: a clock the test moves, and Redis at a
+ * URL and key prefix the test chooses.
+ */
+final class RateLimiters {
+
+    private RateLimiters() {
+    }
+
+    static RateLimitProperties perMinute(long requestsPerMinute, long burst) {
+        return new RateLimitProperties(true, requestsPerMinute, burst);
+    }
+
+    static InProcessRateLimiter inProcess(Clock clock, RateLimitProperties properties) {
+        return new InProcessRateLimiter(clock, properties, 1000);
+    }
+
+    /** A replica's limiter on the Redis at {@code url}, falling back to one in process; {@code client} is its own. */
+    static RedisRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
+            RateLimitProperties properties) {
+        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(url)), keyPrefix,
+                clock, properties, Duration.ofSeconds(2), inProcess(clock, properties));
+    }
+}
