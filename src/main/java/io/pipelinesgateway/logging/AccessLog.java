@@ -18,15 +18,15 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * One INFO line per GraphQL operation in the logger {@code io.pipelinesgateway.access}: its type and name, outcome,
- * error codes and duration (the request id comes with the MDC). Never the variables, the query text or headers,
- * which can hold secrets. A subscription's line is written when it starts. Operators silence it with
- * {@code logging.level.io.pipelinesgateway.access=WARN}.
+ * One INFO line per GraphQL operation in the logger {@code io.pipelinesgateway.access}: its type and name, outcome
+ * ({@code ok}; {@code error}, with the errors' codes; {@code failed} when no answer was made) and duration, with the
+ * request id in the MDC. Never the variables, the query text or headers, which can hold secrets. A subscription's
+ * line is written when it starts. Operators silence it with {@code logging.level.io.pipelinesgateway.access=WARN}.
  */
 @Component
 class AccessLog implements WebGraphQlInterceptor, Ordered {
 
-    static final Logger log = LoggerFactory.getLogger("io.pipelinesgateway.access");
+    private static final Logger log = LoggerFactory.getLogger("io.pipelinesgateway.access");
 
     /** A GraphQL name, as an operation name must be; anything else a caller sends is not written. */
     private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
@@ -54,9 +54,8 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
                 .map(AccessLog::code)
                 .distinct()
                 .toList();
-        String outcome = response == null ? "failed"
-                : codes.isEmpty() ? "ok"
-                : response.getExecutionResult().getData() == null ? "error" : "partial";
+        // "error" whether or not other fields resolved: the codes say what went wrong.
+        String outcome = response == null ? "failed" : codes.isEmpty() ? "ok" : "error";
         log.atInfo()
                 .addKeyValue("operation", Objects.requireNonNullElse(type, "unknown"))
                 .addKeyValue("operationName", Objects.requireNonNullElse(name, ""))

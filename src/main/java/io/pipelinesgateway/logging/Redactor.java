@@ -1,6 +1,8 @@
 package io.pipelinesgateway.logging;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +19,19 @@ public final class Redactor {
 
     private static final List<Rule> RULES = List.of(
             // A whole PEM block, up to its END line or, when cut off, to the end of the text.
-            new Rule(Pattern.compile("(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----).*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
-                    Pattern.DOTALL), "$1" + MASK + "$2"),
+            new Rule(Pattern.compile(
+                    "(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----).*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL),
+                    match -> match.group(1) + MASK + match.group(2)),
             // A header as HTTP, a map, JSON or Spring's HttpHeaders prints it: "Authorization: x", "Authorization=[x]",
-            // "\"authorization\":\"x\"", "Authorization:\"x\"". The value runs to the end of the line or a delimiter.
-            new Rule(Pattern.compile("(?i)\\b((?:proxy-)?authorization|x-api-key)(\"?\\s*[:=]\\s*\\[?\"?)"
-                    + "[^\"\\r\\n,;\\]}]+"), "$1$2" + MASK),
-            // A credential wherever else it appears, e.g. inside a message or a URL's userinfo.
-            new Rule(Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]+"), "$1$2" + MASK));
+            // "\"authorization\": \"x\"", "Authorization:\"x\"". A quoted value runs to its closing quote, any other
+            // to the end of the line or a delimiter.
+            new Rule(Pattern.compile("(?i)\\b((?:proxy-)?authorization|x-api-key)(\"?\\s*[:=]\\s*\\[?)"
+                    + "(\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|[^\\r\\n,;\\]}]+)"),
+                    match -> match.group(1) + match.group(2)
+                            + (match.group(3).startsWith("\"") ? "\"" + MASK + "\"" : MASK)),
+            // A credential wherever else it appears, e.g. inside a message.
+            new Rule(Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]+"),
+                    match -> match.group(1) + match.group(2) + MASK));
 
     private Redactor() {
     }
@@ -38,12 +45,12 @@ public final class Redactor {
         for (Rule rule : RULES) {
             Matcher matcher = rule.pattern().matcher(result);
             if (matcher.find()) {
-                result = matcher.replaceAll(rule.replacement());
+                result = matcher.replaceAll(match -> Matcher.quoteReplacement(rule.replacement().apply(match)));
             }
         }
         return result;
     }
 
-    private record Rule(Pattern pattern, String replacement) {
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement) {
     }
 }
