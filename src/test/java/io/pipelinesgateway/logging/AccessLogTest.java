@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import io.pipelinesgateway.support.Fixtures;
 import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.LogLines;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -44,12 +45,12 @@ class AccessLogTest extends GatewayTest {
                                          key: "not a valid key", value: $value, secured: true}) {
                     variable { key }
                   }
-                }""", Map.of("value", "variable-value-5e1a"), "Create", "access-error");
+                }""", Map.of("value", TestSecrets.ACCESS_LOG_SECRET), "Create", "access-error");
 
         assertThat(line.message()).startsWith("mutation Create error in ").endsWith("ms [BAD_USER_INPUT]")
-                .doesNotContain("variable-value-5e1a", "literal-repository-73", Fixtures.BEARER_TOKEN);
+                .doesNotContain(TestSecrets.ACCESS_LOG_SECRET, "literal-repository-73", Fixtures.BEARER_TOKEN);
         assertThat(line.keyValues()).containsEntry("outcome", "error").containsEntry("errorCodes", "BAD_USER_INPUT")
-                .doesNotContainValue("variable-value-5e1a");
+                .doesNotContainValue(TestSecrets.ACCESS_LOG_SECRET);
     }
 
     @Test
