@@ -18,9 +18,9 @@ public final class Redactor {
     public static final String MASK = "[REDACTED]";
 
     private static final List<Rule> RULES = List.of(
-            // A whole PEM block, up to its END line or, when cut off, to the end of the text.
-            new Rule(Pattern.compile(
-                    "(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----).*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL),
+            // A whole PEM block, up to its END line or, when cut off, to the end of the text (its line break kept).
+            new Rule(Pattern.compile("(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----).*?"
+                    + "(-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=\\R?\\z))", Pattern.DOTALL),
                     match -> match.group(1) + MASK + match.group(2)),
             // A header as HTTP, a map, JSON or Spring's HttpHeaders prints it: "Authorization: x", "Authorization=[x]",
             // "\"authorization\": \"x\"", "Authorization:\"x\"". A quoted value runs to its closing quote, any other

@@ -22,9 +22,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A line that holds a credential comes out of the gateway's console logging masked, in plain text and in JSON alike:
- * the real {@code logback-spring.xml} and {@code application.yml} configure a logger context of its own, as Spring
- * Boot does at start-up.
+ * A line that holds a credential, in its message or its stack trace, comes out of the gateway's console logging
+ * masked, in plain text and in JSON alike: the real {@code logback-spring.xml} and {@code application.yml} configure
+ * a logger context of its own, as Spring Boot does at start-up.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogLinesAreRedactedInBothFormatsTest {
@@ -34,6 +34,7 @@ class LogLinesAreRedactedInBothFormatsTest {
         logACredential(null);
 
         assertThat(output.getOut()).contains("Authorization: [REDACTED]", "requestId-in-mdc")
+                .contains("IllegalStateException: refused Bearer [REDACTED]")
                 .doesNotContain(Fixtures.BEARER_TOKEN);
     }
 
@@ -43,6 +44,7 @@ class LogLinesAreRedactedInBothFormatsTest {
 
         assertThat(output.getOut()).contains("\"message\":\"Authorization: [REDACTED]")
                 .contains("\"requestId\":\"requestId-in-mdc\"")
+                .contains("\"stack_trace\":\"java.lang.IllegalStateException: refused Bearer [REDACTED]")
                 .doesNotContain(Fixtures.BEARER_TOKEN);
     }
 
@@ -62,6 +64,7 @@ class LogLinesAreRedactedInBothFormatsTest {
             Logger logger = context.getLogger("io.pipelinesgateway.test");
             MDC.put(RequestId.MDC_KEY, "requestId-in-mdc");
             logger.info("Authorization: {}", Fixtures.bearer());
+            logger.warn("A call failed", new IllegalStateException("refused " + Fixtures.bearer()));
         }
         finally {
             MDC.remove(RequestId.MDC_KEY);

@@ -43,9 +43,9 @@ class RedactorTest {
     }
 
     @Test
-    void masksAPrivateKeyThatWasCutOff() {
-        assertThat(Redactor.redact("-----BEGIN RSA PRIVATE KEY-----\nMIIEow"))
-                .isEqualTo("-----BEGIN RSA PRIVATE KEY-----[REDACTED]");
+    void masksAPrivateKeyThatWasCutOffUpToTheEndOfTheLine() {
+        assertThat(Redactor.redact("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n"))
+                .isEqualTo("-----BEGIN RSA PRIVATE KEY-----[REDACTED]\n");
     }
 
     @Test
