@@ -1,6 +1,5 @@
 package io.pipelinesgateway.logging;
 
-import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.support.Fixtures;
@@ -26,9 +25,9 @@ class ErrorsCarryTheRequestIdTest extends GatewayTest {
     void anUpstreamErrorCarriesIt() {
         given("error-404.json");
 
-        JsonNode errors = errorsOf("""
-                { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }""".formatted(PIPELINE_42),
-                "support-case-404");
+        String query = """
+                { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }""".formatted(PIPELINE_42);
+        JsonNode errors = errorsOf(query, "support-case-404");
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.path("extensions").path("code").asString()).isEqualTo("NOT_FOUND");
@@ -62,7 +61,7 @@ class ErrorsCarryTheRequestIdTest extends GatewayTest {
                 .exchange()
                 .expectBody().returnResult().getResponseBody();
         JsonNode errors = JSON.readTree(body).path("errors");
-        assertThat(List.copyOf(errors.valueStream().toList())).as("errors").isNotEmpty();
+        assertThat(errors.valueStream().toList()).as("errors").isNotEmpty();
         return errors;
     }
 }

@@ -35,8 +35,8 @@ class RedactorTest {
 
     @Test
     void masksAPrivateKeyBlockAcrossLines() {
-        String line = "key: -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz\naC1rZXk=\n-----END OPENSSH PRIVATE KEY-----\n"
-                + "public: ssh-ed25519 AAAA me@host";
+        String line = "key: -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz\naC1rZXk=\n"
+                + "-----END OPENSSH PRIVATE KEY-----\npublic: ssh-ed25519 AAAA me@host";
 
         assertThat(Redactor.redact(line)).isEqualTo("key: -----BEGIN OPENSSH PRIVATE KEY-----[REDACTED]"
                 + "-----END OPENSSH PRIVATE KEY-----\npublic: ssh-ed25519 AAAA me@host");
