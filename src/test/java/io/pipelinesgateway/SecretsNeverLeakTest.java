@@ -21,6 +21,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
+import static io.pipelinesgateway.support.TestSecrets.CHANGED_SECRET;
+import static io.pipelinesgateway.support.TestSecrets.DEPLOYMENT_SECRET;
+import static io.pipelinesgateway.support.TestSecrets.PRIVATE_KEY_BODY;
+import static io.pipelinesgateway.support.TestSecrets.REPOSITORY_SECRET;
+import static io.pipelinesgateway.support.TestSecrets.RUN_SECRET;
+import static io.pipelinesgateway.support.TestSecrets.WORKSPACE_SECRET;
+import static io.pipelinesgateway.support.TestSecrets.privateKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,15 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 class SecretsNeverLeakTest extends SandboxFlowSupport {
 
-    private static final String RUN_SECRET = "run-secret-5d1c8b7e";
-    private static final String REPOSITORY_SECRET = "repository-secret-93af02c4";
-    private static final String CHANGED_SECRET = "changed-secret-0be47a19";
-    private static final String WORKSPACE_SECRET = "workspace-secret-6c2e9d35";
-    private static final String DEPLOYMENT_SECRET = "deployment-secret-a8f31b60";
-    private static final String PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
-            + "private-key-body-4e7f1a2b9c\n-----END OPENSSH PRIVATE KEY-----\n";
+    private static final String PRIVATE_KEY = privateKey(PRIVATE_KEY_BODY);
     private static final List<String> SECRETS = List.of(RUN_SECRET, REPOSITORY_SECRET, CHANGED_SECRET,
-            WORKSPACE_SECRET, DEPLOYMENT_SECRET, "private-key-body-4e7f1a2b9c");
+            WORKSPACE_SECRET, DEPLOYMENT_SECRET, PRIVATE_KEY_BODY);
 
     private final List<String> responses = new ArrayList<>();
 

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.logging.Redactor;
 import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,6 +70,8 @@ public class BitbucketClient {
     private static final Pattern RANGE_START = Pattern.compile("bytes=(\\d+)-");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
+    private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
 
     private final WebClient webClient;
     private final BitbucketProperties properties;
@@ -404,7 +409,7 @@ public class BitbucketClient {
                     })
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
                             ? Mono.just(response)
-                            : Mono.error(statusFailure(request, response)));
+                            : Mono.error(statusFailure(request, response, body)));
         });
     }
 
@@ -459,12 +464,12 @@ public class BitbucketClient {
                 "Bitbucket could not be reached for " + request.resource() + "; try again shortly.");
     }
 
-    private GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response) {
+    private GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response, Object sent) {
         int status = response.getStatusCode().value();
         String what = request.resource() + " at " + request.path();
         return switch (status) {
             case 400 -> new GatewayException(ErrorCode.BAD_USER_INPUT,
-                    "Bitbucket rejected the request for " + what + upstreamMessage(response), status, null);
+                    "Bitbucket rejected the request for " + what + upstreamMessage(response, sent), status, null);
             case 401 -> new GatewayException(ErrorCode.UNAUTHENTICATED,
                     "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
                             + "'Basic base64(email:api_token)' with a valid, unexpired credential.", status, null);
@@ -475,7 +480,7 @@ public class BitbucketClient {
             case 404 -> new GatewayException(ErrorCode.NOT_FOUND,
                     "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
             case 409 -> new GatewayException(ErrorCode.CONFLICT,
-                    "Bitbucket reported a conflict for " + what + upstreamMessage(response), status, null);
+                    "Bitbucket reported a conflict for " + what + upstreamMessage(response, sent), status, null);
             case 416 -> new LogRangeException(
                     "The requested range starts past the end of the log" + logSizeText(response) + ".",
                     logSize(response));
@@ -488,15 +493,43 @@ public class BitbucketClient {
         };
     }
 
-    /** Bitbucket's own one-line explanation of a rejected request, which is meant for its users. */
-    private String upstreamMessage(ResponseEntity<byte[]> response) {
+    /**
+     * Bitbucket's own one-line explanation of a rejected request, which is meant for its users, and nothing else of
+     * its body. Its messages can echo the input, so the secrets the request sent (variable values, private keys) and
+     * any credential are masked in it.
+     */
+    private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
         try {
             JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");
-            return message.isString() && !message.asString().isBlank() ? ": " + message.asString() : ".";
+            if (!message.isString() || message.asString().isBlank()) {
+                return ".";
+            }
+            String text = message.asString();
+            if (sent != null) {
+                for (String secret : secretsIn(jsonMapper.valueToTree(sent))) {
+                    text = text.replace(secret, Redactor.MASK);
+                }
+            }
+            return ": " + Redactor.redact(text);
         }
         catch (RuntimeException unreadable) {
             return ".";
         }
+    }
+
+    /** The values of a request body's {@code value} and {@code private_key} fields, at any depth. */
+    private static List<String> secretsIn(JsonNode body) {
+        List<String> secrets = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (SECRET_FIELDS.contains(field.getKey()) && field.getValue().isString()
+                    && !field.getValue().asString().isBlank()) {
+                secrets.add(field.getValue().asString());
+            }
+        }
+        for (JsonNode child : body.values()) {
+            secrets.addAll(secretsIn(child));
+        }
+        return secrets;
     }
 
     private static Long logSize(ResponseEntity<byte[]> response) {

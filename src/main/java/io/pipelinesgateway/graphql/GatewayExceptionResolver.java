@@ -27,7 +27,8 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(GatewayExceptionResolver.class);
 
     GatewayExceptionResolver() {
-        setThreadLocalContextAware(false);
+        // Restores the request's context (its request id in the MDC) on whichever thread completed the field.
+        setThreadLocalContextAware(true);
     }
 
     @Override

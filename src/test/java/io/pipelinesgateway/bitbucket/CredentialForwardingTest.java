@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.pipelinesgateway.support.Fixtures;
 import io.pipelinesgateway.support.GatewayTest;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -48,8 +49,8 @@ class CredentialForwardingTest extends GatewayTest {
     @Test
     void keepsTheCredentialsOfConcurrentCallersApart() {
         given("pipeline-42.json", response -> response.withFixedDelay(200));
-        String alice = "Bearer alice-token-0f3b";
-        String bob = "Bearer bob-token-9c1d";
+        String alice = "Bearer " + TestSecrets.ALICE_TOKEN;
+        String bob = "Bearer " + TestSecrets.BOB_TOKEN;
 
         CompletableFuture<?> first = CompletableFuture.runAsync(() ->
                 graphQl(alice).document(PIPELINE_ONLY)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.support.SandboxFlowSupport;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -37,7 +38,8 @@ class RunAndStopOnTheSandboxTest extends SandboxFlowSupport {
                         "target", Map.of("ref", Map.of("refType", "BRANCH", "refName", "main",
                                 "selector", Map.of("type", "CUSTOM", "pattern", "deploy-to-staging"))),
                         "variables", List.of(Map.of("key", "DEPLOY_ENV", "value", "staging"),
-                                Map.of("key", "DEPLOY_TOKEN", "value", "run-secret-4711", "secured", true))));
+                                Map.of("key", "DEPLOY_TOKEN", "value", TestSecrets.SANDBOX_RUN_SECRET,
+                                        "secured", true))));
         String id = run.path("runPipeline.pipeline.id").entity(String.class).get();
         String uuid = run.path("runPipeline.pipeline.uuid").entity(String.class).get();
 

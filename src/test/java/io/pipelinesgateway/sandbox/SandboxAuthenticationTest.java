@@ -3,6 +3,7 @@ package io.pipelinesgateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
+import io.pipelinesgateway.support.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class SandboxAuthenticationTest extends SandboxHttpTest {
     void anyOtherCredentialAndNoneAtAllAreLetThroughAsTheSandboxUser() {
         for (String[] headers : new String[][] {
                 {},
-                {"Authorization", "Bearer ATCTT3xFfGN0-some-workspace-token"},
-                {"Authorization", basic("dev@acme.example", "ATATT3xFfGF0-api-token")}}) {
+                {"Authorization", "Bearer " + TestSecrets.SANDBOX_WORKSPACE_TOKEN},
+                {"Authorization", basic("dev@acme.example", TestSecrets.SANDBOX_API_TOKEN)}}) {
             Reply reply = http.get("/user", headers).conforms();
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().path("nickname").asString()).isEqualTo("sandbox-user");

@@ -3,6 +3,7 @@ package io.pipelinesgateway.ssh;
 import java.util.Map;
 
 import io.pipelinesgateway.support.MutationTestSupport;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -25,8 +26,7 @@ import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 class SshKeyPairTest extends MutationTestSupport {
 
     private static final String KEY_PAIR = API_ROOT + "/repositories/acme/api/pipelines_config/ssh/key_pair";
-    private static final String PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
-            + "-----END OPENSSH PRIVATE KEY-----\n";
+    private static final String PRIVATE_KEY = TestSecrets.privateKey(TestSecrets.SSH_PRIVATE_KEY_BODY);
     private static final String PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG7pipelinesdeploykeyexample "
             + "pipelines@acme";
 

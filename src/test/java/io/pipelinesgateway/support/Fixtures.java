@@ -40,10 +40,10 @@ public final class Fixtures {
     public static final String TEST_CASE_SKIPPED = "{17b8c9d0-e1f2-4b3c-8d4e-5f60718293a4}";
 
     /** A workspace access token as Bitbucket issues them. */
-    public static final String BEARER_TOKEN = "ATCTT3xFfGN0d8Xq2mNbE6wYzLk5PqR7sT9uV1wX3yZ5aB7cD9eF1gH3iJ5kL7mN9oP=4A6B8C0D";
+    public static final String BEARER_TOKEN = TestSecrets.BEARER_TOKEN;
     /** An API token credential as {@code email:api_token}. */
     public static final String BASIC_USER = "ada@acme.example";
-    public static final String BASIC_SECRET = "ATATT3xFfGF0T9bQ8vW7xY6zA5bC4dE3fG2hI1jK0lM=9F8E7D6C";
+    public static final String BASIC_SECRET = TestSecrets.API_TOKEN;
 
     private Fixtures() {
     }

@@ -34,5 +34,5 @@ import org.springframework.test.context.ActiveProfiles;
 public @interface LiveSandboxTest {
 
     /** The webhook secret the gateway is configured with. */
-    String WEBHOOK_SECRET = "live-sandbox-webhook-secret";
+    String WEBHOOK_SECRET = TestSecrets.LIVE_SANDBOX_WEBHOOK_SECRET;
 }

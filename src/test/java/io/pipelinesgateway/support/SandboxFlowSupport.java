@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class SandboxFlowSupport {
 
     /** Any credential but {@code invalid} and {@code forbidden} is the sandbox user's. */
-    protected static final String AUTHORIZATION = "Bearer sandbox-flow-token";
+    protected static final String AUTHORIZATION = "Bearer " + TestSecrets.SANDBOX_FLOW_TOKEN;
 
     @LocalServerPort
     private int port;

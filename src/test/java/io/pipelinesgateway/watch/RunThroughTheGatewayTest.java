@@ -7,6 +7,7 @@ import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +29,7 @@ import static org.awaitility.Awaitility.await;
         "gateway.sandbox.step-seconds=10",
         "gateway.watch.fast-interval=30s",
         "gateway.watch.max-interval=30s",
-        "gateway.webhooks.secret=webhook-refresh-secret"})
+        "gateway.webhooks.secret=" + TestSecrets.WEBHOOK_SECRET})
 @ActiveProfiles("sandbox")
 @Import(TestClock.Configuration.class)
 class RunThroughTheGatewayTest {

@@ -10,6 +10,7 @@ import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
 import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.watch.Watchers;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @Import(TestClock.Configuration.class)
 class WebhookRefreshTest {
 
-    static final String SECRET = "webhook-refresh-secret";
+    static final String SECRET = TestSecrets.WEBHOOK_SECRET;
     private static final RepositoryKey REPOSITORY = new RepositoryKey("acme", "infra");
 
     @LocalServerPort
