@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import io.pipelinesgateway.support.TestSecrets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +36,7 @@ class ServiceCredentialsNeverLeakTest extends ServiceModeTest {
         given("workspace-acme.json");
         given("workspace-beta.json");
         String jwt = TestIssuer.token("svc-backstage", "pipelines:acme:read");
-        String wrongKey = "pgk_wrong_c41f9e";
+        String wrongKey = TestSecrets.UNKNOWN_API_KEY;
         List<String> bodies = new ArrayList<>();
 
         bodies.add(body(withApiKey(PORTAL_KEY).document("{ workspace(slug: \"acme\") { slug } }").execute()));

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import io.pipelinesgateway.support.GatewayTest;
+import io.pipelinesgateway.support.TestSecrets;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,15 +21,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class ServiceModeTest extends GatewayTest {
 
     /** Reads {@code acme}. */
-    static final String PORTAL_KEY = "pgk_portal_Vb1kWq93xPz7LmT4";
+    static final String PORTAL_KEY = TestSecrets.PORTAL_API_KEY;
     /** Changes {@code acme}, reads {@code beta}. */
-    static final String RELEASE_KEY = "pgk_release_Hn5sR2cYe8UoQ0jD";
+    static final String RELEASE_KEY = TestSecrets.RELEASE_API_KEY;
     /** Reads every workspace. */
-    static final String OPS_KEY = "pgk_ops_Zt6gM1aKf4NwX9bE";
+    static final String OPS_KEY = TestSecrets.OPS_API_KEY;
 
-    static final String ACME_TOKEN = "ATCTT3xacme-workspace-token-5bd1";
+    static final String ACME_TOKEN = TestSecrets.ACME_WORKSPACE_TOKEN;
     static final String BETA_USER = "robot@beta.example";
-    static final String BETA_API_TOKEN = "ATATT3xbeta-api-token-77e2";
+    static final String BETA_API_TOKEN = TestSecrets.BETA_WORKSPACE_API_TOKEN;
 
     @DynamicPropertySource
     static void runInServiceMode(DynamicPropertyRegistry registry) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.pipelinesgateway.bitbucket.Credential;
 import io.pipelinesgateway.workspace.WorkspaceProperties.ConfiguredWorkspace;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,8 @@ class SettingsNeverPrintSecretsTest {
 
     @Test
     void aConfiguredWorkspacePrintsWhichKindOfCredentialItHasButNotTheCredential() {
-        assertThat(new ConfiguredWorkspace("acme", "ATCTT3xsecret-token", null, null).toString())
-                .contains("acme").contains("token").doesNotContain("ATCTT3xsecret-token");
+        assertThat(new ConfiguredWorkspace("acme", TestSecrets.SETTINGS_TOKEN, null, null).toString())
+                .contains("acme").contains("token").doesNotContain(TestSecrets.SETTINGS_TOKEN);
         assertThat(new ConfiguredWorkspace("beta", null, "robot@beta.example", "ATATT3xsecret").toString())
                 .doesNotContain("ATATT3xsecret");
     }
@@ -29,8 +30,8 @@ class SettingsNeverPrintSecretsTest {
 
     @Test
     void aCallerPrintsNoCredential() {
-        assertThat(new Caller.Bitbucket(Credential.bearer("ATCTT3xsecret-token")).toString())
-                .doesNotContain("ATCTT3xsecret-token");
+        assertThat(new Caller.Bitbucket(Credential.bearer(TestSecrets.SETTINGS_TOKEN)).toString())
+                .doesNotContain(TestSecrets.SETTINGS_TOKEN);
         assertThat(new Caller.Service("portal", Caller.Source.API_KEY,
                 new Grants(Map.of("acme", Grants.Access.READ))).toString()).doesNotContain("pgk_");
     }

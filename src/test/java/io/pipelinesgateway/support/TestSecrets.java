@@ -26,6 +26,16 @@ public final class TestSecrets {
     public static final String SANDBOX_WORKSPACE_TOKEN = "ATCTT3xFfGN0-some-workspace-token";
     public static final String SANDBOX_API_TOKEN = "ATATT3xFfGF0-api-token";
 
+    /** API keys of service mode (the gateway is configured with their SHA-256 only), and one it does not know. */
+    public static final String PORTAL_API_KEY = "pgk_portal_Vb1kWq93xPz7LmT4";
+    public static final String RELEASE_API_KEY = "pgk_release_Hn5sR2cYe8UoQ0jD";
+    public static final String OPS_API_KEY = "pgk_ops_Zt6gM1aKf4NwX9bE";
+    public static final String UNKNOWN_API_KEY = "pgk_wrong_c41f9e";
+    /** Service credentials of configured workspaces: an access token, an API token. */
+    public static final String ACME_WORKSPACE_TOKEN = "ATCTT3xacme-workspace-token-5bd1";
+    public static final String BETA_WORKSPACE_API_TOKEN = "ATATT3xbeta-api-token-77e2";
+    public static final String SETTINGS_TOKEN = "ATCTT3xsecret-token";
+
     /** Webhook secrets the gateway is configured with. */
     public static final String WEBHOOK_SECRET = "webhook-refresh-secret";
     public static final String LIVE_SANDBOX_WEBHOOK_SECRET = "live-sandbox-webhook-secret";
