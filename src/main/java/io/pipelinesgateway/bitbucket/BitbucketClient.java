@@ -85,6 +85,7 @@ public class BitbucketClient {
     private final CircuitBreakerRegistry circuitBreakers;
     private final UpstreamCredentials credentials;
     private volatile String resolvedBaseUrl;
+    private volatile String resolvedWebUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
@@ -570,13 +571,27 @@ public class BitbucketClient {
     String baseUrl() {
         String url = resolvedBaseUrl;
         if (url == null) {
-            // A path names this very server (the sandbox): its port is known only once the server has started.
-            url = properties.baseUrl().startsWith("/")
-                    ? "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + properties.baseUrl()
-                    : properties.baseUrl();
-            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            url = onThisServer(properties.baseUrl());
             resolvedBaseUrl = url;
         }
         return url;
+    }
+
+    /** The root of Bitbucket's web UI, for links people open; a path (the sandbox's pages) is resolved as above. */
+    public String webUrl() {
+        String url = resolvedWebUrl;
+        if (url == null) {
+            url = onThisServer(properties.webUrl());
+            resolvedWebUrl = url;
+        }
+        return url;
+    }
+
+    private String onThisServer(String configured) {
+        // A path names this very server (the sandbox): its port is known only once the server has started.
+        String url = configured.startsWith("/")
+                ? "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + configured
+                : configured;
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

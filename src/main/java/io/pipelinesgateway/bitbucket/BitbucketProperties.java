@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl        REST 2.0 root; a path alone (e.g. {@code /sandbox/2.0}) names this gateway's own server,
  *                       whichever port it bound: that is how the sandbox profile points the client at itself
- * @param webUrl         root of Bitbucket's web UI, for links people can open
+ * @param webUrl         root of Bitbucket's web UI, for links people can open; a path names this server too
  * @param maxConcurrency upper bound on upstream calls a single batch of sibling resources runs in parallel
  * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE
  * @param connectTimeout how long opening a connection may take

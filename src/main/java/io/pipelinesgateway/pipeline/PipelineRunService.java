@@ -2,7 +2,6 @@ package io.pipelinesgateway.pipeline;
 
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
-import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketRunRequest;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.UserError;
@@ -17,12 +16,10 @@ import org.springframework.stereotype.Service;
 class PipelineRunService {
 
     private final BitbucketClient client;
-    private final BitbucketProperties bitbucket;
     private final PipelineService pipelines;
 
-    PipelineRunService(BitbucketClient client, BitbucketProperties bitbucket, PipelineService pipelines) {
+    PipelineRunService(BitbucketClient client, PipelineService pipelines) {
         this.client = client;
-        this.bitbucket = bitbucket;
         this.pipelines = pipelines;
     }
 
@@ -34,7 +31,7 @@ class PipelineRunService {
                 repository.slug(), "pipelines", "");
         return UserError.recover(client.send(HttpMethod.POST, request, body, BitbucketPipeline.class)
                         .map(created -> PipelinePayload.of(Pipeline.from(repository.workspace(), repository.slug(),
-                                created, bitbucket.webUrl()))),
+                                created, client.webUrl()))),
                 "input.target", PipelinePayload::rejected);
     }
 

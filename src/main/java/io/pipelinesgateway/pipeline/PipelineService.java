@@ -27,11 +27,9 @@ public class PipelineService {
     public static final String LIST_LOADER = "pipelineListLoader";
 
     private final BitbucketClient client;
-    private final BitbucketProperties bitbucket;
 
-    PipelineService(BitbucketClient client, BitbucketProperties bitbucket, Loaders loaders) {
+    PipelineService(BitbucketClient client, Loaders loaders) {
         this.client = client;
-        this.bitbucket = bitbucket;
         loaders.<PipelineKey, Pipeline>register(LOADER, this::pipeline);
         loaders.<PipelineListRequest, Connection<Pipeline>>register(LIST_LOADER, this::pipelines);
     }
@@ -39,7 +37,7 @@ public class PipelineService {
     Mono<Pipeline> pipeline(PipelineKey key) {
         return client.get(UpstreamRequest.of("pipeline", "repositories", key.workspace(), key.repository(),
                         "pipelines", key.id()), BitbucketPipeline.class)
-                .map(pipeline -> Pipeline.from(key.workspace(), key.repository(), pipeline, bitbucket.webUrl()));
+                .map(pipeline -> Pipeline.from(key.workspace(), key.repository(), pipeline, client.webUrl()));
     }
 
     Mono<Connection<Pipeline>> pipelines(PipelineListRequest request) {
@@ -52,7 +50,7 @@ public class PipelineService {
         return client.window(upstream, BitbucketPipeline.class, request.page().offset(), request.page().first(),
                         keep, !exactUpstream)
                 .map(window -> Connection.of(window, request.page().offset(), pipeline -> Pipeline.from(
-                        request.workspace(), request.repository(), pipeline, bitbucket.webUrl())));
+                        request.workspace(), request.repository(), pipeline, client.webUrl())));
     }
 
     /**
@@ -67,7 +65,7 @@ public class PipelineService {
         return client.page(listing(workspace, repository, statuses, true), BitbucketPipeline.class, pageNumber,
                         pageLength)
                 .map(page -> new PipelinePage(page.values().stream()
-                        .map(pipeline -> Pipeline.from(workspace, repository, pipeline, bitbucket.webUrl()))
+                        .map(pipeline -> Pipeline.from(workspace, repository, pipeline, client.webUrl()))
                         .toList(),
                         // A short page is the last one; Bitbucket's size, when sent, says so earlier.
                         page.values().size() < pageLength

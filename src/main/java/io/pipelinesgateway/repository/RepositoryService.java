@@ -3,7 +3,6 @@ package io.pipelinesgateway.repository;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketRepository;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.Connection;
@@ -21,18 +20,16 @@ public class RepositoryService {
     public static final String LOADER = "repositoryLoader";
 
     private final BitbucketClient client;
-    private final BitbucketProperties bitbucket;
 
-    RepositoryService(BitbucketClient client, BitbucketProperties bitbucket, Loaders loaders) {
+    RepositoryService(BitbucketClient client, Loaders loaders) {
         this.client = client;
-        this.bitbucket = bitbucket;
         loaders.<RepositoryKey, Repository>register(LOADER, this::repository);
     }
 
     Mono<Repository> repository(RepositoryKey key) {
         return client.get(UpstreamRequest.of("repository", "repositories", key.workspace(), key.slug()),
                         BitbucketRepository.class)
-                .map(repository -> Repository.from(key.workspace(), repository, bitbucket.webUrl()));
+                .map(repository -> Repository.from(key.workspace(), repository, client.webUrl()));
     }
 
     /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */
@@ -42,13 +39,13 @@ public class RepositoryService {
                         : "name ~ \"" + nameContains.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         return client.window(request, BitbucketRepository.class, page.offset(), page.first(), any -> true, false)
                 .map(window -> Connection.of(window, page.offset(),
-                        repository -> Repository.from(workspace, repository, bitbucket.webUrl())));
+                        repository -> Repository.from(workspace, repository, client.webUrl())));
     }
 
     /** Every repository of a workspace, by name: the scope of the cross-repository feed and insights. */
     public Mono<List<Repository>> all(String workspace) {
         return client.all(listing(workspace), BitbucketRepository.class).map(all -> all.stream()
-                .map(repository -> Repository.from(workspace, repository, bitbucket.webUrl())).toList());
+                .map(repository -> Repository.from(workspace, repository, client.webUrl())).toList());
     }
 
     private static UpstreamRequest listing(String workspace) {

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.ErrorCode;
@@ -54,17 +53,15 @@ public class SubscriptionService {
     private final EventBus bus;
     private final Watchers watchers;
     private final BitbucketClient client;
-    private final BitbucketProperties bitbucket;
     private final SubscriptionProperties properties;
     private final SubscriptionShutdown shutdown;
 
     SubscriptionService(SubscriberAccess access, EventBus bus, Watchers watchers, BitbucketClient client,
-            BitbucketProperties bitbucket, SubscriptionProperties properties, SubscriptionShutdown shutdown) {
+            SubscriptionProperties properties, SubscriptionShutdown shutdown) {
         this.access = access;
         this.bus = bus;
         this.watchers = watchers;
         this.client = client;
-        this.bitbucket = bitbucket;
         this.properties = properties;
         this.shutdown = shutdown;
     }
@@ -216,7 +213,7 @@ public class SubscriptionService {
 
     private PipelineStatusEvent pipelineEvent(PipelineChanged changed) {
         Pipeline pipeline = Pipeline.from(changed.workspace(), changed.repository(), changed.pipeline(),
-                bitbucket.webUrl());
+                client.webUrl());
         return new PipelineStatusEvent(pipeline,
                 changed.previous() == null ? null : PipelineState.from(changed.previous()),
                 time(changed.observedAt()));
@@ -227,7 +224,7 @@ public class SubscriptionService {
             return true;
         }
         Pipeline pipeline = Pipeline.from(changed.workspace(), changed.repository(), changed.pipeline(),
-                bitbucket.webUrl());
+                client.webUrl());
         return pipeline.target() != null && branch.equals(pipeline.target().branch());
     }
 

@@ -39,7 +39,7 @@ public class WorkspaceService {
 
     Mono<Workspace> workspace(String slug) {
         return client.get(UpstreamRequest.of("workspace", "workspaces", slug), BitbucketWorkspace.class)
-                .map(workspace -> Workspace.from(workspace, null, bitbucket.webUrl()));
+                .map(workspace -> Workspace.from(workspace, null, client.webUrl()));
     }
 
     /**
@@ -57,7 +57,7 @@ public class WorkspaceService {
         return client.window(memberships(), BitbucketWorkspaceMembership.class, page.offset(), page.first(),
                         membership -> membership.workspace() != null, false)
                 .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
-                        membership.workspace(), membership.permission(), bitbucket.webUrl())));
+                        membership.workspace(), membership.permission(), client.webUrl())));
     }
 
     /**
