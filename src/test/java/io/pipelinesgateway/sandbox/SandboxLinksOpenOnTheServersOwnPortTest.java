@@ -23,7 +23,7 @@ class SandboxLinksOpenOnTheServersOwnPortTest {
     void everyWebLinkNamesThePortTheServerBound() {
         HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql").build());
-        GraphQlTester.Response links = graphQl.document("""
+        GraphQlTester.Traversable links = graphQl.document("""
                 { workspace(slug: "acme") { webUrl }
                   repository(workspace: "acme", slug: "api") { webUrl pipelines(first: 1) { nodes { webUrl } } } }
                 """).execute().errors().verify();
