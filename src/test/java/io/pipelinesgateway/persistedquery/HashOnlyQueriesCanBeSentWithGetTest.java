@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static io.pipelinesgateway.persistedquery.PersistedQueryRequests.errorCode;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A query can be sent with GET, as Apollo Client's {@code useGETForHashedQueries} sends hash-only ones
- * ({@code /graphql?operationName=…&variables=…&extensions=…}), so its URL can be cached on the way. Mutations never
- * run from a GET: they are refused with OPERATION_NOT_ALLOWED_WITH_GET and reach no one.
+ * ({@code /graphql?operationName=…&variables=…&extensions=…}). Its answer is the caller's own data, so no shared
+ * cache on the way may keep it. Mutations never run from a GET: they are refused with
+ * OPERATION_NOT_ALLOWED_WITH_GET and reach no one.
  */
 class HashOnlyQueriesCanBeSentWithGetTest extends GatewayTest {
 
@@ -80,6 +82,7 @@ class HashOnlyQueriesCanBeSentWithGetTest extends GatewayTest {
                 .uri(uri.build().encode().toUri())
                 .exchange()
                 .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
                 .expectBody(String.class).returnResult().getResponseBody();
         return JSON.readTree(answer);
     }
