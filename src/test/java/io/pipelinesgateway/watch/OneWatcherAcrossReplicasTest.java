@@ -151,7 +151,7 @@ class OneWatcherAcrossReplicasTest {
         }
     }
 
-    private static String[] arguments(String redis, String prefix, String... extra) {
+    static String[] arguments(String redis, String prefix, String... extra) {
         return Stream.concat(Stream.of("--server.port=0", "--spring.data.redis.url=" + redis,
                         "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
                         "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
