@@ -1,13 +1,14 @@
 package io.pipelinesgateway.events;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.LiveSandboxTest;
+import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.support.TestRedis;
@@ -17,10 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,14 +32,7 @@ import static org.awaitility.Awaitility.await;
  * during the outage is served too. Meanwhile {@code gateway.events.fallback} is 1 and events travel in process; once
  * Redis is back the gauge is 0, events travel over Redis again and the watcher's lease is in Redis again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.sandbox.step-seconds=10",
-        "gateway.watch.fast-interval=100ms",
-        "gateway.watch.max-interval=400ms",
-        "gateway.watch.lease-ttl=1500ms",
-        "gateway.watch.calls-per-minute=100000"})
-@ActiveProfiles("sandbox")
-@Import(TestClock.Configuration.class)
+@LiveSandboxTest
 class StatusChangesKeepComingWhileRedisIsDownTest {
 
     private static final TestRedis.Dedicated REDIS = TestRedis.start();
@@ -71,6 +62,7 @@ class StatusChangesKeepComingWhileRedisIsDownTest {
     static void useARedisThisTestMayStop(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", REDIS::url);
         registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.watch.lease-ttl", () -> "1500ms");
     }
 
     @AfterAll
@@ -105,10 +97,10 @@ class StatusChangesKeepComingWhileRedisIsDownTest {
                 awaitStatus(during, uuid, "SUCCESSFUL");
 
                 assertThat(during.error()).isNull();
-                assertThat(statuses(during, uuid)).containsExactly("RUNNING", "SUCCESSFUL");
+                assertThat(PipelineStatusEvents.statuses(during, uuid)).containsExactly("RUNNING", "SUCCESSFUL");
             }
             assertThat(before.error()).isNull();
-            assertThat(statuses(before, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
+            assertThat(PipelineStatusEvents.statuses(before, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
         }
     }
 
@@ -127,13 +119,7 @@ class StatusChangesKeepComingWhileRedisIsDownTest {
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
-        return events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid)
-                && event.path("status").asString().equals(status), WAIT);
-    }
-
-    private static List<String> statuses(Recorder<JsonNode> events, String uuid) {
-        return events.items().stream().filter(event -> event.path("pipeline").path("uuid").asString().equals(uuid))
-                .map(event -> event.path("status").asString()).toList();
+        return PipelineStatusEvents.awaitStatus(events, uuid, status, WAIT);
     }
 
     private String url() {

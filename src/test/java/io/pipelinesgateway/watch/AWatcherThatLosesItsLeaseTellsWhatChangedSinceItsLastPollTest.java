@@ -7,6 +7,8 @@ import io.lettuce.core.SetArgs;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.LiveSandboxTest;
+import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.support.TestRedis;
@@ -14,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,14 +29,7 @@ import static org.awaitility.Awaitility.await;
  * (as after a Redis outage). Here the other replica is only a name in the lease, which polls nothing, and the watcher
  * waits 30 s between polls: the change can only come from that last poll.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.sandbox.step-seconds=10",
-        "gateway.watch.fast-interval=30s",
-        "gateway.watch.max-interval=60s",
-        "gateway.watch.lease-ttl=1500ms",
-        "gateway.watch.calls-per-minute=100000"})
-@ActiveProfiles("sandbox")
-@Import(TestClock.Configuration.class)
+@LiveSandboxTest
 class AWatcherThatLosesItsLeaseTellsWhatChangedSinceItsLastPollTest {
 
     private static final String PREFIX = TestRedis.uniquePrefix();
@@ -57,6 +49,9 @@ class AWatcherThatLosesItsLeaseTellsWhatChangedSinceItsLastPollTest {
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.watch.fast-interval", () -> "30s");
+        registry.add("gateway.watch.max-interval", () -> "60s");
+        registry.add("gateway.watch.lease-ttl", () -> "1500ms");
     }
 
     @Test
@@ -90,7 +85,6 @@ class AWatcherThatLosesItsLeaseTellsWhatChangedSinceItsLastPollTest {
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
-        return events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid)
-                && event.path("status").asString().equals(status), WAIT);
+        return PipelineStatusEvents.awaitStatus(events, uuid, status, WAIT);
     }
 }

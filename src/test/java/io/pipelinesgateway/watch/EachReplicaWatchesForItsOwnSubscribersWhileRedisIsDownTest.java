@@ -1,13 +1,13 @@
 package io.pipelinesgateway.watch;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.PipelinesGatewayApplication;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.support.TestRedis;
@@ -97,8 +97,8 @@ class EachReplicaWatchesForItsOwnSubscribersWhileRedisIsDownTest {
 
                 assertThat(onOther.error()).isNull();
                 assertThat(onSandbox.error()).isNull();
-                assertThat(statuses(onOther, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
-                assertThat(statuses(onSandbox, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
+                assertThat(PipelineStatusEvents.statuses(onOther, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
+                assertThat(PipelineStatusEvents.statuses(onSandbox, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
             }
         }
     }
@@ -108,13 +108,7 @@ class EachReplicaWatchesForItsOwnSubscribersWhileRedisIsDownTest {
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
-        return events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid)
-                && event.path("status").asString().equals(status), WAIT);
-    }
-
-    private static List<String> statuses(Recorder<JsonNode> events, String uuid) {
-        return events.items().stream().filter(event -> event.path("pipeline").path("uuid").asString().equals(uuid))
-                .map(event -> event.path("status").asString()).toList();
+        return PipelineStatusEvents.awaitStatus(events, uuid, status, WAIT);
     }
 
     private static String url(ConfigurableApplicationContext replica) {
