@@ -84,6 +84,8 @@ class StatusChangesKeepComingWhileRedisIsDownTest {
             assertThat(bus.kind()).isEqualTo("in-process");
             try (Recorder<JsonNode> during = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), null,
                     SUBSCRIPTION, "pipelineStatusChanged"))) {
+                // Once it is registered with the watcher it listens too: from then on, it misses nothing.
+                await().atMost(WAIT).until(() -> meterRegistry.get("gateway.watch.subscriptions").gauge().value() == 2);
                 clock.advance(Duration.ofSeconds(11));
                 awaitStatus(before, uuid, "RUNNING");
                 awaitStatus(during, uuid, "RUNNING");
