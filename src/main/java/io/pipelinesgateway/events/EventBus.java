@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Carries {@link WatchEvent}s from the one watcher of a repository to its subscribers on every replica: over Redis
- * pub/sub when Redis is configured, within the process otherwise. Every listener of a repository gets each event
- * published for it exactly once.
+ * pub/sub when Redis is configured (within the process while Redis does not answer), within the process otherwise.
+ * Every listener of a repository gets each event published for it once; only around a Redis outage may it get one
+ * twice, never none ({@link FallbackEventBus}).
  */
 public interface EventBus {
 
@@ -23,6 +24,6 @@ public interface EventBus {
      */
     Mono<Disposable> listen(RepositoryKey repository, Consumer<WatchEvent> listener);
 
-    /** "redis" or "in-process". */
+    /** "redis" or "in-process": where events travel now. */
     String kind();
 }

@@ -2,6 +2,7 @@ package io.pipelinesgateway.events;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.cache.CacheProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,19 +13,25 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the bus like the cache chooses its store: Redis pub/sub when {@code spring.data.redis.url} is set (the
- * replicas then share events), in process otherwise. Channels take the cache's key prefix, so gateways that share a
- * Redis but not a prefix do not hear each other.
+ * replicas then share events), falling back to this process while Redis does not answer; in process otherwise.
+ * Channels take the cache's key prefix, so gateways that share a Redis but not a prefix do not hear each other.
  */
 @Configuration(proxyBeanMethods = false)
 class EventBusConfiguration {
 
     @Bean
+    RedisFallback redisFallback(MeterRegistry meterRegistry) {
+        return new RedisFallback(meterRegistry);
+    }
+
+    @Bean
     EventBus eventBus(@Value("${spring.data.redis.url:}") String redisUrl, ObjectProvider<RedisClient> redisClient,
-            CacheProperties cache, JsonMapper json) {
+            CacheProperties cache, JsonMapper json, RedisFallback fallback) {
         RedisClient client = redisClient.getIfAvailable();
         if (client == null) {
             return new InProcessEventBus();
         }
-        return new RedisEventBus(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+        return new FallbackEventBus(new RedisEventBus(client, RedisURI.create(redisUrl), cache.keyPrefix(), json),
+                new InProcessEventBus(), fallback);
     }
 }

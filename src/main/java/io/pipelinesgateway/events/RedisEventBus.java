@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One channel per repository ({@code <prefix>events:<workspace>/<repository>}); a replica subscribes to a channel
  * while it has a listener for that repository, so replicas receive only what their subscribers want. Both
  * connections are opened on first use and again after a failure; Lettuce re-subscribes the channels after a
- * reconnect by itself. Redis pub/sub does not keep messages: what is published while a replica is cut off is lost to
- * it, which subscribers of logs repair from the offsets and subscribers of statuses see as a skipped transition.
+ * reconnect by itself. Redis pub/sub does not keep messages: what another replica publishes while this one is cut off
+ * is lost to it, which is why this replica then falls back to polling for its own subscribers ({@link RedisFallback}).
  */
 class RedisEventBus implements EventBus {
 
@@ -98,6 +98,22 @@ class RedisEventBus implements EventBus {
                     }
                 })
                 .cache();
+    }
+
+    /**
+     * Completes once Redis answers on both connections and has confirmed anew every channel this replica listens on:
+     * after an outage, proof that what is published from then on reaches this replica's listeners.
+     */
+    Mono<Void> resume() {
+        String[] subscribed;
+        synchronized (this) {
+            subscribed = channels.keySet().toArray(String[]::new);
+        }
+        Mono<Void> listening = pubSub.flatMap(connection -> subscribed.length == 0
+                ? connection.reactive().ping().then()
+                : connection.reactive().subscribe(subscribed));
+        return listening.then(commands.flatMap(RedisReactiveCommands::ping)).then()
+                .timeout(Duration.ofSeconds(2));
     }
 
     private void unlisten(RepositoryKey repository, Consumer<WatchEvent> listener) {

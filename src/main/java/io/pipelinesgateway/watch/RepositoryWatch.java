@@ -28,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * This replica's part in watching one repository, for as long as it has subscribers to it: their interests and the
  * credentials they lend, and the lease. Every renewal period it declares its subscribers' interests (so the watcher,
  * wherever it runs, serves them) and renews the lease it holds, or tries to take one nobody holds. While it holds the
- * lease it runs the repository's {@link RepositoryPoller}; when it loses the lease, it stops at once.
+ * lease it runs the repository's {@link RepositoryPoller}; when it loses the lease, it polls once more and stops.
  */
 final class RepositoryWatch {
 
@@ -56,6 +56,10 @@ final class RepositoryWatch {
     private Disposable pollLoop;
     private Disposable timer;
     private Sinks.Many<Boolean> triggers;
+    /** The lease was lost: one more poll is asked for, the last. */
+    private boolean lastPollAsked;
+    /** The poll under way is the last: polling stops after it. */
+    private boolean lastPollRunning;
     private final AtomicBoolean triggered = new AtomicBoolean();
     private final AtomicLong polls = new AtomicLong();
 
@@ -162,9 +166,7 @@ final class RepositoryWatch {
                         .doOnNext(held -> {
                             if (!held) {
                                 log.info("Lost the lease on watching {}; another replica watches it now", repository);
-                                synchronized (this) {
-                                    stopPolling();
-                                }
+                                finish();
                             }
                         })
                         .then()
@@ -191,6 +193,22 @@ final class RepositoryWatch {
                 .then();
     }
 
+    /**
+     * Stops polling after one more poll. What changed since the last one is then told, at worst twice (the new
+     * watcher may tell it too, and subscribers shrug off a repeat), rather than missed by this replica's subscribers
+     * when the new watcher told it before they could hear it: after a Redis outage, it may have published before
+     * this replica listened on Redis again.
+     */
+    private void finish() {
+        synchronized (this) {
+            if (poller == null || lastPollAsked || lastPollRunning) {
+                return;
+            }
+            lastPollAsked = true;
+        }
+        trigger();
+    }
+
     /** Runs polls one after another: each waits the interval the last one asked for, or a trigger. */
     private void startPolling(RepositoryPoller started) {
         poller = started;
@@ -214,10 +232,16 @@ final class RepositoryWatch {
         pollLoop = null;
         timer = null;
         triggers = null;
+        lastPollAsked = false;
+        lastPollRunning = false;
     }
 
     private synchronized void schedule(Duration delay) {
         if (triggers == null) {
+            return;
+        }
+        if (lastPollRunning) {
+            stopPolling();
             return;
         }
         if (timer != null) {
@@ -246,6 +270,10 @@ final class RepositoryWatch {
             if (timer != null) {
                 timer.dispose();
                 timer = null;
+            }
+            if (lastPollAsked) {
+                lastPollAsked = false;
+                lastPollRunning = true;
             }
             credential = members.values().stream().map(Member::credential)
                     .filter(candidate -> !refused.contains(candidate)).findFirst().orElse(null);

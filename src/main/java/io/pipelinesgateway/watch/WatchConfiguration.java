@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.events.RedisFallback;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,18 +15,22 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses where watchers coordinate: Redis when {@code spring.data.redis.url} is set, so that replicas keep one
- * watcher per repository between them and share the budget; this process otherwise. Keys take the cache's prefix.
+ * watcher per repository between them and share the budget, falling back to this process while Redis does not
+ * answer; this process otherwise. Keys take the cache's prefix.
  */
 @Configuration(proxyBeanMethods = false)
 class WatchConfiguration {
 
     @Bean
     Coordination watchCoordination(@Value("${spring.data.redis.url:}") String redisUrl,
-            ObjectProvider<RedisClient> redisClient, CacheProperties cache, JsonMapper json) {
+            ObjectProvider<RedisClient> redisClient, CacheProperties cache, JsonMapper json, RedisFallback fallback,
+            WatchProperties properties) {
         RedisClient client = redisClient.getIfAvailable();
         if (client == null) {
             return new LocalCoordination(Clock.systemUTC());
         }
-        return new RedisCoordination(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+        RedisCoordination shared = new RedisCoordination(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+        return new FallbackCoordination(shared, new LocalCoordination(Clock.systemUTC()), fallback,
+                properties.stateTtl());
     }
 }

@@ -7,6 +7,7 @@ import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
+import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
 import io.pipelinesgateway.support.Subscriptions;
@@ -61,7 +62,7 @@ class PipelineStatusChangedTest {
             clock.advance(Duration.ofSeconds(20));
             awaitStatus(events, uuid, "SUCCESSFUL");
 
-            List<JsonNode> run = ofRun(events, uuid);
+            List<JsonNode> run = PipelineStatusEvents.ofRun(events, uuid);
             assertThat(run).extracting(event -> event.path("status").asString())
                     .containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
             assertThat(run).extracting(event -> event.path("pipeline").path("state").path("name").asString())
@@ -90,7 +91,7 @@ class PipelineStatusChangedTest {
             assertThat(stopped.path("pipeline").path("state").path("name").asString()).isEqualTo("COMPLETED");
             assertThat(stopped.path("pipeline").path("state").path("result").asString()).isEqualTo("STOPPED");
             assertThat(stopped.path("previousStatus").asString()).isEqualTo("RUNNING");
-            assertThat(ofRun(events, uuid)).extracting(event -> event.path("status").asString())
+            assertThat(PipelineStatusEvents.ofRun(events, uuid)).extracting(event -> event.path("status").asString())
                     .containsExactly("PENDING", "RUNNING", "STOPPED");
         }
     }
@@ -133,13 +134,7 @@ class PipelineStatusChangedTest {
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
-        return events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid)
-                && event.path("status").asString().equals(status), WAIT);
-    }
-
-    private static List<JsonNode> ofRun(Recorder<JsonNode> events, String uuid) {
-        return events.items().stream()
-                .filter(event -> event.path("pipeline").path("uuid").asString().equals(uuid)).toList();
+        return PipelineStatusEvents.awaitStatus(events, uuid, status, WAIT);
     }
 
     private GatewayClient gateway() {

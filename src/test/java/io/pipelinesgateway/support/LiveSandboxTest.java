@@ -16,8 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The gateway on its sandbox, on a random port, watching fast: what subscription tests run against. Pipelines move
  * only when a test moves the {@link TestClock} (steps take 10 s of it), while the watcher polls in real time every
  * 100 to 400 ms, so a test sees every state it holds the sandbox in. One process, no Redis (see the two-replica
- * test for Redis). Test classes with this annotation share the context; they only ever move the clock forward, and
- * follow only the pipelines they run themselves.
+ * test for Redis): a test that needs one, or other timings, sets them with a {@code @DynamicPropertySource}, which
+ * takes precedence and gets the test a context of its own. Test classes with this annotation share the context; they
+ * only ever move the clock forward, and follow only the pipelines they run themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

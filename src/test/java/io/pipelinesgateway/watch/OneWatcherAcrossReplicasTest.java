@@ -2,7 +2,6 @@ package io.pipelinesgateway.watch;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +10,7 @@ import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
 import io.pipelinesgateway.support.Subscriptions;
@@ -102,7 +102,7 @@ class OneWatcherAcrossReplicasTest {
             assertThat(watcherCalls(sandboxReplica)).as("the sandbox replica has not polled").isZero();
             assertThat(watcherCalls(otherReplica)).as("the other replica has").isPositive();
             assertThat(sandboxWatchers.watchesHere(REPOSITORY)).isFalse();
-            assertThat(statuses(onOther, uuid)).containsExactly("PENDING", "RUNNING");
+            assertThat(PipelineStatusEvents.statuses(onOther, uuid)).containsExactly("PENDING", "RUNNING");
 
             otherReplica.close();
             assertThat(((Subscriptions.Failure) onOther.awaitError(WAIT)).codes())
@@ -113,7 +113,7 @@ class OneWatcherAcrossReplicasTest {
 
             assertThat(completed.path("previousStatus").asString()).isEqualTo("RUNNING");
             assertThat(watcherCalls(sandboxReplica)).as("the sandbox replica polls now").isPositive();
-            assertThat(statuses(onSandbox, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
+            assertThat(PipelineStatusEvents.statuses(onSandbox, uuid)).containsExactly("PENDING", "RUNNING", "SUCCESSFUL");
 
             // The log, read partly by one watcher and finished by the other, arrives whole, each byte once.
             log.awaitCompletion(WAIT);
@@ -151,7 +151,7 @@ class OneWatcherAcrossReplicasTest {
         }
     }
 
-    private static String[] arguments(String redis, String prefix, String... extra) {
+    static String[] arguments(String redis, String prefix, String... extra) {
         return Stream.concat(Stream.of("--server.port=0", "--spring.data.redis.url=" + redis,
                         "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
                         "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
@@ -160,13 +160,7 @@ class OneWatcherAcrossReplicasTest {
     }
 
     private static JsonNode awaitStatus(Recorder<JsonNode> events, String uuid, String status) {
-        return events.awaitItem(event -> event.path("pipeline").path("uuid").asString().equals(uuid)
-                && event.path("status").asString().equals(status), WAIT);
-    }
-
-    private static List<String> statuses(Recorder<JsonNode> events, String uuid) {
-        return events.items().stream().filter(event -> event.path("pipeline").path("uuid").asString().equals(uuid))
-                .map(event -> event.path("status").asString()).toList();
+        return PipelineStatusEvents.awaitStatus(events, uuid, status, WAIT);
     }
 
     /** Reads of the repository's pipelines list: the watcher's calls (subscribers read only the repository). */
