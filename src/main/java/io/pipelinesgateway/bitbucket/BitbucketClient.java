@@ -326,7 +326,9 @@ public class BitbucketClient {
             String variant = request.pathAndQuery().substring(request.path().length())
                     + (range == null ? "" : "#" + range);
             boolean direct = context.hasKey(DIRECT_READ);
-            Mono<byte[]> fetch = exchange(HttpMethod.GET, request, headers, null, credential, !direct)
+            // Assembled only when it runs: most reads are answered by the cache, and a call's retries and circuit
+            // breaker are work a hit would throw away.
+            Mono<byte[]> fetch = Mono.defer(() -> exchange(HttpMethod.GET, request, headers, null, credential, !direct))
                     .map(response -> {
                         byte[] bytes = stored.apply(response);
                         return bytes == null ? new byte[0] : bytes;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.web.util.UriUtils;
@@ -18,6 +19,8 @@ import org.springframework.web.util.UriUtils;
  */
 public record UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query) {
 
+    private static final Set<String> WORKSPACE_COLLECTIONS = Set.of("repositories", "workspaces", "teams", "users");
+
     public UpstreamRequest {
         query = List.copyOf(query);
     }
@@ -27,10 +30,40 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
      * last segment gives the trailing slash some Bitbucket list endpoints are published with.
      */
     public static UpstreamRequest of(String resource, String... segments) {
-        String path = java.util.Arrays.stream(segments)
-                .map(segment -> UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8))
-                .collect(Collectors.joining("/", "/", ""));
-        return new UpstreamRequest(resource, path, List.of());
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append('/').append(encoded(segment));
+        }
+        return new UpstreamRequest(resource, path.toString(), List.of());
+    }
+
+    /**
+     * A path segment percent-encoded. Slugs, numbers and Bitbucket's braced UUIDs, most of what a warm query reads,
+     * are encoded here without the general encoder's allocations, exactly as it would encode them; anything else is
+     * left to it.
+     */
+    private static String encoded(String segment) {
+        StringBuilder out = null;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (unreserved) {
+                if (out != null) {
+                    out.append(c);
+                }
+            }
+            else if (c == '{' || c == '}') {
+                if (out == null) {
+                    out = new StringBuilder(segment.length() + 4).append(segment, 0, i);
+                }
+                out.append(c == '{' ? "%7B" : "%7D");
+            }
+            else {
+                return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
+            }
+        }
+        return out == null ? segment : out.toString();
     }
 
     /** As {@link #of(String, String...)}, for a resource below a common prefix of segments. */
@@ -56,11 +89,22 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
      * limits, savings and circuit breakers are kept per workspace.
      */
     public String workspace() {
-        String[] segments = path.split("/");
-        if (segments.length > 2 && List.of("repositories", "workspaces", "teams", "users").contains(segments[1])) {
-            return org.springframework.web.util.UriUtils.decode(segments[2], StandardCharsets.UTF_8);
+        // Read in place rather than split: every cached read asks, twice.
+        int second = path.indexOf('/', 1);
+        if (second < 0) {
+            return "_account";
         }
-        return "_account";
+        String collection = path.substring(1, second);
+        if (!WORKSPACE_COLLECTIONS.contains(collection)) {
+            return "_account";
+        }
+        int third = path.indexOf('/', second + 1);
+        String workspace = third < 0 ? path.substring(second + 1) : path.substring(second + 1, third);
+        if (workspace.isEmpty() && path.chars().skip(second + 1).allMatch(c -> c == '/')) {
+            // As split would have it: trailing empty segments are no segments.
+            return "_account";
+        }
+        return workspace.indexOf('%') < 0 ? workspace : UriUtils.decode(workspace, StandardCharsets.UTF_8);
     }
 
     /** The path and the encoded query, to append to the base URL. */

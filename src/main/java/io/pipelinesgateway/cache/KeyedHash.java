@@ -18,6 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyedHash {
 
     private final SecretKeySpec key;
+    /**
+     * A Mac per thread, keyed once: looking the algorithm up and keying it is most of the cost of a name, and every
+     * cached read asks for one. {@link Mac#doFinal} leaves a Mac ready for the next value.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
     /** A hash keyed with {@code secret}, or with a random key of this process's own when it is empty. */
     public KeyedHash(String secret) {
@@ -34,11 +39,15 @@ public final class KeyedHash {
 
     /** The name of {@code value}: 24 URL-safe characters, the same for the same value and key. */
     public String of(String value) {
+        byte[] digest = macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    }
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+            return mac;
         }
         catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);

@@ -1,12 +1,14 @@
 package io.pipelinesgateway.cache;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -37,9 +39,8 @@ public class ResponseCache {
     private final Map<String, Mono<Object>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /**
-     * Values that never change (kept for {@code gateway.cache.completed}), already decoded: the warm path of a
-     * dashboard is hundreds of them, and decoding each again on every read would be most of its cost. Only immutable
-     * values live here, so this process's copy can never disagree with the shared store.
+     * Values already decoded, as {@link Weighed} or {@link Recent}: the warm path of a dashboard is hundreds of reads,
+     * and decoding each again every time would be most of its cost.
      */
     private final Cache<String, Object> decoded;
 
@@ -50,13 +51,27 @@ public class ResponseCache {
         this.meterRegistry = meterRegistry;
         this.decoded = Caffeine.newBuilder()
                 .maximumWeight(properties.decodedBytes())
-                .<String, Object>weigher((key, value) -> value instanceof Weighed weighed ? weighed.bytes() : 1)
-                .expireAfterWrite(properties.completed())
+                .<String, Object>weigher((key, value) -> value instanceof Weighed weighed ? weighed.bytes()
+                        : value instanceof Recent recent ? Math.max(1, recent.bytes().length) : 1)
+                .expireAfter(Expiry.<String, Object>writing((key, value) -> value instanceof Recent recent
+                        ? recent.timeToLive() : properties.completed()))
                 .build();
     }
 
-    /** A decoded value and the size of the bytes it came from, which stands in for its weight in memory. */
+    /**
+     * A value that never changes (kept for {@code gateway.cache.completed}) and the size of the bytes it came from,
+     * which stands in for its weight in memory. It is served without asking the store: only immutable values are
+     * kept so, so this process's copy can never disagree with the shared store.
+     */
     private record Weighed(Object value, int bytes) {
+    }
+
+    /**
+     * A value that may change (a list, a running pipeline) and the bytes it was decoded from. The store is still
+     * asked on every read, so an eviction or a newer answer elsewhere is seen at once; only when it answers these
+     * very bytes is the value reused instead of decoded again.
+     */
+    private record Recent(Object value, byte[] bytes, Duration timeToLive) {
     }
 
     /**
@@ -87,6 +102,11 @@ public class ResponseCache {
         return guarded(store.get(key))
                 .map(bytes -> {
                     count(resource, "hit");
+                    if (near instanceof Recent recent && Arrays.equals(recent.bytes(), bytes)) {
+                        @SuppressWarnings("unchecked")
+                        T value = (T) recent.value();
+                        return value;
+                    }
                     T value = decode.apply(bytes);
                     keepDecoded(key, value, bytes, timeToLive.apply(value));
                     return value;
@@ -181,9 +201,11 @@ public class ResponseCache {
     }
 
     private void keepDecoded(String key, Object value, byte[] bytes, Duration ttl) {
-        if (value != null && ttl != null && ttl.compareTo(properties.completed()) >= 0) {
-            decoded.put(key, new Weighed(value, Math.max(1, bytes.length)));
+        if (value == null || ttl == null || ttl.isZero() || ttl.isNegative()) {
+            return;
         }
+        decoded.put(key, ttl.compareTo(properties.completed()) >= 0 ? new Weighed(value, Math.max(1, bytes.length))
+                : new Recent(value, bytes, ttl));
     }
 
     /** A store operation that can delay a read by at most the store timeout and never fail it. */

@@ -27,20 +27,38 @@ import org.springframework.graphql.execution.ErrorType;
  * Spring for GraphQL hands a request that has {@code extensions.persistedQuery} but no {@code query} to graphql-java
  * with {@link PersistedQuerySupport#PERSISTED_QUERY_MARKER} as its document; this looks the hash up, and a request
  * that brings its query with the hash has the hash checked and the query stored. Queries are parsed and validated
- * once per process and kept so, by hash.
+ * once per process and kept so, by hash, and queries sent without a hash by their text.
  * <p>
  * A persisted query runs like any other: the limits on depth and complexity measure the stored query, and the limit
  * on length was applied when it was registered, since its text came with the request then.
  */
 class PersistedQueries extends ApolloPersistedQuerySupport {
 
+    /**
+     * Queries sent as text (no hash), parsed and validated, by their text: a dashboard asks the same query again and
+     * again, and parsing and validating it each time is work its answer does not need. As with persisted queries,
+     * only documents without errors are kept, and a query's text is at most {@code gateway.graphql.max-query-length}.
+     */
+    private final Cache<String, PreparsedDocumentEntry> texts;
+
     PersistedQueries(PersistedQueryStore store, long maxEntries) {
         super(new StoredDocuments(store, maxEntries));
+        this.texts = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        if (getPersistedQueryId(input).isEmpty()) {
+            PreparsedDocumentEntry known = texts.getIfPresent(input.getQuery());
+            if (known == null) {
+                known = parseAndValidate.apply(input);
+                if (!known.hasErrors()) {
+                    texts.put(input.getQuery(), known);
+                }
+            }
+            return CompletableFuture.completedFuture(known);
+        }
         // graphql-java turns a PersistedQueryError into an error answer only when it is thrown at once; the store
         // answers later, so one that fails the future is turned into the same answer here.
         return super.getDocumentAsync(input, parseAndValidate).exceptionally(failure -> {
