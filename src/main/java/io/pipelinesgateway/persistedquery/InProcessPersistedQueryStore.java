@@ -11,7 +11,8 @@ class InProcessPersistedQueryStore implements PersistedQueryStore {
 
     InProcessPersistedQueryStore(PersistedQueryProperties properties) {
         this.queries = Caffeine.newBuilder()
-                .maximumSize(properties.maxEntries())
+                .maximumWeight(properties.maxCharacters())
+                .weigher((String hash, String query) -> PersistedQueryProperties.weight(query))
                 .expireAfterAccess(properties.ttl())
                 .build();
     }

@@ -18,6 +18,7 @@ import graphql.execution.preparsed.persisted.PersistedQueryError;
 import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import graphql.language.AstPrinter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -41,9 +42,12 @@ class PersistedQueries extends ApolloPersistedQuerySupport {
      */
     private final Cache<String, PreparsedDocumentEntry> texts;
 
-    PersistedQueries(PersistedQueryStore store, long maxEntries) {
-        super(new StoredDocuments(store, maxEntries));
-        this.texts = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    PersistedQueries(PersistedQueryStore store, long maxCharacters) {
+        super(new StoredDocuments(store, maxCharacters));
+        this.texts = Caffeine.newBuilder()
+                .maximumWeight(maxCharacters)
+                .weigher((String text, PreparsedDocumentEntry entry) -> PersistedQueryProperties.weight(text))
+                .build();
     }
 
     @Override
@@ -108,9 +112,14 @@ class PersistedQueries extends ApolloPersistedQuerySupport {
         private final PersistedQueryStore store;
         private final Cache<String, PreparsedDocumentEntry> documents;
 
-        StoredDocuments(PersistedQueryStore store, long maxEntries) {
+        StoredDocuments(PersistedQueryStore store, long maxCharacters) {
             this.store = store;
-            this.documents = Caffeine.newBuilder().maximumSize(maxEntries).build();
+            // A parsed document no longer has its text: it is weighed by its compact print, once, when it is kept.
+            this.documents = Caffeine.newBuilder()
+                    .maximumWeight(maxCharacters)
+                    .weigher((String hash, PreparsedDocumentEntry entry) ->
+                            PersistedQueryProperties.weight(AstPrinter.printAstCompact(entry.getDocument())))
+                    .build();
         }
 
         @Override

@@ -34,7 +34,7 @@ class PersistedQueryConfiguration {
     @Bean
     GraphQlSourceBuilderCustomizer persistedQueries(PersistedQueryProperties properties, PersistedQueryStore store) {
         PreparsedDocumentProvider documents = properties.enabled()
-                ? new PersistedQueries(store, properties.maxEntries())
+                ? new PersistedQueries(store, properties.maxCharacters())
                 : (input, parseAndValidate) -> CompletableFuture.completedFuture(
                         PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery())
                                 ? PersistedQueries.refusal(PersistedQueryCode.PERSISTED_QUERY_NOT_SUPPORTED,
