@@ -19,8 +19,13 @@ public record Insights(InsightsWindow window, int pipelinesCovered, boolean capp
     public record ResultCount(String result, int count) {
     }
 
-    /** Percentiles of completed pipelines' durations in seconds (nearest rank); null without any. */
-    public record Durations(Long p50, Long p90, Long p95) {
+    /**
+     * Percentiles of completed pipelines' durations in seconds (nearest rank); null without any.
+     *
+     * @param rule              which duration of a pipeline the percentiles read
+     * @param wallClockFallbacks how many pipelines had no duration from Bitbucket, so their wall-clock time was used
+     */
+    public record Durations(Long p50, Long p90, Long p95, String rule, int wallClockFallbacks) {
     }
 
     /** A step name, how often steps of that name failed (FAILED or ERROR), and how often they ran. */

@@ -1,6 +1,5 @@
 package io.pipelinesgateway.insights;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.pipelinesgateway.graphql.IntSeconds;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineStatus;
 import io.pipelinesgateway.repository.Repository;
@@ -26,6 +26,9 @@ final class InsightsCalculator {
     static final String DEPLOYMENT_RULE = "a step whose name contains \"deploy\" (any case) that completed "
             + "SUCCESSFUL, FAILED or ERROR; it failed when it completed FAILED or ERROR";
 
+    static final String DURATION_RULE = "Bitbucket's duration of each completed pipeline (duration_in_seconds, "
+            + "its build time), or, where Bitbucket sent none, the wall-clock time from creation to completion";
+
     private static final Set<String> FAILURES = Set.of("FAILED", "ERROR");
     private static final Set<String> RAN = Set.of("SUCCESSFUL", "FAILED", "ERROR");
 
@@ -38,17 +41,32 @@ final class InsightsCalculator {
         Map<String, Integer> byResult = new TreeMap<>();
         completed.stream().filter(p -> p.status() != PipelineStatus.SUCCESSFUL)
                 .forEach(p -> byResult.merge(p.status().name(), 1, Integer::sum));
-        List<Long> durations = completed.stream().map(Pipeline::durationSeconds).filter(Objects::nonNull).sorted()
-                .toList();
-        double buildSeconds = runs.stream().map(run -> run.pipeline().buildSecondsUsed()).filter(Objects::nonNull)
-                .mapToInt(Integer::intValue).sum();
+        List<Long> durations = completed.stream().map(InsightsCalculator::duration).filter(Objects::nonNull)
+                .map(Integer::longValue).sorted().toList();
+        int wallClock = (int) completed.stream()
+                .filter(p -> p.buildDurationSeconds() == null && p.wallClockSeconds() != null).count();
+        double buildSeconds = runs.stream().map(run -> buildSeconds(run.pipeline())).filter(Objects::nonNull)
+                .mapToLong(Integer::longValue).sum();
         return new Insights(window, runs.size(), capped, completed.size(), successful,
                 completed.isEmpty() ? null : successful / (double) completed.size(),
                 byResult.entrySet().stream().map(e -> new Insights.ResultCount(e.getKey(), e.getValue())).toList(),
                 new Insights.Durations(percentile(durations, 50), percentile(durations, 90),
-                        percentile(durations, 95)),
+                        percentile(durations, 95), DURATION_RULE, wallClock),
                 buildSeconds / 60.0, failingSteps(runs), flakyTests(runs),
                 deployments(runs, window), recovery(scope, runs));
+    }
+
+    /** A completed pipeline's duration: Bitbucket's own where it sent one, else its wall-clock time. */
+    private static Integer duration(Pipeline pipeline) {
+        return pipeline.buildDurationSeconds() != null ? pipeline.buildDurationSeconds() : pipeline.wallClockSeconds();
+    }
+
+    /** The build seconds Bitbucket bills, or, where it sent none, its duration of a completed pipeline. */
+    private static Integer buildSeconds(Pipeline pipeline) {
+        if (pipeline.buildSecondsUsed() != null) {
+            return pipeline.buildSecondsUsed();
+        }
+        return pipeline.isTerminal() ? pipeline.buildDurationSeconds() : null;
     }
 
     /** The nearest-rank percentile: the smallest value with at least {@code percent} % of values at or below it. */
@@ -139,7 +157,7 @@ final class InsightsCalculator {
                     firstFailure = firstFailure == null ? pipeline : firstFailure;
                 }
                 else if (pipeline.status() == PipelineStatus.SUCCESSFUL && firstFailure != null) {
-                    recoveries.add(Duration.between(firstFailure.completedOn(), pipeline.completedOn()).toSeconds());
+                    recoveries.add((long) IntSeconds.between(firstFailure.completedOn(), pipeline.completedOn()));
                     firstFailure = null;
                 }
             }

@@ -1,33 +1,81 @@
 package io.pipelinesgateway.pipeline;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.pipelinesgateway.bitbucket.DiscriminatedNames;
 import io.pipelinesgateway.bitbucket.BitbucketAccount;
 import io.pipelinesgateway.bitbucket.BitbucketConfigurationSource;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
+import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.graphql.GlobalId;
+import io.pipelinesgateway.graphql.IntSeconds;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.variable.PipelineVariable;
+import tools.jackson.databind.JsonNode;
 
-/** A pipeline run as the schema shows it, located by the workspace and repository it was read from. */
+/**
+ * A pipeline run as the schema shows it, located by the workspace and repository it was read from.
+ *
+ * @param buildDurationSeconds Bitbucket's own duration of the run ({@code duration_in_seconds}), null when it sent
+ *                             none
+ * @param stoppedBy            who stopped the pipeline (the result's {@code terminator}), for a stopped one
+ */
 public record Pipeline(String workspace, String repositorySlug, String uuid, int buildNumber, PipelineState state,
         PipelineTarget target, Trigger trigger, Account creator, OffsetDateTime createdOn,
         OffsetDateTime completedOn, Integer buildSecondsUsed, List<PipelineVariable> variables,
-        List<BitbucketConfigurationSource> configurationSources, String webUrl) {
+        List<BitbucketConfigurationSource> configurationSources, String webUrl, Integer runNumber,
+        Integer buildDurationSeconds, Boolean expired, Boolean firstSuccessful, List<Label> labels,
+        Account stoppedBy) {
 
-    /** What started a pipeline. */
-    public record Trigger(String kind, String name) {
+    /** What started a pipeline; a trigger the gateway does not know keeps Bitbucket's name and type. */
+    public record Trigger(String kind, String name, String type) {
 
         static Trigger from(BitbucketNamed trigger) {
             if (trigger == null) {
                 return null;
             }
             String name = DiscriminatedNames.nameOf(trigger, "pipeline_trigger_");
-            return new Trigger(DiscriminatedNames.known(name, "PUSH", "MANUAL", "SCHEDULE"), trigger.name());
+            return new Trigger(DiscriminatedNames.known(name, "PUSH", "MANUAL", "SCHEDULE"), name, trigger.type());
+        }
+    }
+
+    /** A label of a pipeline run; a value that is not text is its JSON. */
+    public record Label(String key, String value) {
+
+        /** Reads labels as an object of keys to values, or a list of names or key-value objects. */
+        static List<Label> from(JsonNode labels) {
+            List<Label> read = new ArrayList<>();
+            if (labels == null) {
+                return read;
+            }
+            if (labels.isObject()) {
+                for (Map.Entry<String, JsonNode> label : labels.properties()) {
+                    read.add(new Label(label.getKey(), text(label.getValue())));
+                }
+            }
+            else if (labels.isArray()) {
+                for (JsonNode label : labels) {
+                    if (label.isObject()) {
+                        JsonNode key = label.has("key") ? label.get("key") : label.get("name");
+                        read.add(new Label(text(key), text(label.get("value"))));
+                    }
+                    else {
+                        read.add(new Label(text(label), null));
+                    }
+                }
+            }
+            return read.stream().filter(label -> label.key() != null).toList();
+        }
+
+        private static String text(JsonNode value) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            return value.isValueNode() ? value.asString() : value.toString();
         }
     }
 
@@ -55,7 +103,13 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
                 Account.from(pipeline.creator()), pipeline.createdOn(), pipeline.completedOn(),
                 pipeline.buildSecondsUsed(), variables,
                 pipeline.configurationSources() == null ? List.of() : pipeline.configurationSources(),
-                bitbucketWebUrl + "/" + workspace + "/" + repository + "/pipelines/results/" + buildNumber);
+                bitbucketWebUrl + "/" + workspace + "/" + repository + "/pipelines/results/" + buildNumber,
+                pipeline.runNumber(), pipeline.durationInSeconds(), pipeline.expired(), pipeline.firstSuccessful(),
+                Label.from(pipeline.labels()), stoppedBy(pipeline.state()));
+    }
+
+    private static Account stoppedBy(BitbucketState state) {
+        return state == null || state.result() == null ? null : Account.from(state.result().terminator());
     }
 
     public String id() {
@@ -70,13 +124,34 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
         return state.isTerminal();
     }
 
-    /** Until completion, the time so far: what a status page shows for a running build. */
-    public Long durationSeconds() {
+    /** Whether the pipeline is running a step now: the only state in which its time counts up to now. */
+    public boolean isRunning() {
+        return completedOn == null && status() == PipelineStatus.RUNNING;
+    }
+
+    /**
+     * Wall-clock seconds from creation to completion, or to now while the pipeline runs; null while it is pending,
+     * paused or halted (its wait has no end yet), and without a creation time.
+     */
+    public Integer wallClockSeconds() {
         if (createdOn == null) {
             return null;
         }
-        OffsetDateTime end = completedOn != null ? completedOn : OffsetDateTime.now();
-        return Math.max(0, Duration.between(createdOn, end).toSeconds());
+        if (completedOn != null) {
+            return IntSeconds.between(createdOn, completedOn);
+        }
+        return isRunning() ? IntSeconds.between(createdOn, OffsetDateTime.now()) : null;
+    }
+
+    /**
+     * The duration a status page shows: while the pipeline runs, the wall-clock time so far; otherwise Bitbucket's
+     * own duration, or the wall-clock time where Bitbucket sent none.
+     */
+    public Integer durationSeconds() {
+        if (isRunning() || buildDurationSeconds == null) {
+            return wallClockSeconds();
+        }
+        return buildDurationSeconds;
     }
 
     public PipelineKey key() {

@@ -74,7 +74,7 @@ final class RunInputs {
                     Inputs.nonBlank(refName, "input.target.ref.refName"),
                     commitHash == null ? null : commit("commit", commitHash, "input.target.ref.commitHash"),
                     selector == null ? null : selector.toSelector("input.target.ref.selector"), null, null, null,
-                    null);
+                    null, null, null);
         }
     }
 
@@ -84,7 +84,7 @@ final class RunInputs {
         BitbucketTarget toTarget() {
             return new BitbucketTarget("pipeline_commit_target", null, null,
                     commit("commit", commitHash, "input.target.commit.commitHash"),
-                    selector.toSelector("input.target.commit.selector"), null, null, null, null);
+                    selector.toSelector("input.target.commit.selector"), null, null, null, null, null, null);
         }
     }
 
@@ -102,7 +102,7 @@ final class RunInputs {
                     Inputs.nonBlank(destinationBranch, "input.target.pullRequest.destinationBranch"),
                     destinationCommitHash == null ? null
                             : commit(null, destinationCommitHash, "input.target.pullRequest.destinationCommitHash"),
-                    new BitbucketPullRequest(number, null));
+                    new BitbucketPullRequest(number, null), null, null);
         }
     }
 

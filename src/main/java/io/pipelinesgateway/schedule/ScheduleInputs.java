@@ -35,7 +35,7 @@ final class ScheduleInputs {
 
         BitbucketTarget toTarget() {
             return new BitbucketTarget("pipeline_ref_target", "branch", Inputs.nonBlank(branch, "input.target.branch"),
-                    null, selector.toSelector("input.target.selector"), null, null, null, null);
+                    null, selector.toSelector("input.target.selector"), null, null, null, null, null, null);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketCommand;
+import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.graphql.GlobalId;
@@ -11,20 +12,47 @@ import io.pipelinesgateway.graphql.GlobalId;
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
 
-/** A pipeline step as the schema shows it, located by the pipeline it was read from. */
+/**
+ * A pipeline step as the schema shows it, located by the pipeline it was read from.
+ *
+ * @param maxTimeMinutes the minutes the step may run before Bitbucket stops it ({@code maxTime})
+ */
 public record Step(StepKey key, String name, State state, OffsetDateTime startedOn, OffsetDateTime completedOn,
         Integer durationSeconds, Integer buildSecondsUsed, Image image, List<BitbucketCommand> setupCommands,
-        List<BitbucketCommand> scriptCommands, List<ServiceContainer> serviceContainers) {
+        List<BitbucketCommand> scriptCommands, List<ServiceContainer> serviceContainers, Trigger trigger,
+        Integer runNumber, Integer maxTimeMinutes, List<BitbucketCommand> teardownCommands) {
 
-    /** A step's state without loss; a pending step has no result. */
-    public record State(String name, String result, String type) {
+    /** How a step starts: by itself once earlier steps are done, or when a person starts it. */
+    public record Trigger(String kind, String type) {
+
+        static Trigger from(BitbucketNamed trigger) {
+            if (trigger == null) {
+                return null;
+            }
+            return new Trigger(known(nameOf(trigger, "pipeline_step_trigger_"), "AUTOMATIC", "MANUAL"),
+                    trigger.type());
+        }
+
+        boolean isManual() {
+            return kind.equals("MANUAL");
+        }
+    }
+
+    /**
+     * A step's state without loss; a pending step has no result.
+     *
+     * @param halted whether a pending step is held by a gate ({@code pipeline_step_state_pending_halted})
+     */
+    public record State(String name, String result, String type, boolean halted) {
 
         public static State from(BitbucketState state) {
             if (state == null) {
-                return new State("UNKNOWN", null, null);
+                return new State("UNKNOWN", null, null, false);
             }
             String name = nameOf(state.name(), state.type(), "pipeline_step_state_");
-            // "pipeline_step_state_pending_halted" is a pending step, held by a gate.
+            // "pipeline_step_state_pending_halted" (or a HALTED stage) is a pending step, held by a gate.
+            boolean halted = "HALTED".equals(nameOf(state.stage(), "pipeline_step_state_pending_"))
+                    || (state.type() != null && state.type().endsWith("_halted"));
             name = known(name != null && name.startsWith("PENDING") ? "PENDING" : name, "PENDING", "READY",
                     "IN_PROGRESS", "COMPLETED");
             String result = null;
@@ -33,7 +61,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
                         state.result().type(), "pipeline_step_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
                         "STOPPED", "EXPIRED", "NOT_RUN");
             }
-            return new State(name, result, state.type());
+            return new State(name, result, state.type(), halted && name.equals("PENDING"));
         }
     }
 
@@ -62,7 +90,9 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         return new Step(key, step.name(), state, step.startedOn(), step.completedOn(),
                 step.durationInSeconds(), step.buildSecondsUsed(), image,
                 step.setupCommands() == null ? List.of() : step.setupCommands(),
-                step.scriptCommands() == null ? List.of() : step.scriptCommands(), services);
+                step.scriptCommands() == null ? List.of() : step.scriptCommands(), services,
+                Trigger.from(step.trigger()), step.runNumber(), step.maxTime(),
+                step.teardownCommands() == null ? List.of() : step.teardownCommands());
     }
 
     public String id() {
@@ -73,9 +103,19 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         return key.stepUuid();
     }
 
-    /** The state in one word: the result once completed, else the state's name. */
+    /**
+     * The state in one word: the result once completed; PAUSED for a manual step not started yet, which waits for a
+     * person (unless a gate holds it); else the state's name.
+     */
     public String status() {
-        return state.result() != null ? state.result() : state.name();
+        if (state.result() != null) {
+            return state.result();
+        }
+        boolean notStarted = state.name().equals("PENDING") || state.name().equals("READY");
+        if (notStarted && !state.halted() && trigger != null && trigger.isManual()) {
+            return "PAUSED";
+        }
+        return state.name();
     }
 
     public boolean isTerminal() {

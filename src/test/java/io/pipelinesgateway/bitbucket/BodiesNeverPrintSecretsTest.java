@@ -13,7 +13,7 @@ class BodiesNeverPrintSecretsTest {
     void aVariableAndARunRequestHoldingItHideTheValue() {
         BitbucketVariable variable = new BitbucketVariable("pipeline_variable", null, "TOKEN", "hunter2-value", true);
         BitbucketRunRequest run = new BitbucketRunRequest(new BitbucketTarget("pipeline_ref_target", "branch", "main",
-                null, null, null, null, null, null), List.of(variable));
+                null, null, null, null, null, null, null, null), List.of(variable));
 
         assertThat(variable.toString()).contains("TOKEN").doesNotContain("hunter2-value");
         assertThat(run.toString()).contains("TOKEN").doesNotContain("hunter2-value");

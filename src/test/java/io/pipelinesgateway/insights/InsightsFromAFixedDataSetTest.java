@@ -74,14 +74,40 @@ class InsightsFromAFixedDataSetTest {
 
     @Test
     void durationPercentilesAreNearestRankOverCompletedPipelines() {
+        // No pipeline has Bitbucket's duration, so each one's wall-clock time is read:
         // 60, 120, 180, 300, 600, 900, 1200, 1800: ranks 4, 8 and 8.
-        assertThat(insights().duration()).isEqualTo(new Insights.Durations(300L, 1800L, 1800L));
+        assertThat(insights().duration()).isEqualTo(new Insights.Durations(300L, 1800L, 1800L,
+                InsightsCalculator.DURATION_RULE, 8));
+    }
+
+    @Test
+    void durationPercentilesReadBitbucketsDurationWhereItSentOne() {
+        // Bitbucket's build time is a tenth of the wall-clock time for all but api #6 (1800 s) and web-app #1 (60 s):
+        // 12, 18, 30, 60, 60, 90, 120, 1800: ranks 4, 8 and 8.
+        runs.replaceAll(run -> run.pipeline().buildNumber() == 6 && run.pipeline().repositorySlug().equals("api")
+                || run.pipeline().repositorySlug().equals("web-app") && run.pipeline().buildNumber() == 1 ? run
+                : run.withBuildDuration(run.pipeline().buildSecondsUsed() / 10));
+
+        Insights.Durations durations = insights().duration();
+
+        assertThat(durations).isEqualTo(new Insights.Durations(60L, 1800L, 1800L,
+                InsightsCalculator.DURATION_RULE, 2));
+        assertThat(durations.rule()).contains("duration_in_seconds").contains("wall-clock");
     }
 
     @Test
     void buildMinutesAddUpEveryCoveredPipelineRunningOnesIncluded() {
         // 600 + 300 + 1200 + 900 + 120 + 1800 + 60 + 180 + 30 = 5190 seconds.
         assertThat(insights().buildMinutes()).isEqualTo(86.5);
+    }
+
+    @Test
+    void buildMinutesFallBackToBitbucketsDurationOfACompletedPipelineThatBilledNothing() {
+        // api #1 sent no build_seconds_used, only its duration of 240 s: 5190 - 600 + 240 = 4830 seconds.
+        runs.replaceAll(run -> run.pipeline().repositorySlug().equals("api") && run.pipeline().buildNumber() == 1
+                ? run.withBuildDuration(240).withoutBuildSeconds() : run);
+
+        assertThat(insights().buildMinutes()).isEqualTo(80.5);
     }
 
     @Test
@@ -121,9 +147,9 @@ class InsightsFromAFixedDataSetTest {
                 : new PipelineState("COMPLETED", null, result, null);
         Pipeline pipeline = new Pipeline("acme", repository, "{" + repository + "-" + number + "}", number, state,
                 new PipelineTarget("REF", "BRANCH", branch, branch, new PipelineTarget.Commit(commit, commit, null),
-                        null, null),
+                        null, null, "pipeline_ref_target", null, List.of()),
                 null, null, createdOn, result == null ? null : createdOn.plusSeconds(seconds), seconds, List.of(),
-                List.of(), "https://bitbucket.org");
+                List.of(), "https://bitbucket.org", 1, null, false, false, List.of(), null);
         MutableRun run = new MutableRun(pipeline, List.of(steps), new ArrayList<>());
         runs.add(run);
         return run;
@@ -131,8 +157,8 @@ class InsightsFromAFixedDataSetTest {
 
     private static Step step(String name, String result) {
         return new Step(new StepKey("acme", "api", "{p}", "{" + name + "}"), name,
-                new Step.State(result == null ? "IN_PROGRESS" : "COMPLETED", result, null), null, null, null, null,
-                null, List.of(), List.of(), List.of());
+                new Step.State(result == null ? "IN_PROGRESS" : "COMPLETED", result, null, false), null, null, null,
+                null, null, List.of(), List.of(), List.of(), null, 1, null, List.of());
     }
 
     private static TestCase test(String name, String status) {
@@ -145,5 +171,23 @@ class InsightsFromAFixedDataSetTest {
 
     /** A run whose test cases are added after it is built. */
     private record MutableRun(Pipeline pipeline, List<Step> steps, List<TestCase> testCases) {
+
+        /** The run with Bitbucket's own duration of the pipeline set. */
+        MutableRun withBuildDuration(Integer seconds) {
+            Pipeline p = pipeline;
+            return new MutableRun(new Pipeline(p.workspace(), p.repositorySlug(), p.uuid(), p.buildNumber(),
+                    p.state(), p.target(), p.trigger(), p.creator(), p.createdOn(), p.completedOn(),
+                    p.buildSecondsUsed(), p.variables(), p.configurationSources(), p.webUrl(), p.runNumber(),
+                    seconds, p.expired(), p.firstSuccessful(), p.labels(), p.stoppedBy()), steps, testCases);
+        }
+
+        /** The run without the build seconds Bitbucket bills. */
+        MutableRun withoutBuildSeconds() {
+            Pipeline p = pipeline;
+            return new MutableRun(new Pipeline(p.workspace(), p.repositorySlug(), p.uuid(), p.buildNumber(),
+                    p.state(), p.target(), p.trigger(), p.creator(), p.createdOn(), p.completedOn(), null,
+                    p.variables(), p.configurationSources(), p.webUrl(), p.runNumber(), p.buildDurationSeconds(),
+                    p.expired(), p.firstSuccessful(), p.labels(), p.stoppedBy()), steps, testCases);
+        }
     }
 }

@@ -115,7 +115,7 @@ class SlowSubscriberTest {
     private static PipelineChanged pipelineEvent(int number) {
         return new PipelineChanged("acme", "api", new BitbucketPipeline("pipeline", PIPELINE, number, null, null, null,
                 null, new BitbucketState("pipeline_state_pending", "PENDING", null, null), null, null, null, null,
-                null), null, Instant.now());
+                null, null, null, null, null, null), null, Instant.now());
     }
 
     private static LogAppended chunk(long offset, int length, boolean complete) {

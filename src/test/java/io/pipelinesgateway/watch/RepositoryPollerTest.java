@@ -191,12 +191,13 @@ class RepositoryPollerTest {
     }
 
     private static BitbucketPipeline pipeline(String uuid, BitbucketState state) {
-        return new BitbucketPipeline("pipeline", uuid, 1, null, null, null, null, state, null, null, null, null, null);
+        return new BitbucketPipeline("pipeline", uuid, 1, null, null, null, null, state, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     private static BitbucketStep step(BitbucketState state) {
         return new BitbucketStep("pipeline_step", STEP, "Build", null, null, state, null, null, null, null, null,
-                null);
+                null, null, null, null, null);
     }
 
     private static BitbucketState pending() {
