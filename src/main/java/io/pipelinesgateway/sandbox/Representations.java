@@ -147,7 +147,7 @@ record Representations(String api, String web) {
         return new SandboxJson.Pipeline("pipeline", p.uuid(), p.buildNumber(), 1, account(p.creator()),
                 repositoryRef(p.repo()), target(p.target()),
                 new SandboxJson.TypedName(p.trigger().type(), p.trigger().name()), state, timestamp(p.createdOn()),
-                timestamp(s.completedOn()), s.buildTime().toSeconds(), s.duration().toSeconds(),
+                timestamp(s.completedOn()), s.buildTime().toSeconds(), s.buildTime().toSeconds(),
                 p.variables().stream().map(Representations::variable).toList(),
                 List.of(new SandboxJson.ConfigurationSource("bitbucket-pipelines.yml",
                         api + "/repositories/" + repoPath(p.repo()) + "/src/" + commit + "/bitbucket-pipelines.yml")),
@@ -196,6 +196,8 @@ record Representations(String api, String web) {
                 plan.scriptCommands().stream().map(c -> new SandboxJson.Command(c.name(), c.command())).toList(),
                 started ? elapsed.toSeconds() : null, started ? elapsed.toSeconds() : null, 1, 120,
                 new SandboxJson.PipelineRef("pipeline", pipeline.pipeline().uuid()),
+                new SandboxJson.TypedName(plan.isManual() ? "pipeline_step_trigger_manual"
+                        : "pipeline_step_trigger_automatic", null),
                 plan.services().isEmpty() ? null
                         : plan.services().stream().map(c -> new SandboxJson.ServiceContainer(c.uuid(), c.name()))
                         .toList(),

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -189,13 +190,14 @@ final class SandboxJson {
     record ServiceContainer(String uuid, String name) {
     }
 
-    /** A {@code pipeline_step}. */
+    /** A {@code pipeline_step}; Bitbucket spells its {@code maxTime} (minutes) in camel case. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Step(String type, String uuid, String name, String startedOn, String completedOn, State state,
             Image image, List<Command> setupCommands, List<Command> scriptCommands, Long durationInSeconds,
-            Long buildSecondsUsed, Integer runNumber, Integer maxTime, PipelineRef pipeline,
-            List<ServiceContainer> serviceContainers, Map<String, Object> links) {
+            Long buildSecondsUsed, Integer runNumber, @JsonProperty("maxTime") Integer maxTime,
+            PipelineRef pipeline, TypedName trigger, List<ServiceContainer> serviceContainers,
+            Map<String, Object> links) {
     }
 
     /** A step's test report summary (shape observed, the spec leaves it empty). */

@@ -27,6 +27,11 @@ record StepPlan(String uuid, String name, Image image, List<Command> setupComman
         tests = List.copyOf(tests);
     }
 
+    /** Whether a person starts the step: a step the pipeline pauses before (Bitbucket's {@code trigger: manual}). */
+    boolean isManual() {
+        return hold != null && hold.kind() == Hold.Kind.PAUSED;
+    }
+
     /** How a step ends when it runs to completion. */
     enum Outcome { SUCCESSFUL, FAILED, ERROR }
 

@@ -24,19 +24,12 @@ final class Timeline {
     record PipelineSnapshot(Pipeline pipeline, PipelineStatus status, Instant completedOn, Instant observedAt,
             List<StepSnapshot> steps) {
 
-        /** Build time consumed so far: the sum of the steps' running times. */
+        /**
+         * Build time consumed so far: the sum of the steps' running times, which a pause or a halt does not add to
+         * (the sandbox's {@code duration_in_seconds} as well as its {@code build_seconds_used}).
+         */
         Duration buildTime() {
             return steps.stream().map(StepSnapshot::elapsed).reduce(Duration.ZERO, Duration::plus);
-        }
-
-        /** From the start of the first step (or creation, if none started) to completion or now. */
-        Duration duration() {
-            Instant start = steps.stream().map(StepSnapshot::startedOn).filter(s -> s != null).findFirst()
-                    .orElse(null);
-            if (start == null) {
-                return Duration.ZERO;
-            }
-            return Duration.between(start, completedOn != null ? completedOn : observedAt);
         }
 
         StepSnapshot step(String uuid) {

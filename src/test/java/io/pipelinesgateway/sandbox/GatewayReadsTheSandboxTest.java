@@ -127,6 +127,34 @@ class GatewayReadsTheSandboxTest {
                 .allSatisfy(pipeline -> assertThat(map(pipeline.get("target")).get("branch")).isEqualTo("develop"));
     }
 
+    @Test
+    void aPausedPipelinesManualStepWaitsForAPersonAndThePauseIsNotCountedAsDuration() {
+        List<Map<String, Object>> workspaces = graphQl.document("""
+                {
+                  workspaces {
+                    nodes {
+                      repositories(first: 3) {
+                        nodes {
+                          pipelines(first: 5, statuses: [PAUSED]) {
+                            nodes { status durationSeconds wallClockSeconds steps { status trigger { kind } } }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }""").execute().errors().verify()
+                .path("workspaces.nodes").entityList(mapType()).get();
+
+        List<Map<String, Object>> paused = children(children(workspaces, "repositories"), "pipelines");
+        assertThat(paused).isNotEmpty().allSatisfy(pipeline -> {
+            assertThat(pipeline.get("wallClockSeconds")).isNull();
+            assertThat(pipeline.get("durationSeconds")).isNotNull();
+            assertThat(list(pipeline.get("steps")))
+                    .filteredOn(step -> "PAUSED".equals(step.get("status"))).singleElement()
+                    .satisfies(step -> assertThat(map(step.get("trigger")).get("kind")).isEqualTo("MANUAL"));
+        });
+    }
+
     private static List<Map<String, Object>> children(List<Map<String, Object>> parents, String field) {
         List<Map<String, Object>> children = new ArrayList<>();
         for (Map<String, Object> parent : parents) {
