@@ -9,24 +9,28 @@ import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
  * A pipeline's state without loss. Bitbucket's names are read from {@code name}, or from the {@code type}
  * discriminator when a payload lacks the name; values the gateway does not know become UNKNOWN instead of failing
  * the query, and a running pipeline has no result.
+ *
+ * @param stageName  Bitbucket's name of the stage as sent, kept also when {@code stage} is UNKNOWN
+ * @param resultName Bitbucket's name of the result as sent, kept also when {@code result} is UNKNOWN
  */
-public record PipelineState(String name, String stage, String result, String type) {
+public record PipelineState(String name, String stage, String result, String type, String stageName,
+        String resultName) {
 
     public static PipelineState from(BitbucketState state) {
         if (state == null) {
-            return new PipelineState("UNKNOWN", null, null, null);
+            return new PipelineState("UNKNOWN", null, null, null, null, null);
         }
         String name = known(nameOf(state.name(), state.type(), "pipeline_state_"), "PENDING", "IN_PROGRESS",
                 "COMPLETED");
+        String stageName = nameOf(state.stage(), "pipeline_state_in_progress_");
+        String resultName = nameOf(state.result(), "pipeline_state_completed_");
         String stage = name.equals("IN_PROGRESS")
-                ? (state.stage() == null ? "RUNNING" : known(nameOf(state.stage(), "pipeline_state_in_progress_"),
-                        "RUNNING", "PAUSED", "HALTED"))
+                ? (state.stage() == null ? "RUNNING" : known(stageName, "RUNNING", "PAUSED", "HALTED"))
                 : null;
         String result = name.equals("COMPLETED")
-                ? known(nameOf(state.result(), "pipeline_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
-                        "STOPPED", "EXPIRED")
+                ? known(resultName, "SUCCESSFUL", "FAILED", "ERROR", "STOPPED", "EXPIRED")
                 : null;
-        return new PipelineState(name, stage, result, state.type());
+        return new PipelineState(name, stage, result, state.type(), stageName, resultName);
     }
 
     /** The one-word status. */

@@ -143,8 +143,8 @@ class InsightsFromAFixedDataSetTest {
     private MutableRun run(String repository, int number, String created, int seconds, String result, String branch,
             String commit, Step... steps) {
         OffsetDateTime createdOn = OffsetDateTime.parse(created);
-        PipelineState state = result == null ? new PipelineState("IN_PROGRESS", "RUNNING", null, null)
-                : new PipelineState("COMPLETED", null, result, null);
+        PipelineState state = result == null ? new PipelineState("IN_PROGRESS", "RUNNING", null, null, "RUNNING", null)
+                : new PipelineState("COMPLETED", null, result, null, null, result);
         Pipeline pipeline = new Pipeline("acme", repository, "{" + repository + "-" + number + "}", number, state,
                 new PipelineTarget("REF", "BRANCH", branch, branch, new PipelineTarget.Commit(commit, commit, null),
                         null, null, "pipeline_ref_target", null, List.of()),

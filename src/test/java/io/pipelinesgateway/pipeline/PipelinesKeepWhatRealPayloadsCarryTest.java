@@ -16,9 +16,10 @@ class PipelinesKeepWhatRealPayloadsCarryTest extends GatewayTest {
     private static final String PIPELINES = """
             {
               repository(workspace: "acme", slug: "api") {
-                pipelines(first: 3, order: NEWEST_FIRST) {
+                pipelines(first: 4, order: NEWEST_FIRST) {
                   nodes {
                     buildNumber status runNumber expired firstSuccessful
+                    state { name stage result type stageName resultName }
                     stoppedBy { displayName nickname }
                     labels { key value }
                     trigger { kind name type }
@@ -44,7 +45,8 @@ class PipelinesKeepWhatRealPayloadsCarryTest extends GatewayTest {
                          "trigger": {"kind": "MANUAL", "name": "MANUAL", "type": "pipeline_trigger_manual"}}
                         """)
                 .path("repository.pipelines.nodes[2]").matchesJson("""
-                        {"buildNumber": 108, "status": "EXPIRED", "expired": true, "stoppedBy": null, "labels": []}
+                        {"buildNumber": 108, "status": "EXPIRED", "expired": true, "stoppedBy": null, "labels": [],
+                         "state": {"stage": null, "result": "EXPIRED", "stageName": null, "resultName": "EXPIRED"}}
                         """)
                 .path("repository.pipelines.nodes[0]").matchesJson("""
                         {"buildNumber": 110, "runNumber": 1, "firstSuccessful": true, "labels": []}
@@ -67,12 +69,15 @@ class PipelinesKeepWhatRealPayloadsCarryTest extends GatewayTest {
     }
 
     @Test
-    void aTargetAndATriggerOfTypesTheGatewayDoesNotKnowKeepWhatIsReadable() {
+    void aTargetATriggerAndAStageOfTypesTheGatewayDoesNotKnowKeepWhatIsReadable() {
         given("repository-api.json");
-        // The same payload, as Bitbucket might send it once it has a target and a trigger this gateway predates.
+        // The same payload, as Bitbucket might send it once it has a target, a trigger and a stage this gateway
+        // predates.
         bitbucket.stubFor(Payloads.stub("pipelines-real-shapes.json").willReturn(okJson(
                 Payloads.text("pipelines-real-shapes.json")
                         .replace("pipeline_merge_queue_ref_target", "pipeline_release_train_target")
+                        .replaceFirst("\"pipeline_state_in_progress_halted\",\\s*\"name\": \"HALTED\"",
+                                "\"pipeline_state_in_progress_waiting_for_runner\", \"name\": \"WAITING_FOR_RUNNER\"")
                         .replaceFirst("\"pipeline_trigger_push\",\\s*\"name\": \"PUSH\"",
                                 "\"pipeline_trigger_release_train\""))));
 
@@ -86,6 +91,11 @@ class PipelinesKeepWhatRealPayloadsCarryTest extends GatewayTest {
                         """)
                 .path("repository.pipelines.nodes[0].trigger").matchesJsonStrictly("""
                         {"kind": "UNKNOWN", "name": "RELEASE_TRAIN", "type": "pipeline_trigger_release_train"}
+                        """)
+                .path("repository.pipelines.nodes[3].status").entity(String.class).isEqualTo("UNKNOWN")
+                .path("repository.pipelines.nodes[3].state").matchesJsonStrictly("""
+                        {"name": "IN_PROGRESS", "stage": "UNKNOWN", "result": null,
+                         "type": "pipeline_state_in_progress", "stageName": "WAITING_FOR_RUNNER", "resultName": null}
                         """);
     }
 }
