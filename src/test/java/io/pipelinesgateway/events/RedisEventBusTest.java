@@ -102,14 +102,16 @@ class RedisEventBusTest {
                 new BitbucketNamed("pipeline_state_in_progress_running", "RUNNING"), null);
         BitbucketState pending = new BitbucketState("pipeline_state_pending", "PENDING", null, null);
         return new PipelineChanged("acme", "api", new BitbucketPipeline("pipeline", "{p}", 7, null, null, null, null,
-                running, null, null, null, null, null, null, null, null, null, null), pending, Instant.parse("2026-01-31T09:00:00Z"));
+                running, null, null, null, null, null, null, null, null, null, null), pending,
+                Instant.parse("2026-01-31T09:00:00Z"));
     }
 
     private static StepChanged stepChanged() {
         BitbucketState done = new BitbucketState("pipeline_step_state_completed", "COMPLETED", null,
                 new BitbucketNamed("pipeline_step_state_completed_successful", "SUCCESSFUL"));
         return new StepChanged("acme", "api", "{p}", new BitbucketStep("pipeline_step", "{s}", "Build", null, null,
-                done, null, null, null, 12, 12, null, null, null, null, null), null, Instant.parse("2026-01-31T09:00:01Z"));
+                done, null, null, null, 12, 12, null, null, null, null, null), null,
+                Instant.parse("2026-01-31T09:00:01Z"));
     }
 
     private static LogAppended logAppended() {
