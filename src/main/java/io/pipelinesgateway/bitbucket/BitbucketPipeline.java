@@ -23,4 +23,9 @@ public record BitbucketPipeline(String type, String uuid, @JsonProperty("build_n
         @JsonProperty("run_number") Integer runNumber,
         @JsonProperty("duration_in_seconds") Integer durationInSeconds, Boolean expired,
         @JsonProperty("first_successful") Boolean firstSuccessful, JsonNode labels) {
+
+    public BitbucketPipeline {
+        // JSON null reads as a null node: it means no labels, as an absent field does.
+        labels = labels == null || labels.isNull() ? null : labels;
+    }
 }
