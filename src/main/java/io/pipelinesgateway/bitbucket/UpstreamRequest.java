@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -32,6 +35,12 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     public static UpstreamRequest of(String resource, String... segments) {
         StringBuilder path = new StringBuilder();
         for (String segment : segments) {
+            if (segment == null) {
+                // A coordinate taken from an answer of Bitbucket's that lacked it: nothing to ask for.
+                throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked the "
+                        + "identifier the gateway needs to read " + resource + " of it; the rest of the answer "
+                        + "stands.");
+            }
             path.append('/').append(encoded(segment));
         }
         return new UpstreamRequest(resource, path.toString(), List.of());
