@@ -2,6 +2,7 @@ package io.pipelinesgateway.bitbucket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     /** As {@link #of(String, String...)}, for a resource below a common prefix of segments. */
     public static UpstreamRequest of(String resource, List<String> prefix, String... segments) {
         List<String> all = new ArrayList<>(prefix);
-        all.addAll(List.of(segments));
+        all.addAll(Arrays.asList(segments));
         return of(resource, all.toArray(String[]::new));
     }
 

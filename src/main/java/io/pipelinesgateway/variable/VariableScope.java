@@ -3,6 +3,7 @@ package io.pipelinesgateway.variable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
@@ -52,7 +53,7 @@ public record VariableScope(Level level, List<String> coordinates) {
     }
 
     public VariableScope {
-        if (coordinates.contains(null)) {
+        if (coordinates.stream().anyMatch(Objects::isNull)) {
             // A coordinate taken from an answer of Bitbucket's that lacked it (an environment without its UUID).
             throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked the identifier "
                     + "the gateway needs to read these variables; the rest of the answer stands.");
@@ -64,24 +65,24 @@ public record VariableScope(Level level, List<String> coordinates) {
     }
 
     public static VariableScope workspace(String workspace) {
-        return new VariableScope(Level.WORKSPACE, List.of(workspace));
+        return new VariableScope(Level.WORKSPACE, Arrays.asList(workspace));
     }
 
     public static VariableScope repository(String workspace, String repository) {
-        return new VariableScope(Level.REPOSITORY, List.of(workspace, repository));
+        return new VariableScope(Level.REPOSITORY, Arrays.asList(workspace, repository));
     }
 
     /** @param environmentUuid the environment's UUID, in braces */
     public static VariableScope deploymentEnvironment(String workspace, String repository, String environmentUuid) {
-        return new VariableScope(Level.DEPLOYMENT_ENVIRONMENT, List.of(workspace, repository, environmentUuid));
+        return new VariableScope(Level.DEPLOYMENT_ENVIRONMENT, Arrays.asList(workspace, repository, environmentUuid));
     }
 
     public static VariableScope team(String team) {
-        return new VariableScope(Level.TEAM, List.of(team));
+        return new VariableScope(Level.TEAM, Arrays.asList(team));
     }
 
     public static VariableScope user(String user) {
-        return new VariableScope(Level.USER, List.of(user));
+        return new VariableScope(Level.USER, Arrays.asList(user));
     }
 
     /** The listing of the level's variables, where new ones are also created. */
