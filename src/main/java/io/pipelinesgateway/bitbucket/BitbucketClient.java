@@ -31,6 +31,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,12 +85,14 @@ public class BitbucketClient {
     private final ApplicationEventPublisher events;
     private final CircuitBreakerRegistry circuitBreakers;
     private final UpstreamCredentials credentials;
+    private final UnreadableValues unreadableValues;
     private volatile String resolvedBaseUrl;
     private volatile String resolvedWebUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
-            RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials) {
+            RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials,
+            UnreadableValues unreadableValues) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -106,6 +109,7 @@ public class BitbucketClient {
         this.rateLimits = rateLimits;
         this.events = events;
         this.credentials = credentials;
+        this.unreadableValues = unreadableValues;
         BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
@@ -563,10 +567,23 @@ public class BitbucketClient {
         try {
             return jsonMapper.readValue(body, type);
         }
-        catch (RuntimeException malformed) {
-            throw new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "Bitbucket sent an answer the gateway could not read for " + request.resource() + ".");
+        catch (JacksonException unexpectedShape) {
+            try {
+                // One value of an unexpected shape must not cost the whole answer: read it again, tolerantly.
+                return unreadableValues.read(body, type, request.resource() + " at " + request.path());
+            }
+            catch (RuntimeException malformed) {
+                throw unreadable(request);
+            }
         }
+        catch (RuntimeException malformed) {
+            throw unreadable(request);
+        }
+    }
+
+    private static GatewayException unreadable(UpstreamRequest request) {
+        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Bitbucket sent an answer the gateway could not read for " + request.resource() + ".");
     }
 
     /** The REST root calls go to, with a path (the sandbox) resolved against this server's port. */

@@ -2,10 +2,14 @@ package io.pipelinesgateway.bitbucket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
 
 import org.springframework.web.util.UriUtils;
 
@@ -32,6 +36,12 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     public static UpstreamRequest of(String resource, String... segments) {
         StringBuilder path = new StringBuilder();
         for (String segment : segments) {
+            if (segment == null) {
+                // A coordinate taken from an answer of Bitbucket's that lacked it: nothing to ask for.
+                throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked the "
+                        + "identifier the gateway needs to read " + resource + " of it; the rest of the answer "
+                        + "stands.");
+            }
             path.append('/').append(encoded(segment));
         }
         return new UpstreamRequest(resource, path.toString(), List.of());
@@ -69,7 +79,7 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     /** As {@link #of(String, String...)}, for a resource below a common prefix of segments. */
     public static UpstreamRequest of(String resource, List<String> prefix, String... segments) {
         List<String> all = new ArrayList<>(prefix);
-        all.addAll(List.of(segments));
+        all.addAll(Arrays.asList(segments));
         return of(resource, all.toArray(String[]::new));
     }
 

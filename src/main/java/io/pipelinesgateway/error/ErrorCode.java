@@ -18,5 +18,10 @@ public enum ErrorCode {
     /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
     SHUTTING_DOWN,
     /** The request used up its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}). */
-    UPSTREAM_BUDGET_EXCEEDED
+    UPSTREAM_BUDGET_EXCEEDED,
+    /**
+     * Bitbucket's answer lacked a value this field shows, or held one the gateway could not read: the field is null,
+     * the rest of the answer stands.
+     */
+    UPSTREAM_INCOMPLETE
 }

@@ -19,10 +19,11 @@ public record GlobalId(String type, List<String> parts) {
         parts = List.copyOf(parts);
     }
 
+    /** The ID of an object of {@code type} at these coordinates; one Bitbucket's answer lacked is left empty. */
     public static String encode(String type, String... parts) {
         StringBuilder raw = new StringBuilder(type);
         for (String part : parts) {
-            raw.append('\n').append(part);
+            raw.append('\n').append(part == null ? "" : part);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -31,7 +31,7 @@ public class Loaders {
     /** Registers a loader under {@code name}; a controller receives it as a {@code DataLoader} parameter so named. */
     public <K, V> void register(String name, Function<K, Mono<V>> load) {
         registry.<K, V>forName(name).registerMappedBatchLoader((keys, environment) -> Flux.fromIterable(keys)
-                .flatMap(key -> load.apply(key)
+                .flatMap(key -> Mono.defer(() -> load.apply(key))
                         .map(value -> Map.entry(key, (V) (Object) Try.succeeded(value)))
                         .onErrorResume(error -> Mono.just(Map.entry(key, (V) (Object) Try.failed(error)))),
                         maxConcurrency)

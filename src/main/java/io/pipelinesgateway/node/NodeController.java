@@ -2,6 +2,7 @@ package io.pipelinesgateway.node;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.environment.EnvironmentService;
@@ -35,6 +36,8 @@ import graphql.schema.DataFetchingEnvironment;
  */
 @Controller
 class NodeController {
+
+    private static final Pattern BUILD_NUMBER = Pattern.compile("[1-9][0-9]{0,9}");
 
     private final TestReportService testReports;
     private final VariableService variables;
@@ -75,8 +78,7 @@ class NodeController {
             case "Workspace" -> load(environment, WorkspaceService.LOADER, global.part(0, 1));
             case "Repository" -> load(environment, RepositoryService.LOADER,
                     new RepositoryKey(global.part(0, 2), global.part(1, 2)));
-            case "Pipeline" -> load(environment, PipelineService.LOADER, new PipelineKey(global.part(0, 3),
-                    global.part(1, 3), Uuids.braced(global.part(2, 3), "id")));
+            case "Pipeline" -> load(environment, PipelineService.LOADER, pipelineKey(global));
             case "Step" -> load(environment, StepService.LOADER, stepKey(global, 4));
             case "TestCase" -> testReports.testCase(new TestCaseKey(stepKey(global, 5), global.part(4, 5)))
                     .cast(Object.class);
@@ -87,6 +89,13 @@ class NodeController {
             default -> Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned."));
         };
+    }
+
+    /** A pipeline's ID names it by UUID, or by build number where Bitbucket's answer lacked the UUID. */
+    private static PipelineKey pipelineKey(GlobalId global) {
+        String locator = global.part(2, 3);
+        return new PipelineKey(global.part(0, 3), global.part(1, 3),
+                BUILD_NUMBER.matcher(locator).matches() ? locator : Uuids.braced(locator, "id"));
     }
 
     private static StepKey stepKey(GlobalId global, int parts) {

@@ -18,13 +18,14 @@ import io.pipelinesgateway.variable.PipelineVariable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A pipeline run as the schema shows it, located by the workspace and repository it was read from.
+ * A pipeline run as the schema shows it, located by the workspace and repository it was read from, and by its UUID,
+ * or by its build number when Bitbucket's answer lacks the UUID (Bitbucket takes either in the same path segment).
  *
  * @param buildDurationSeconds Bitbucket's own duration of the run ({@code duration_in_seconds}), null when it sent
  *                             none
  * @param stoppedBy            who stopped the pipeline (the result's {@code terminator}), for a stopped one
  */
-public record Pipeline(String workspace, String repositorySlug, String uuid, int buildNumber, PipelineState state,
+public record Pipeline(String workspace, String repositorySlug, String uuid, Integer buildNumber, PipelineState state,
         PipelineTarget target, Trigger trigger, Account creator, OffsetDateTime createdOn,
         OffsetDateTime completedOn, Integer buildSecondsUsed, List<PipelineVariable> variables,
         List<BitbucketConfigurationSource> configurationSources, String webUrl, Integer runNumber,
@@ -95,15 +96,29 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
 
     public static Pipeline from(String workspace, String repository, BitbucketPipeline pipeline,
             String bitbucketWebUrl) {
-        int buildNumber = pipeline.buildNumber() == null ? 0 : pipeline.buildNumber();
+        return from(workspace, repository, pipeline.uuid(), pipeline.buildNumber(), pipeline, bitbucketWebUrl);
+    }
+
+    /** A pipeline read by its key: what the key says (its UUID or build number) fills in what the answer lacks. */
+    public static Pipeline from(PipelineKey key, BitbucketPipeline pipeline, String bitbucketWebUrl) {
+        boolean byNumber = key.id() != null && key.id().matches("[0-9]{1,9}");
+        return from(key.workspace(), key.repository(),
+                pipeline.uuid() == null && !byNumber ? key.id() : pipeline.uuid(),
+                pipeline.buildNumber() == null && byNumber ? Integer.valueOf(key.id()) : pipeline.buildNumber(),
+                pipeline, bitbucketWebUrl);
+    }
+
+    private static Pipeline from(String workspace, String repository, String uuid, Integer buildNumber,
+            BitbucketPipeline pipeline, String bitbucketWebUrl) {
         List<PipelineVariable> variables = pipeline.variables() == null ? List.of()
                 : pipeline.variables().stream().map(PipelineVariable::from).toList();
-        return new Pipeline(workspace, repository, pipeline.uuid(), buildNumber, PipelineState.from(pipeline.state()),
+        return new Pipeline(workspace, repository, uuid, buildNumber, PipelineState.from(pipeline.state()),
                 PipelineTarget.from(pipeline.target()), Trigger.from(pipeline.trigger()),
                 Account.from(pipeline.creator()), pipeline.createdOn(), pipeline.completedOn(),
                 pipeline.buildSecondsUsed(), variables,
                 pipeline.configurationSources() == null ? List.of() : pipeline.configurationSources(),
-                bitbucketWebUrl + "/" + workspace + "/" + repository + "/pipelines/results/" + buildNumber,
+                buildNumber == null ? null
+                        : bitbucketWebUrl + "/" + workspace + "/" + repository + "/pipelines/results/" + buildNumber,
                 pipeline.runNumber(), pipeline.durationInSeconds(), pipeline.expired(), pipeline.firstSuccessful(),
                 Label.from(pipeline.labels()), stoppedBy(pipeline.state()));
     }
@@ -113,7 +128,13 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
     }
 
     public String id() {
-        return GlobalId.encode("Pipeline", workspace, repositorySlug, uuid);
+        String locator = locator();
+        return GlobalId.encode("Pipeline", workspace, repositorySlug, locator == null ? "" : locator);
+    }
+
+    /** What locates the pipeline in its repository: its UUID, else its build number; null if the answer had neither. */
+    private String locator() {
+        return uuid != null ? uuid : buildNumber != null ? String.valueOf(buildNumber) : null;
     }
 
     public PipelineStatus status() {
@@ -155,7 +176,7 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, int
     }
 
     public PipelineKey key() {
-        return new PipelineKey(workspace, repositorySlug, uuid);
+        return new PipelineKey(workspace, repositorySlug, locator());
     }
 
     public RepositoryKey repositoryKey() {

@@ -37,7 +37,7 @@ public class PipelineService {
     Mono<Pipeline> pipeline(PipelineKey key) {
         return client.get(UpstreamRequest.of("pipeline", "repositories", key.workspace(), key.repository(),
                         "pipelines", key.id()), BitbucketPipeline.class)
-                .map(pipeline -> Pipeline.from(key.workspace(), key.repository(), pipeline, client.webUrl()));
+                .map(pipeline -> Pipeline.from(key, pipeline, client.webUrl()));
     }
 
     Mono<Connection<Pipeline>> pipelines(PipelineListRequest request) {

@@ -32,7 +32,8 @@ class PipelineConfigService {
         RepositoryKey repository = input.repositoryKey();
         return UserError.recover(client.send(HttpMethod.PUT, configRequest(repository), input.body(),
                                 BitbucketPipelinesConfig.class)
-                        .map(saved -> new ConfigPayloads.Enabled(configuration(saved), List.of())),
+                        .map(saved -> new ConfigPayloads.Enabled(new PipelinesConfiguration(
+                                saved.enabled() != null ? saved.enabled() : input.body().enabled()), List.of())),
                 "input.enabled", ConfigPayloads.Enabled::rejected);
     }
 
@@ -54,7 +55,7 @@ class PipelineConfigService {
     }
 
     private static PipelinesConfiguration configuration(BitbucketPipelinesConfig config) {
-        return new PipelinesConfiguration(Boolean.TRUE.equals(config.enabled()));
+        return new PipelinesConfiguration(config.enabled());
     }
 
     private static UpstreamRequest configRequest(RepositoryKey repository) {

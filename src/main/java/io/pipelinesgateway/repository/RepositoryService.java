@@ -29,7 +29,7 @@ public class RepositoryService {
     Mono<Repository> repository(RepositoryKey key) {
         return client.get(UpstreamRequest.of("repository", "repositories", key.workspace(), key.slug()),
                         BitbucketRepository.class)
-                .map(repository -> Repository.from(key.workspace(), repository, client.webUrl()));
+                .map(repository -> Repository.from(key, repository, client.webUrl()));
     }
 
     /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */

@@ -7,12 +7,12 @@ import io.pipelinesgateway.pipeline.PipelineTarget;
 import io.pipelinesgateway.repository.RepositoryItem;
 
 /** A schedule as the schema shows it, located by the repository it runs pipelines in. */
-public record PipelineSchedule(RepositoryItem item, boolean enabled, String cronPattern, PipelineTarget target,
+public record PipelineSchedule(RepositoryItem item, Boolean enabled, String cronPattern, PipelineTarget target,
         OffsetDateTime createdOn, OffsetDateTime updatedOn) {
 
     static PipelineSchedule from(String workspace, String repository, BitbucketSchedule schedule) {
         return new PipelineSchedule(new RepositoryItem(workspace, repository, schedule.uuid()),
-                Boolean.TRUE.equals(schedule.enabled()), schedule.cronPattern(),
+                schedule.enabled(), schedule.cronPattern(),
                 PipelineTarget.from(schedule.target()), schedule.createdOn(), schedule.updatedOn());
     }
 

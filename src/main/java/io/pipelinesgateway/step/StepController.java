@@ -30,7 +30,7 @@ class StepController {
 
     @SchemaMapping(typeName = "Pipeline")
     CompletableFuture<Step> step(Pipeline pipeline, @Argument String uuid, DataLoader<StepKey, Step> stepLoader) {
-        return stepLoader.load(new StepKey(pipeline.workspace(), pipeline.repositorySlug(), pipeline.uuid(),
+        return stepLoader.load(new StepKey(pipeline.workspace(), pipeline.repositorySlug(), pipeline.key().id(),
                 Uuids.braced(uuid, "uuid")));
     }
 

@@ -207,8 +207,9 @@ public class StepService {
     }
 
     private static UpstreamRequest stepRequest(String resource, StepKey key, String... rest) {
-        return UpstreamRequest.of(resource, List.of("repositories", key.workspace(), key.repository(), "pipelines",
-                key.pipelineUuid(), "steps", key.stepUuid()), rest);
+        // Not List.of: a step Bitbucket listed without its UUID is refused by UpstreamRequest, as UPSTREAM_INCOMPLETE.
+        return UpstreamRequest.of(resource, Arrays.asList("repositories", key.workspace(), key.repository(),
+                "pipelines", key.pipelineUuid(), "steps", key.stepUuid()), rest);
     }
 
     private static UpstreamRequest logRequest(StepLog log) {

@@ -13,8 +13,9 @@ public record Variable(VariableScope scope, String uuid, String key, String valu
         return new Variable(scope, masked.uuid(), masked.key(), masked.value(), masked.secured());
     }
 
+    /** By the variable's UUID, or by its key (unique in its level) when Bitbucket's answer lacked the UUID. */
     public String id() {
-        return scope.idOf(uuid);
+        return scope.idOf(uuid != null ? uuid : key);
     }
 
     public VariableScope.Level level() {

@@ -15,6 +15,11 @@ public final class VariableKeys {
     private VariableKeys() {
     }
 
+    /** Whether {@code text} has the shape of a key (a UUID, with its dashes, never has). */
+    static boolean isKey(String text) {
+        return text != null && KEY.matcher(text).matches();
+    }
+
     /** The key, checked. */
     public static String check(String key, String field) {
         if (key == null || key.isEmpty()) {

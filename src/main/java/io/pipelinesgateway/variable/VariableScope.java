@@ -3,9 +3,12 @@ package io.pipelinesgateway.variable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
+import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
 
@@ -50,6 +53,11 @@ public record VariableScope(Level level, List<String> coordinates) {
     }
 
     public VariableScope {
+        if (coordinates.stream().anyMatch(Objects::isNull)) {
+            // A coordinate taken from an answer of Bitbucket's that lacked it (an environment without its UUID).
+            throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked the identifier "
+                    + "the gateway needs to read these variables; the rest of the answer stands.");
+        }
         coordinates = List.copyOf(coordinates);
         if (coordinates.size() != level.coordinateCount()) {
             throw new IllegalArgumentException(level + " takes " + level.coordinateCount() + " coordinates");
@@ -57,24 +65,24 @@ public record VariableScope(Level level, List<String> coordinates) {
     }
 
     public static VariableScope workspace(String workspace) {
-        return new VariableScope(Level.WORKSPACE, List.of(workspace));
+        return new VariableScope(Level.WORKSPACE, Arrays.asList(workspace));
     }
 
     public static VariableScope repository(String workspace, String repository) {
-        return new VariableScope(Level.REPOSITORY, List.of(workspace, repository));
+        return new VariableScope(Level.REPOSITORY, Arrays.asList(workspace, repository));
     }
 
     /** @param environmentUuid the environment's UUID, in braces */
     public static VariableScope deploymentEnvironment(String workspace, String repository, String environmentUuid) {
-        return new VariableScope(Level.DEPLOYMENT_ENVIRONMENT, List.of(workspace, repository, environmentUuid));
+        return new VariableScope(Level.DEPLOYMENT_ENVIRONMENT, Arrays.asList(workspace, repository, environmentUuid));
     }
 
     public static VariableScope team(String team) {
-        return new VariableScope(Level.TEAM, List.of(team));
+        return new VariableScope(Level.TEAM, Arrays.asList(team));
     }
 
     public static VariableScope user(String user) {
-        return new VariableScope(Level.USER, List.of(user));
+        return new VariableScope(Level.USER, Arrays.asList(user));
     }
 
     /** The listing of the level's variables, where new ones are also created. */
@@ -92,7 +100,7 @@ public record VariableScope(Level level, List<String> coordinates) {
         return level == Level.DEPLOYMENT_ENVIRONMENT ? "deployment_variable" : "pipeline_variable";
     }
 
-    /** The global ID of a variable of this scope: the level, the coordinates, and the variable's UUID. */
+    /** The global ID of a variable of this scope: the level, the coordinates, and the variable's UUID or key. */
     String idOf(String uuid) {
         List<String> parts = new ArrayList<>(coordinates.size() + 2);
         parts.add(level.name());
@@ -102,7 +110,7 @@ public record VariableScope(Level level, List<String> coordinates) {
     }
 
     /**
-     * The scope and UUID a variable's global ID names.
+     * The scope and the UUID (or, for a variable Bitbucket gave no UUID, the key) a variable's global ID names.
      *
      * @param field where the ID came from, for the error when its UUID is malformed
      * @throws GatewayException BAD_USER_INPUT when the ID's coordinates do not fit its level
@@ -113,8 +121,10 @@ public record VariableScope(Level level, List<String> coordinates) {
                 .findFirst()
                 .orElseThrow(id::malformed);
         int coordinates = level.coordinateCount();
-        String uuid = Uuids.braced(id.part(coordinates + 1, coordinates + 2), field);
-        return new Located(new VariableScope(level, id.parts().subList(1, coordinates + 1)), uuid);
+        String locator = id.part(coordinates + 1, coordinates + 2);
+        VariableScope scope = new VariableScope(level, id.parts().subList(1, coordinates + 1));
+        return VariableKeys.isKey(locator) ? new Located(scope, null, locator)
+                : new Located(scope, Uuids.braced(locator, field), null);
     }
 
     private UpstreamRequest request(String resource, String last) {
@@ -129,7 +139,12 @@ public record VariableScope(Level level, List<String> coordinates) {
         return UpstreamRequest.of(resource, segments.toArray(String[]::new));
     }
 
-    /** A variable's place: its scope and its UUID. */
-    record Located(VariableScope scope, String uuid) {
+    /** A variable's place: its scope, and its UUID or else its key. */
+    record Located(VariableScope scope, String uuid, String key) {
+
+        /** Whether {@code variable} is the one located here. */
+        boolean matches(BitbucketVariable variable) {
+            return uuid != null ? uuid.equalsIgnoreCase(variable.uuid()) : key.equals(variable.key());
+        }
     }
 }

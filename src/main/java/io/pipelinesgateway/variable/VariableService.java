@@ -40,7 +40,7 @@ public class VariableService {
         VariableScope.Located located = VariableScope.locate(id, "id");
         return client.all(located.scope().list(), BitbucketVariable.class)
                 .flatMap(all -> Mono.justOrEmpty(all.stream()
-                        .filter(variable -> located.uuid().equalsIgnoreCase(variable.uuid()))
+                        .filter(located::matches)
                         .findFirst()))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
                         "Bitbucket has no such variable, or the credential cannot see it.")))
@@ -51,24 +51,54 @@ public class VariableService {
         VariableScope scope = input.scope().check();
         BitbucketVariable body = input.body(scope);
         return UserError.recover(client.send(HttpMethod.POST, scope.list(), body, BitbucketVariable.class)
-                        .map(created -> VariablePayload.of(Variable.from(scope, created))),
+                        .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body)))),
                 "input.key", VariablePayload::rejected);
     }
 
     Mono<VariablePayload> update(VariableInputs.Update input) {
         VariableScope.Located located = input.located();
         BitbucketVariable body = input.body(located);
-        return UserError.recover(client.send(HttpMethod.PUT, located.scope().item(located.uuid()), body,
-                                BitbucketVariable.class)
-                        .map(updated -> VariablePayload.of(Variable.from(located.scope(), updated))),
+        return UserError.recover(uuidOf(located)
+                        .flatMap(uuid -> client.send(HttpMethod.PUT, located.scope().item(uuid), body,
+                                BitbucketVariable.class))
+                        .map(updated -> VariablePayload.of(Variable.from(located.scope(), filled(updated, body)))),
                 "input.key", VariablePayload::rejected);
     }
 
     Mono<DeletePayload> delete(VariableInputs.Delete input) {
         VariableScope.Located located = input.located();
-        return UserError.recover(client.send(HttpMethod.DELETE, located.scope().item(located.uuid()), null,
-                                Void.class)
+        return UserError.recover(uuidOf(located)
+                        .flatMap(uuid -> client.send(HttpMethod.DELETE, located.scope().item(uuid), null, Void.class))
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
+    }
+
+    /**
+     * The UUID that changes a variable: the one its ID holds, or, for a variable Bitbucket listed without one (its ID
+     * holds its key), whatever the level's listing now says.
+     */
+    private Mono<String> uuidOf(VariableScope.Located located) {
+        if (located.uuid() != null) {
+            return Mono.just(located.uuid());
+        }
+        return client.all(located.scope().list(), BitbucketVariable.class)
+                .flatMap(all -> Mono.justOrEmpty(all.stream()
+                        .filter(variable -> located.matches(variable) && variable.uuid() != null)
+                        .map(BitbucketVariable::uuid)
+                        .findFirst()))
+                .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND, "Bitbucket lists no "
+                        + "variable '" + located.key() + "' with a UUID at this level, so it cannot be changed.")));
+    }
+
+    /**
+     * What Bitbucket answered to a change, with what its answer lacked taken from what was sent (the key, whether
+     * secured, a value that is not secured), so the caller still sees the variable it created or changed.
+     */
+    private static BitbucketVariable filled(BitbucketVariable answer, BitbucketVariable sent) {
+        return new BitbucketVariable(answer.type() != null ? answer.type() : sent.type(),
+                answer.uuid() != null ? answer.uuid() : sent.uuid(),
+                answer.key() != null ? answer.key() : sent.key(),
+                answer.value() != null ? answer.value() : sent.value(),
+                answer.secured() != null ? answer.secured() : sent.secured());
     }
 }

@@ -39,7 +39,7 @@ public class WorkspaceService {
 
     Mono<Workspace> workspace(String slug) {
         return client.get(UpstreamRequest.of("workspace", "workspaces", slug), BitbucketWorkspace.class)
-                .map(workspace -> Workspace.from(workspace, null, client.webUrl()));
+                .map(workspace -> Workspace.from(slug, workspace, null, client.webUrl()));
     }
 
     /**
@@ -55,9 +55,10 @@ public class WorkspaceService {
                     .map(all -> Connection.ofList(all, page));
         }
         return client.window(memberships(), BitbucketWorkspaceMembership.class, page.offset(), page.first(),
-                        membership -> membership.workspace() != null, false)
+                        membership -> located(membership), false)
                 .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
-                        membership.workspace(), membership.permission(), client.webUrl())));
+                        Workspace.slugOf(membership.workspace()), membership.workspace(), membership.permission(),
+                        client.webUrl())));
     }
 
     /**
@@ -69,13 +70,18 @@ public class WorkspaceService {
             return configuredSlugs();
         }
         return client.all(memberships(), BitbucketWorkspaceMembership.class)
-                .map(all -> all.stream().filter(membership -> membership.workspace() != null)
-                        .map(membership -> membership.workspace().slug()).toList());
+                .map(all -> all.stream().filter(WorkspaceService::located)
+                        .map(membership -> Workspace.slugOf(membership.workspace())).toList());
     }
 
     private Mono<List<String>> configuredSlugs() {
         return Mono.deferContextual(context -> Mono.just(credentials.readable(context, configured.workspaces()
                 .stream().map(WorkspaceProperties.ConfiguredWorkspace::slug).toList())));
+    }
+
+    /** Whether a membership names a workspace the gateway can locate: one with a slug or a UUID. */
+    private static boolean located(BitbucketWorkspaceMembership membership) {
+        return membership.workspace() != null && Workspace.slugOf(membership.workspace()) != null;
     }
 
     private static UpstreamRequest memberships() {
