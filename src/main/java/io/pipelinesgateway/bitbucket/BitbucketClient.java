@@ -341,8 +341,8 @@ public class BitbucketClient {
     }
 
     /**
-     * One upstream call with everything that keeps it civil: a per-workspace circuit breaker, so a failing Bitbucket
-     * gets fast errors instead of piled-up requests; for reads (which are idempotent) retries with backoff and
+     * One upstream call with everything that keeps it civil: a circuit breaker per repository (or workspace), so a
+     * failing Bitbucket gets fast errors instead of piled-up requests; for reads (which are idempotent) retries with backoff and
      * jitter on 5xx, connection errors and timeouts, and one wait for a short {@code Retry-After}.
      */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,

@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A workspace whose Bitbucket keeps failing gets fast errors instead of piled-up requests: after enough failures the
- * circuit opens and calls stop; once the pause is over a trial call that succeeds closes it again. Only Bitbucket
- * failing counts: a change it rejects (a 4xx) is the caller's mistake and pauses no one.
+ * circuit opens and calls stop; once the pause is over a trial call that succeeds closes it again. A circuit is kept per
+ * repository (per workspace for what is not a repository's), so one failing repository pauses no other. Only
+ * Bitbucket failing counts: a change it rejects (a 4xx) is the caller's mistake and pauses no one.
  */
 class CircuitBreakerTest extends GatewayTest {
 
@@ -79,6 +80,26 @@ class CircuitBreakerTest extends GatewayTest {
                         .path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42));
         graphQl.document(QUERY).execute().errors().verify();
         assertThat(calls()).as("closed again: every query reaches Bitbucket").isEqualTo(2);
+    }
+
+    @Test
+    void aRepositoryThatKeepsFailingPausesOnlyItself() {
+        given("error-503.json");
+        given("repository-mobile.json");
+        given("workspace-acme.json");
+        for (int i = 0; i < 4; i++) {
+            graphQl.document(QUERY).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                    .satisfies(error -> assertThat(code(error)).isEqualTo("UPSTREAM_UNAVAILABLE")));
+        }
+        graphQl.document(QUERY).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("pauses calls", "acme/api")));
+
+        graphQl.document("""
+                        { repository(workspace: "acme", slug: "mobile") { name }
+                          workspace(slug: "acme") { name } }""")
+                .execute().errors().verify()
+                .path("repository.name").entity(String.class).isEqualTo("mobile")
+                .path("workspace.name").entity(String.class).isEqualTo("Acme Corp");
     }
 
     @Test
