@@ -19,8 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelOption;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
@@ -83,7 +81,7 @@ public class BitbucketClient {
     private final CachePolicy cachePolicy;
     private final RateLimitTracker rateLimits;
     private final ApplicationEventPublisher events;
-    private final CircuitBreakerRegistry circuitBreakers;
+    private final UpstreamCircuitBreakers circuitBreakers;
     private final UpstreamCredentials credentials;
     private final UnreadableValues unreadableValues;
     private volatile String resolvedBaseUrl;
@@ -92,7 +90,7 @@ public class BitbucketClient {
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
             RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials,
-            UnreadableValues unreadableValues) {
+            UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
@@ -110,17 +108,7 @@ public class BitbucketClient {
         this.events = events;
         this.credentials = credentials;
         this.unreadableValues = unreadableValues;
-        BitbucketProperties.CircuitBreaker breaker = properties.circuitBreaker();
-        this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .failureRateThreshold(breaker.failureRateThreshold())
-                .slidingWindowSize(breaker.slidingWindowSize())
-                .minimumNumberOfCalls(breaker.minimumCalls())
-                .waitDurationInOpenState(breaker.openFor())
-                .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                // Only Bitbucket failing counts; a 404 or a 403 is a healthy answer.
-                .recordException(BitbucketClient::retryable)
-                .build());
+        this.circuitBreakers = circuitBreakers;
     }
 
     /** Reads one JSON object. */
@@ -356,8 +344,8 @@ public class BitbucketClient {
     }
 
     /**
-     * One upstream call with everything that keeps it civil: a per-workspace circuit breaker, so a failing Bitbucket
-     * gets fast errors instead of piled-up requests; for reads (which are idempotent) retries with backoff and
+     * One upstream call with everything that keeps it civil: a circuit breaker per repository (or workspace), so a
+     * failing Bitbucket gets fast errors instead of piled-up requests; for reads (which are idempotent) retries with backoff and
      * jitter on 5xx, connection errors and timeouts, and one wait for a short {@code Retry-After}.
      */
     private Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
@@ -369,9 +357,9 @@ public class BitbucketClient {
             Object body, Optional<Credential> credential, boolean retry) {
         String workspace = request.workspace();
         Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, credential, workspace)
-                .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.circuitBreaker(workspace)));
+                .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.guarding(request)));
         if (!retry) {
-            return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
+            return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitBreakers.open(request));
         }
         return attempt
                 .onErrorResume(GatewayException.class, error -> shortRateLimit(error)
@@ -379,9 +367,9 @@ public class BitbucketClient {
                         : Mono.error(error))
                 .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
                         .jitter(0.5)
-                        .filter(BitbucketClient::retryable)
+                        .filter(UpstreamCircuitBreakers::bitbucketFailed)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorMap(CallNotPermittedException.class, open -> circuitOpen(workspace));
+                .onErrorMap(CallNotPermittedException.class, open -> circuitBreakers.open(request));
     }
 
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
@@ -423,17 +411,6 @@ public class BitbucketClient {
     private boolean shortRateLimit(GatewayException error) {
         return error.code() == ErrorCode.RATE_LIMITED && error.retryAfterSeconds() != null
                 && error.retryAfterSeconds() <= properties.maxRetryAfter().toSeconds();
-    }
-
-    private static boolean retryable(Throwable error) {
-        return error instanceof GatewayException failure
-                && (failure.code() == ErrorCode.UPSTREAM_UNAVAILABLE || failure.code() == ErrorCode.UPSTREAM_TIMEOUT);
-    }
-
-    private GatewayException circuitOpen(String workspace) {
-        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE, "Bitbucket has been failing for workspace '"
-                + workspace + "', so the gateway pauses calls to it for up to "
-                + properties.circuitBreaker().openFor().toSeconds() + " seconds; try again then.");
     }
 
     private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {
@@ -494,9 +471,14 @@ public class BitbucketClient {
             case 429 -> new GatewayException(ErrorCode.RATE_LIMITED,
                     "Bitbucket's rate limit for this credential is used up; try again after "
                             + retryAfter(response) + " seconds.", status, retryAfter(response));
-            default -> new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
-                    status, null);
+            // Any other 4xx (405, 410, 413, 422, ...) is still Bitbucket refusing this request, not failing: the
+            // caller's to fix, so it is neither retried nor counted against the circuit breaker.
+            default -> status >= 400 && status < 500
+                    ? new GatewayException(ErrorCode.BAD_USER_INPUT, "Bitbucket rejected the request for " + what
+                            + " (HTTP " + status + ")" + upstreamMessage(response, sent), status, null)
+                    : new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                            "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
+                            status, null);
         };
     }
 

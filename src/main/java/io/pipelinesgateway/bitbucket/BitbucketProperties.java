@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries        how often a failed read (5xx, connection error, timeout) is tried again; changes never are
  * @param retryBackoff   the first wait before a retry; it doubles each time, with jitter
  * @param maxRetryAfter  the longest {@code Retry-After} the gateway waits out itself before answering RATE_LIMITED
- * @param circuitBreaker when to stop calling a workspace that keeps failing, and for how long
+ * @param circuitBreaker when to stop calling a repository (or workspace) that keeps failing, and for how long
  */
 @ConfigurationProperties("gateway.bitbucket")
 public record BitbucketProperties(
@@ -34,9 +34,11 @@ public record BitbucketProperties(
         @DefaultValue CircuitBreaker circuitBreaker) {
 
     /**
-     * The circuit breaker kept per workspace: once {@code failureRateThreshold} percent of the last
-     * {@code slidingWindowSize} calls (at least {@code minimumCalls}) failed, calls fail fast for {@code openFor},
-     * then {@code halfOpenCalls} trial calls decide whether it closes again.
+     * The circuit breaker kept per repository (per workspace for calls outside a repository): once
+     * {@code failureRateThreshold} percent of the last {@code slidingWindowSize} calls (at least
+     * {@code minimumCalls}) failed, calls to that repository fail fast for {@code openFor}, then
+     * {@code halfOpenCalls} trial calls decide whether it closes again. Only Bitbucket failing counts as a failure
+     * (a 5xx, a timeout, a connection failure); a 4xx answer, the caller's to fix, never does.
      */
     public record CircuitBreaker(
             @DefaultValue("50") float failureRateThreshold,

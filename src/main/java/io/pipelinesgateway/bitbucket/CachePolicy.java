@@ -19,7 +19,8 @@ public class CachePolicy {
     private static final Set<String> CONFIGURATION = Set.of("workspace", "repository", "oidc_configuration",
             "oidc_keys", "workspace_variables", "repository_variables", "deployment_variables", "team_variables",
             "user_variables", "environments", "pipelines_config", "schedules", "schedule", "schedule_executions",
-            "known_hosts", "known_host", "ssh_key_pair", "caches", "cache_content_uri", "variable");
+            "known_hosts", "known_host", "ssh_key_pair", "caches", "cache_content_uri",
+            "workspace_variable", "repository_variable", "team_variable", "user_variable");
 
     /** Resources whose content is final once it exists. */
     private static final Set<String> FINAL = Set.of("test_report", "test_cases", "test_case_reasons");

@@ -8,9 +8,9 @@ import io.pipelinesgateway.error.GatewayException;
 import reactor.core.publisher.Mono;
 
 /**
- * Input that Bitbucket itself rejected (400 or 409), returned in a mutation's {@code userErrors} so a portal can show it
- * beside the field; credentials, permissions, missing objects and availability stay top-level errors, because no
- * change of the input fixes them.
+ * Input that Bitbucket itself rejected (400, 409, or another 4xx the gateway has no code of its own for, such as 422),
+ * returned in a mutation's {@code userErrors} so a portal can show it beside the field; credentials, permissions,
+ * missing objects and availability stay top-level errors, because no change of the input fixes them.
  *
  * @param field the path to the input field at fault, e.g. {@code [input, key]}; null when no one field is
  * @param message what was wrong, safe to show

@@ -9,15 +9,34 @@ import io.pipelinesgateway.bitbucket.BitbucketTestCase;
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.step.StepKey;
 
-/** A test case as the schema shows it, located by its step. */
+/**
+ * A test case as the schema shows it, located by its step.
+ *
+ * @param askedAlone whether the caller asked for this one case ({@code node(id:)}) rather than a step's list of them
+ */
 public record TestCase(StepKey step, String uuid, String name, String fullyQualifiedName, String packageName,
-        String status, Double durationSeconds) {
+        String status, Double durationSeconds, boolean askedAlone) {
 
     private static final List<String> STATUSES = List.of("SUCCESS", "FAILED", "ERROR", "SKIPPED");
+    private static final List<String> FAILURES = List.of("FAILED", "ERROR");
 
+    /** A case of a step's list. */
     static TestCase from(StepKey step, BitbucketTestCase testCase) {
         return new TestCase(step, testCase.uuid(), testCase.name(), testCase.fullyQualifiedName(),
-                testCase.packageName(), statusOf(testCase.status()), seconds(testCase.duration()));
+                testCase.packageName(), statusOf(testCase.status()), seconds(testCase.duration()), false);
+    }
+
+    /** The same case, asked for alone. */
+    TestCase alone() {
+        return new TestCase(step, uuid, name, fullyQualifiedName, packageName, status, durationSeconds, true);
+    }
+
+    /**
+     * Whether its reasons are worth a call to Bitbucket: a case of a list has reasons only if it failed or erred,
+     * so a page of mostly passing cases costs a call per failure only; one asked for alone is always read.
+     */
+    boolean reasonsWorthReading() {
+        return askedAlone || FAILURES.contains(status);
     }
 
     static String statusOf(String status) {

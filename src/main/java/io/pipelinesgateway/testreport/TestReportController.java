@@ -31,6 +31,9 @@ class TestReportController {
     @SchemaMapping(typeName = "TestCase")
     CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
             DataLoader<TestCaseKey, List<BitbucketTestCaseReason>> testCaseReasonsLoader) {
+        if (!testCase.reasonsWorthReading()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         return testCaseReasonsLoader.load(new TestCaseKey(testCase.step(), testCase.uuid()));
     }
 }

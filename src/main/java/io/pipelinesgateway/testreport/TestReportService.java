@@ -83,7 +83,7 @@ public class TestReportService {
                 .flatMap(all -> Mono.justOrEmpty(all.stream()
                         .filter(testCase -> key.uuid().equalsIgnoreCase(testCase.uuid()))
                         .findFirst()
-                        .map(testCase -> TestCase.from(key.step(), testCase))));
+                        .map(testCase -> TestCase.from(key.step(), testCase).alone())));
     }
 
     private static UpstreamRequest listing(StepKey step) {

@@ -21,25 +21,30 @@ import io.pipelinesgateway.graphql.GlobalId;
  */
 public record VariableScope(Level level, List<String> coordinates) {
 
-    /** The levels, each with its path around the coordinates, as Bitbucket's spec writes it. */
+    /**
+     * The levels, each with its path around the coordinates, as Bitbucket's spec writes it, and whether the spec
+     * has a read of one variable there ("Get a variable"): every level but the deployment environments has one.
+     */
     public enum Level {
-        WORKSPACE("workspace_variables", false, "workspaces", null, "pipelines-config", "variables"),
-        REPOSITORY("repository_variables", true, "repositories", null, null, "pipelines_config", "variables"),
-        DEPLOYMENT_ENVIRONMENT("deployment_variables", false, "repositories", null, null, "deployments_config",
-                "environments", null, "variables"),
+        WORKSPACE("workspace_variables", false, true, "workspaces", null, "pipelines-config", "variables"),
+        REPOSITORY("repository_variables", true, true, "repositories", null, null, "pipelines_config", "variables"),
+        DEPLOYMENT_ENVIRONMENT("deployment_variables", false, false, "repositories", null, null,
+                "deployments_config", "environments", null, "variables"),
         /** Deprecated by Bitbucket in favour of workspaces. */
-        TEAM("team_variables", true, "teams", null, "pipelines_config", "variables"),
+        TEAM("team_variables", true, true, "teams", null, "pipelines_config", "variables"),
         /** Deprecated by Bitbucket in favour of workspaces. */
-        USER("user_variables", true, "users", null, "pipelines_config", "variables");
+        USER("user_variables", true, true, "users", null, "pipelines_config", "variables");
 
         private final String resource;
         private final boolean listWithTrailingSlash;
+        private final boolean readsOne;
         private final String[] template;
 
         /** A null element of the template is where the next coordinate goes. */
-        Level(String resource, boolean listWithTrailingSlash, String... template) {
+        Level(String resource, boolean listWithTrailingSlash, boolean readsOne, String... template) {
             this.resource = resource;
             this.listWithTrailingSlash = listWithTrailingSlash;
+            this.readsOne = readsOne;
             this.template = template;
         }
 
@@ -90,7 +95,12 @@ public record VariableScope(Level level, List<String> coordinates) {
         return request(level.resource, level.listWithTrailingSlash ? "" : null);
     }
 
-    /** One variable of the level, to change or delete. */
+    /** Whether Bitbucket reads one variable of this level by its UUID, without the listing. */
+    boolean readsOne() {
+        return level.readsOne;
+    }
+
+    /** One variable of the level, to read (where {@link #readsOne()}), change or delete. */
     UpstreamRequest item(String uuid) {
         return request(level.resource.substring(0, level.resource.length() - 1), uuid);
     }

@@ -33,18 +33,21 @@ public class VariableService {
     }
 
     /**
-     * The variable a global ID names. Found in its level's listing: the deployment level has no endpoint for one
-     * variable, and one listing page holds the few variables a level has.
+     * The variable a global ID names: read alone where Bitbucket has "Get a variable" (NOT_FOUND for its 404), and
+     * found in its level's listing at the deployment level, which has no such endpoint.
      */
     public Mono<Variable> variable(GlobalId id) {
         VariableScope.Located located = VariableScope.locate(id, "id");
-        return client.all(located.scope().list(), BitbucketVariable.class)
-                .flatMap(all -> Mono.justOrEmpty(all.stream()
-                        .filter(located::matches)
-                        .findFirst()))
-                .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
-                        "Bitbucket has no such variable, or the credential cannot see it.")))
-                .map(variable -> Variable.from(located.scope(), variable));
+        VariableScope scope = located.scope();
+        Mono<BitbucketVariable> found = scope.readsOne()
+                ? client.get(scope.item(located.uuid()), BitbucketVariable.class)
+                : client.all(scope.list(), BitbucketVariable.class)
+                        .flatMap(all -> Mono.justOrEmpty(all.stream()
+                                .filter(located::matches)
+                                .findFirst()))
+                        .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
+                                "Bitbucket has no such variable, or the credential cannot see it.")));
+        return found.map(variable -> Variable.from(scope, variable));
     }
 
     Mono<VariablePayload> create(VariableInputs.Create input) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A read that fails the way a passing outage does (5xx, a timeout) is tried again with backoff, and the caller never
- * notices; one that keeps failing ends in UPSTREAM_UNAVAILABLE. Changes are never retried: they are not idempotent.
+ * notices; one that keeps failing ends in UPSTREAM_UNAVAILABLE. A 4xx is the caller's to fix and is not tried again.
+ * Changes are never retried: they are not idempotent.
  */
 class FailedReadsAreRetriedTest extends ResilientGatewayTest {
 
@@ -68,6 +69,16 @@ class FailedReadsAreRetriedTest extends ResilientGatewayTest {
                 .satisfies(error -> assertThat(code(error)).isEqualTo("UPSTREAM_UNAVAILABLE")));
 
         assertThat(bitbucket.findAll(getOf(pipelinePath(PIPELINE_42)))).hasSize(3);
+    }
+
+    @Test
+    void aReadBitbucketRejectsWithA4xxIsTheCallersMistakeAndIsNotTriedAgain() {
+        given("error-422.json");
+
+        graphQl.document(QUERY).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(code(error)).isEqualTo("BAD_USER_INPUT")));
+
+        assertThat(bitbucket.findAll(getOf(pipelinePath(PIPELINE_42)))).hasSize(1);
     }
 
     @Test

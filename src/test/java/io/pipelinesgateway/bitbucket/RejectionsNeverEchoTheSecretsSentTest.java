@@ -5,6 +5,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.pipelinesgateway.support.MutationTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -24,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RejectionsNeverEchoTheSecretsSentTest extends MutationTestSupport {
 
-    @Test
-    void aSecuredValueEchoedInTheRejectionIsMasked() {
-        rejects(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")),
+    /** A 422 (or any 4xx the gateway has no code of its own for) is a rejection of the input like a 400. */
+    @ParameterizedTest(name = "answered {0}")
+    @ValueSource(ints = {400, 422})
+    void aSecuredValueEchoedInTheRejectionIsMasked(int status) {
+        rejects(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), status,
                 "Invalid value '" + REPOSITORY_SECRET + "' for DEPLOY_TOKEN");
 
         GraphQlTester.Response response = graphQl.document("""
@@ -44,7 +48,7 @@ class RejectionsNeverEchoTheSecretsSentTest extends MutationTestSupport {
 
     @Test
     void aPrivateKeyEchoedInTheRejectionIsMasked() {
-        rejects(put(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/ssh/key_pair")),
+        rejects(put(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/ssh/key_pair")), 400,
                 "Not a valid key: " + privateKey(SSH_PRIVATE_KEY_BODY).strip());
 
         GraphQlTester.Response response = graphQl.document("""
@@ -60,8 +64,8 @@ class RejectionsNeverEchoTheSecretsSentTest extends MutationTestSupport {
                 .doesNotContain(SSH_PRIVATE_KEY_BODY).doesNotContain("the detail");
     }
 
-    private void rejects(MappingBuilder change, String message) {
-        bitbucket.stubFor(change.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+    private void rejects(MappingBuilder change, int status, String message) {
+        bitbucket.stubFor(change.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"type": "error", "error": {"message": "%s", "detail": "the detail repeats the input"}}"""
                         .formatted(message.replace("\n", "\\n")))));

@@ -34,6 +34,10 @@ class UpstreamErrorsTest extends GatewayTest {
             "403, FORBIDDEN",
             "404, NOT_FOUND",
             "409, CONFLICT",
+            "405, BAD_USER_INPUT",
+            "410, BAD_USER_INPUT",
+            "413, BAD_USER_INPUT",
+            "422, BAD_USER_INPUT",
             "500, UPSTREAM_UNAVAILABLE",
             "502, UPSTREAM_UNAVAILABLE",
             "503, UPSTREAM_UNAVAILABLE"
@@ -55,6 +59,13 @@ class UpstreamErrorsTest extends GatewayTest {
         given("error-400.json");
 
         assertThat(onlyError().getMessage()).endsWith(": Bad request");
+    }
+
+    @Test
+    void passesOnBitbucketsOwnExplanationOfAStatusTheGatewayHasNoCodeFor() {
+        given("error-422.json");
+
+        assertThat(onlyError().getMessage()).contains("422").endsWith(": Unprocessable entity");
     }
 
     @Test

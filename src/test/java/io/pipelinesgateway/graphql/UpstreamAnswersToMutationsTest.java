@@ -15,7 +15,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
- * How Bitbucket's refusals reach a mutation's caller: input it rejects (400, 409) comes back in the payload's
+ * How Bitbucket's refusals reach a mutation's caller: input it rejects (400, 409, and any 4xx the gateway has no
+ * code of its own for, such as 422 or 405) comes back in the payload's
  * {@code userErrors} on the field the mutation names; a bad credential (401), a missing scope (403) and a missing
  * object (404) are top-level errors with their code, since no change of the input fixes them.
  */
@@ -98,6 +99,8 @@ class UpstreamAnswersToMutationsTest extends MutationTestSupport {
         Answer[] answers = {
             new Answer(400, "error-400.json", null),
             new Answer(409, "error-409.json", null),
+            new Answer(422, "error-422.json", null),
+            new Answer(405, "error-405.json", null),
             new Answer(401, "error-401.json", "UNAUTHENTICATED"),
             new Answer(403, "error-403.json", "FORBIDDEN"),
             new Answer(404, "error-404.json", "NOT_FOUND")

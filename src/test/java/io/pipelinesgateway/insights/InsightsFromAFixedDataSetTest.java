@@ -162,7 +162,7 @@ class InsightsFromAFixedDataSetTest {
     }
 
     private static TestCase test(String name, String status) {
-        return new TestCase(null, "{" + name + "}", name, name, "com.acme", status, 1.0);
+        return new TestCase(null, "{" + name + "}", name, name, "com.acme", status, 1.0, false);
     }
 
     private static Repository repository(String slug) {

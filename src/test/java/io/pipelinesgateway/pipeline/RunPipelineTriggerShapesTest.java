@@ -21,7 +21,8 @@ import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * Every trigger shape of Bitbucket's "Run a pipeline" reaches Bitbucket as the exact body of the reference's example
- * (the values are the reference's own), and the new pipeline comes back.
+ * (the values are the reference's own), with the top-level {@code "type": "pipeline"} the spec requires, and the new
+ * pipeline comes back.
  */
 class RunPipelineTriggerShapesTest extends MutationTestSupport {
 
@@ -45,7 +46,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
         run(Map.of("ref", Map.of("refType", "BRANCH", "refName", "master")), null);
 
         assertSent("""
-                {"target": {"ref_type": "branch", "type": "pipeline_ref_target", "ref_name": "master"}}""");
+                {"type": "pipeline", "target": {"ref_type": "branch", "type": "pipeline_ref_target", "ref_name": "master"}}""");
     }
 
     @ParameterizedTest
@@ -55,7 +56,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
                 "commitHash", "ce5b7431602f7cbba007062eeb55225c6e18e956")), null);
 
         assertSent("""
-                {"target": {"commit": {"type": "commit", "hash": "ce5b7431602f7cbba007062eeb55225c6e18e956"},
+                {"type": "pipeline", "target": {"commit": {"type": "commit", "hash": "ce5b7431602f7cbba007062eeb55225c6e18e956"},
                             "ref_type": "%s", "type": "pipeline_ref_target", "ref_name": "master"}}"""
                 .formatted(refType.toLowerCase()));
     }
@@ -66,7 +67,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
                 "selector", Map.of("type", "CUSTOM", "pattern", "Deploy to production"))), null);
 
         assertSent("""
-                {"target": {"commit": {"hash": "a3c4e02c9a3755eccdc3764e6ea13facdf30f923", "type": "commit"},
+                {"type": "pipeline", "target": {"commit": {"hash": "a3c4e02c9a3755eccdc3764e6ea13facdf30f923", "type": "commit"},
                             "selector": {"type": "custom", "pattern": "Deploy to production"},
                             "type": "pipeline_commit_target"}}""");
     }
@@ -78,7 +79,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
                 "selector", Map.of("type", "CUSTOM", "pattern", "Deploy to production"))), null);
 
         assertSent("""
-                {"target": {"commit": {"hash": "a3c4e02c9a3755eccdc3764e6ea13facdf30f923", "type": "commit"},
+                {"type": "pipeline", "target": {"commit": {"hash": "a3c4e02c9a3755eccdc3764e6ea13facdf30f923", "type": "commit"},
                             "selector": {"type": "custom", "pattern": "Deploy to production"},
                             "type": "pipeline_ref_target", "ref_name": "master", "ref_type": "branch"}}""");
     }
@@ -91,7 +92,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
                         Map.of("key", "var2key", "value", "var2value")));
 
         assertSent("""
-                {"target": {"type": "pipeline_ref_target", "ref_type": "branch", "ref_name": "master",
+                {"type": "pipeline", "target": {"type": "pipeline_ref_target", "ref_type": "branch", "ref_name": "master",
                             "selector": {"type": "custom", "pattern": "Deploy to production"}},
                  "variables": [{"key": "var1key", "value": "var1value", "secured": true},
                                {"key": "var2key", "value": "var2value"}]}""");
@@ -107,7 +108,7 @@ class RunPipelineTriggerShapesTest extends MutationTestSupport {
                 "selector", Map.of("type", "PULL_REQUESTS", "pattern", "**"))), null);
 
         assertSent("""
-                {"target": {"type": "pipeline_pullrequest_target", "source": "pull-request-branch",
+                {"type": "pipeline", "target": {"type": "pipeline_pullrequest_target", "source": "pull-request-branch",
                             "destination": "master", "destination_commit": {"hash": "9f848b7"},
                             "commit": {"hash": "1a372fc"}, "pullrequest": {"id": 3},
                             "selector": {"type": "pull-requests", "pattern": "**"}}}""");

@@ -2,6 +2,7 @@ package io.pipelinesgateway.testreport;
 
 import java.util.List;
 
+import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.support.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +162,43 @@ class TestReportTest extends GatewayTest {
                 .withQueryParam("page", havingExactly("1"))
                 .withQueryParam("pagelen", havingExactly("100"))
                 .withHeader("Authorization", equalTo(bearer())));
+    }
+
+    @Test
+    void readsReasonsOnlyForCasesThatFailedOrErred() {
+        given("test-cases.json");
+        given("test-case-reasons.json");
+
+        graphQl.document(STEP.formatted(NO_VARIABLES, "testCases { nodes { status reasons { message } } }"))
+                .execute()
+                .path("pipeline.step.testCases.nodes[*].status").entityList(String.class)
+                .containsExactly("SUCCESS", "FAILED", "ERROR", "SKIPPED")
+                .path("pipeline.step.testCases.nodes[0].reasons").entityList(Object.class).hasSize(0)
+                .path("pipeline.step.testCases.nodes[1].reasons[0].message").entity(String.class)
+                .isEqualTo("expected: <401> but was: <200>")
+                .path("pipeline.step.testCases.nodes[3].reasons").entityList(Object.class).hasSize(0);
+
+        assertThat(reasonCalls(TEST_CASE_FAILED)).isEqualTo(1);
+        assertThat(reasonCalls(TEST_CASE_ERROR)).isEqualTo(1);
+        assertThat(reasonCalls(TEST_CASE_SUCCESS)).as("a passed case has no reasons to read").isZero();
+        assertThat(reasonCalls(TEST_CASE_SKIPPED)).as("a skipped case has no reasons to read").isZero();
+    }
+
+    @Test
+    void readsTheReasonsOfAPassedCaseAskedForByItsId() {
+        given("test-cases.json");
+        String id = GlobalId.encode("TestCase", "acme", "api", PIPELINE_42, STEP_TEST, TEST_CASE_SUCCESS);
+
+        graphQl.document("query($id: ID!) { node(id: $id) { ... on TestCase { status reasons { message } } } }")
+                .variable("id", id)
+                .execute()
+                .path("node.status").entity(String.class).isEqualTo("SUCCESS")
+                .path("node.reasons").entityList(Object.class).hasSize(0);
+
+        assertThat(reasonCalls(TEST_CASE_SUCCESS)).isEqualTo(1);
+    }
+
+    private int reasonCalls(String testCase) {
+        return bitbucket.findAll(getOf(CASES + "/" + encoded(testCase) + "/test_case_reasons")).size();
     }
 }

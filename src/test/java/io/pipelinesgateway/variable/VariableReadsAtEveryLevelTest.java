@@ -1,8 +1,14 @@
 package io.pipelinesgateway.variable;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.support.MutationTestSupport;
+import io.pipelinesgateway.support.Payloads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -13,7 +19,8 @@ import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
 
 /**
  * Variables are read at every level through the schema (the repository's, each deployment environment's, and the
- * deprecated team and user ones), and a secured value is never returned even when an upstream sends one.
+ * deprecated team and user ones), one variable by its ID with Bitbucket's read of one variable where there is one,
+ * and a secured value is never returned even when an upstream sends one.
  */
 class VariableReadsAtEveryLevelTest extends MutationTestSupport {
 
@@ -80,20 +87,75 @@ class VariableReadsAtEveryLevelTest extends MutationTestSupport {
     }
 
     @Test
-    void aVariableIsFoundAgainByItsId() {
-        stub(get(urlPathEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 200,
-                "repository-variables.json");
+    void aVariableIsReadAgainByItsIdWithBitbucketsReadOfOneVariable() {
+        given("repository-variable-secured.json");
         String id = GlobalId.encode("Variable", "REPOSITORY", "acme", "api", "{2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e}");
 
-        GraphQlTester.Response response = graphQl.document("""
-                        query Node($id: ID!) { node(id: $id) { ... on Variable { id key value secured } } }""")
-                .variable("id", id)
-                .execute();
+        GraphQlTester.Response response = node(id, "id key value secured");
 
         response.errors().verify();
         response.path("node.id").entity(String.class).isEqualTo(id);
         response.path("node.key").entity(String.class).isEqualTo("DEPLOY_TOKEN");
         response.path("node.value").valueIsNull();
         assertThat(response.returnResponse().toMap().toString()).contains("DEPLOY_TOKEN").doesNotContain("wrongly");
+    }
+
+    /** The workspace, repository, team and user levels each have Bitbucket's "Get a variable": one call, no listing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "workspace-variable.json, WORKSPACE, acme, ARTIFACTORY_URL",
+            "repository-variable-secured.json, REPOSITORY, acme/api, DEPLOY_TOKEN",
+            "team-variable.json, TEAM, acme-team, LEGACY_TEAM_SETTING",
+            "user-variable.json, USER, jdoe, LEGACY_USER_SETTING"})
+    void oneVariableByItsIdCostsOneCallToItsLevel(String payload, String level, String coordinates, String key) {
+        given(payload);
+        String uuid = Payloads.text(payload).replaceAll("(?s).*\"uuid\": \"([^\"]+)\".*", "$1");
+        List<String> parts = new ArrayList<>(List.of(level));
+        parts.addAll(List.of(coordinates.split("/")));
+        parts.add(uuid);
+        String id = GlobalId.encode("Variable", parts.toArray(String[]::new));
+
+        GraphQlTester.Response response = node(id, "key level");
+
+        response.errors().verify();
+        response.path("node.key").entity(String.class).isEqualTo(key);
+        response.path("node.level").entity(String.class).isEqualTo(level);
+        assertThat(upstreamRequests()).singleElement().satisfies(request ->
+                assertThat(request.getUrl()).isEqualTo(API_ROOT + Payloads.entry(payload).path()));
+    }
+
+    /** Bitbucket has no read of one deployment variable: it is found in its environment's listing. */
+    @Test
+    void aDeploymentVariableIsFoundByItsIdInItsEnvironmentsListing() {
+        given("deployment-variables.json");
+        String id = GlobalId.encode("Variable", "DEPLOYMENT_ENVIRONMENT", "acme", "api",
+                "{7a8b9c0d-1e2f-4a3b-8c4d-6e7f8091a2b3}", "{4d5e6f7a-8b9c-4d0e-9f1a-3b4c5d6e7f80}");
+
+        GraphQlTester.Response response = node(id, "id level");
+
+        response.errors().verify();
+        response.path("node.id").entity(String.class).isEqualTo(id);
+        response.path("node.level").entity(String.class).isEqualTo("DEPLOYMENT_ENVIRONMENT");
+    }
+
+    @Test
+    void aVariableBitbucketNoLongerHasIsNotFound() {
+        String id = GlobalId.encode("Variable", "WORKSPACE", "acme", "{0a0a0a0a-0b0b-4c0c-8d0d-0e0e0e0e0e0e}");
+
+        GraphQlTester.Response response = node(id, "key");
+
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(code(error)).isEqualTo("NOT_FOUND")));
+        response.path("node").valueIsNull();
+        assertThat(upstreamRequests()).singleElement().satisfies(request -> assertThat(request.getUrl())
+                .isEqualTo(API_ROOT + "/workspaces/acme/pipelines-config/variables/"
+                        + "%7B0a0a0a0a-0b0b-4c0c-8d0d-0e0e0e0e0e0e%7D"));
+    }
+
+    private GraphQlTester.Response node(String id, String fields) {
+        return graphQl.document("query Node($id: ID!) { node(id: $id) { ... on Variable { %s } } }"
+                        .formatted(fields))
+                .variable("id", id)
+                .execute();
     }
 }
