@@ -28,11 +28,15 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     /**
      * Builds a request from raw path segments, each percent-encoded (Bitbucket's braced UUIDs included). An empty
      * last segment gives the trailing slash some Bitbucket list endpoints are published with.
+     *
+     * @throws io.pipelinesgateway.error.GatewayException BAD_USER_INPUT for a segment that is {@code .} or
+     *                                                    {@code ..}, empty, or holds a control character
+     *                                                    ({@link PathSegments#checked}), before any call
      */
     public static UpstreamRequest of(String resource, String... segments) {
         StringBuilder path = new StringBuilder();
-        for (String segment : segments) {
-            path.append('/').append(encoded(segment));
+        for (int i = 0; i < segments.length; i++) {
+            path.append('/').append(encoded(PathSegments.checked(segments[i], i == segments.length - 1)));
         }
         return new UpstreamRequest(resource, path.toString(), List.of());
     }
