@@ -374,8 +374,7 @@ public class BitbucketClient {
 
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body, Optional<Credential> credential, String workspace) {
-        return Mono.deferContextual(context -> {
-            context.<UpstreamBudget>getOrEmpty(UpstreamBudget.CONTEXT_KEY).ifPresent(UpstreamBudget::spend);
+        return Mono.deferContextual(UpstreamBudget::spendIn).then(Mono.defer(() -> {
             String uri = baseUrl() + request.pathAndQuery();
             long started = System.nanoTime();
             return webClient.method(method)
@@ -405,7 +404,7 @@ public class BitbucketClient {
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
                             ? Mono.just(response)
                             : Mono.error(statusFailure(request, response, body)));
-        });
+        }));
     }
 
     private boolean shortRateLimit(GatewayException error) {

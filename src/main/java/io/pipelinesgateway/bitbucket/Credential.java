@@ -22,21 +22,35 @@ public final class Credential {
     }
 
     /**
-     * Reads an {@code Authorization} header value; only {@code Bearer <token>} and {@code Basic <base64>} are
-     * Bitbucket credentials.
+     * Reads an {@code Authorization} header value; only {@code Bearer <token>} and {@code Basic <base64>} of
+     * {@code user:secret} are Bitbucket credentials.
      *
-     * @throws GatewayException UNAUTHENTICATED for any other scheme or an empty value
+     * @throws GatewayException UNAUTHENTICATED for any other scheme, an empty value, or a Basic value that is not the
+     *                          base64 of a user and a secret joined by a colon (Bitbucket could only refuse it)
      */
     public static Credential fromAuthorizationHeader(String header) {
         String value = header == null ? "" : header.trim();
         int space = value.indexOf(' ');
         String scheme = space < 0 ? value : value.substring(0, space).toLowerCase(Locale.ROOT);
         String secret = space < 0 ? "" : value.substring(space + 1).trim();
-        if (!(scheme.equals("bearer") || scheme.equals("basic")) || secret.isEmpty()) {
+        if (!(scheme.equals("bearer") || scheme.equals("basic")) || secret.isEmpty()
+                || scheme.equals("basic") && !isUserAndSecret(secret)) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED,
                     "The Authorization header must be 'Bearer <access token>' or 'Basic base64(email:api_token)'.");
         }
         return new Credential((scheme.equals("bearer") ? "Bearer " : "Basic ") + secret);
+    }
+
+    /** Whether a Basic value is the base64 of {@code user:secret}, both non-empty. */
+    private static boolean isUserAndSecret(String base64) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 1;
+        }
+        catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     /** A workspace, project or repository access token, sent as {@code Bearer}. */

@@ -32,17 +32,21 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     /**
      * Builds a request from raw path segments, each percent-encoded (Bitbucket's braced UUIDs included). An empty
      * last segment gives the trailing slash some Bitbucket list endpoints are published with.
+     *
+     * @throws io.pipelinesgateway.error.GatewayException BAD_USER_INPUT for a segment that is {@code .} or
+     *                                                    {@code ..}, empty, or holds a control character
+     *                                                    ({@link PathSegments#checked}), before any call
      */
     public static UpstreamRequest of(String resource, String... segments) {
         StringBuilder path = new StringBuilder();
-        for (String segment : segments) {
-            if (segment == null) {
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i] == null) {
                 // A coordinate taken from an answer of Bitbucket's that lacked it: nothing to ask for.
                 throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked the "
                         + "identifier the gateway needs to read " + resource + " of it; the rest of the answer "
                         + "stands.");
             }
-            path.append('/').append(encoded(segment));
+            path.append('/').append(encoded(PathSegments.checked(segments[i], i == segments.length - 1)));
         }
         return new UpstreamRequest(resource, path.toString(), List.of());
     }

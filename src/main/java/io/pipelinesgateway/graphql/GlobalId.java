@@ -54,7 +54,9 @@ public record GlobalId(String type, List<String> parts) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(id == null ? "" : id), StandardCharsets.UTF_8);
             List<String> fields = new ArrayList<>(List.of(raw.split("\n", -1)));
-            if (fields.size() >= 2 && !fields.get(0).isBlank()) {
+            // No coordinate the gateway issues is a dot segment, which would climb out of the path it goes in.
+            if (fields.size() >= 2 && !fields.get(0).isBlank()
+                    && fields.stream().noneMatch(field -> field.equals(".") || field.equals(".."))) {
                 return new GlobalId(fields.remove(0), fields);
             }
         }

@@ -18,10 +18,11 @@ class InProcessRateLimiter implements RateLimiter {
     private final long burst;
     private final Cache<String, Bucket> buckets;
 
-    InProcessRateLimiter(Clock clock, RateLimitProperties properties, long maxClients) {
+    /** Buckets of {@code burst} that refill at {@code perMinute}, for at most {@code maxClients} clients. */
+    InProcessRateLimiter(Clock clock, long perMinute, long burst, long maxClients) {
         this.clock = clock;
-        this.perMilli = properties.requestsPerMinute() / 60_000.0;
-        this.burst = properties.burst();
+        this.perMilli = perMinute / 60_000.0;
+        this.burst = burst;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxClients)
                 .expireAfterAccess(Duration.ofMillis((long) Math.ceil(burst / perMilli)))

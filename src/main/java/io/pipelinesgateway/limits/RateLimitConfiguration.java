@@ -3,8 +3,10 @@ package io.pipelinesgateway.limits;
 import java.time.Clock;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.security.ClientIdentity;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Chooses where clients' allowances are kept, as the cache chooses its store: Redis when
+ * Chooses where clients' allowances (of operations, and in service mode of upstream calls) are kept, as the cache
+ * chooses its store: Redis when
  * {@code spring.data.redis.url} is set (replicas then share each client's allowance), this process otherwise. Keys
  * take the cache's prefix, and Redis gets the cache's store timeout before this replica counts on its own.
  */
@@ -25,10 +28,25 @@ class RateLimitConfiguration {
     @Bean
     RateLimiter rateLimiter(@Value("${spring.data.redis.url:}") String redisUrl,
             ObjectProvider<RedisClient> redisClient, CacheProperties cache, RateLimitProperties properties) {
-        RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), properties, MAX_CLIENTS);
+        return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), redisUrl, redisClient, cache);
+    }
+
+    @Bean
+    ClientUpstreamBudget clientUpstreamBudget(@Value("${spring.data.redis.url:}") String redisUrl,
+            ObjectProvider<RedisClient> redisClient, CacheProperties cache, RateLimitProperties properties,
+            ClientIdentity clients, MeterRegistry meterRegistry) {
+        long perMinute = Math.max(1, properties.upstreamCallsPerMinute());
+        return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, redisUrl,
+                redisClient, cache), clients, meterRegistry);
+    }
+
+    /** Buckets of {@code burst} refilling at {@code perMinute}, kept under {@code kind} in Redis or in process. */
+    private static RateLimiter limiter(String kind, long perMinute, long burst, String redisUrl,
+            ObjectProvider<RedisClient> redisClient, CacheProperties cache) {
+        RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), perMinute, burst, MAX_CLIENTS);
         return RedisConnections.ifConfigured(redisClient, redisUrl)
-                .<RateLimiter>map(redis -> new RedisRateLimiter(redis, cache.keyPrefix(), Clock.systemUTC(),
-                        properties, cache.storeTimeout(), inProcess))
+                .<RateLimiter>map(redis -> new RedisRateLimiter(redis, cache.keyPrefix() + kind, Clock.systemUTC(),
+                        perMinute, burst, cache.storeTimeout(), inProcess))
                 .orElse(inProcess);
     }
 }

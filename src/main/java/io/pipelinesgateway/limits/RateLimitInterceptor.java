@@ -1,6 +1,5 @@
 package io.pipelinesgateway.limits;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,8 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.security.CallerInterceptor;
+import io.pipelinesgateway.security.ClientIdentity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,10 +31,10 @@ import org.springframework.stereotype.Component;
  * allowance before anything of it runs. A refused operation is answered RATE_LIMITED with {@code retryAfter} (and an
  * HTTP {@code Retry-After}), and makes no upstream call.
  * <p>
- * A client is what it authenticates with: its {@code X-API-Key}, else its {@code Authorization} (on a WebSocket, the
- * handshake's or the {@code connection_init} payload's), else its address
- * (the proxy's, unless {@code server.forward-headers-strategy} lets the gateway trust {@code X-Forwarded-For}). Only
- * a keyed hash of it is kept, in memory or Redis, never the value.
+ * A client is what {@link ClientIdentity} says: what it authenticates with and cannot make up afresh per request
+ * (pass-through: its {@code Authorization}, on a WebSocket the handshake's or the {@code connection_init} payload's;
+ * service mode: the verified API key or JWT subject), else its address. Only a keyed hash of it is kept, in memory or
+ * Redis, never the value.
  */
 @Component
 // First of the interceptors: a refused operation costs the gateway as little as possible.
@@ -46,14 +43,14 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
-    private final KeyedHash hash;
+    private final ClientIdentity clients;
     private final Counter rejections;
 
-    RateLimitInterceptor(RateLimitProperties properties, RateLimiter limiter, CacheProperties cache,
+    RateLimitInterceptor(RateLimitProperties properties, RateLimiter limiter, ClientIdentity clients,
             MeterRegistry meterRegistry) {
         this.properties = properties;
         this.limiter = limiter;
-        this.hash = new KeyedHash(cache.keySecret());
+        this.clients = clients;
         this.rejections = Counter.builder("gateway.rate-limit.rejections")
                 .description("GraphQL operations refused because their client was over gateway.rate-limit")
                 .register(meterRegistry);
@@ -64,28 +61,9 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
         if (!properties.enabled()) {
             return chain.next(request);
         }
-        return limiter.acquire(clientOf(request)).flatMap(wait -> wait.isZero() || wait.isNegative()
+        return clients.of(request).flatMap(limiter::acquire).flatMap(wait -> wait.isZero() || wait.isNegative()
                 ? chain.next(request)
                 : Mono.just(refusal(request, wait)));
-    }
-
-    /** The client's name: which of its identities was used, and a keyed hash of it. */
-    private String clientOf(WebGraphQlRequest request) {
-        String apiKey = request.getHeaders().getFirst(CallerInterceptor.API_KEY_HEADER);
-        if (apiKey != null) {
-            return "key:" + hash.of(apiKey);
-        }
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null && request instanceof WebSocketGraphQlRequest webSocket) {
-            authorization = CallerInterceptor.initPayloadCredential(webSocket);
-        }
-        if (authorization != null) {
-            return "auth:" + hash.of(authorization);
-        }
-        InetSocketAddress address = request.getRemoteAddress();
-        String host = address == null ? "unknown"
-                : address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return "addr:" + hash.of(host);
     }
 
     /** Whether the answer goes out as a stream: over a WebSocket, or as Server-Sent Events. */

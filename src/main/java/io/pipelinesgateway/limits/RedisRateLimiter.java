@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Allowances in Redis, shared by every replica: one hash per client ({@code <prefix>ratelimit:<client>}), counted
+ * Allowances in Redis, shared by every replica: one hash per client ({@code <prefix>ratelimit:<client>}, or
+ * {@code <prefix>upstream-budget:<client>} for the budget of upstream calls), counted
  * and taken from in one script, so two replicas never both spend a client's last operation. The time comes from the
  * replica's clock rather than Redis's, so a test can move it; a replica whose clock runs behind never refills a
  * bucket early, since a bucket's time only moves forward.
@@ -48,13 +49,14 @@ class RedisRateLimiter implements RateLimiter {
     private final Duration timeout;
     private final RateLimiter fallback;
 
+    /** Buckets of {@code burst} that refill at {@code perMinute}, each under {@code keyPrefix} and its client. */
     RedisRateLimiter(Mono<RedisReactiveCommands<String, String>> commands, String keyPrefix, Clock clock,
-            RateLimitProperties properties, Duration timeout, RateLimiter fallback) {
+            long perMinute, long burst, Duration timeout, RateLimiter fallback) {
         this.commands = commands;
-        this.prefix = keyPrefix + "ratelimit:";
+        this.prefix = keyPrefix;
         this.clock = clock;
-        this.perMilli = String.valueOf(properties.requestsPerMinute() / 60_000.0);
-        this.burst = String.valueOf(properties.burst());
+        this.perMilli = String.valueOf(perMinute / 60_000.0);
+        this.burst = String.valueOf(burst);
         this.timeout = timeout;
         this.fallback = fallback;
     }

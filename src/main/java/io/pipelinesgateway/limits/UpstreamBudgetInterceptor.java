@@ -13,7 +13,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each query and mutation its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}). A
+ * Gives each query and mutation its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}), each of
+ * which in service mode also spends its client's budget of the minute ({@link ClientUpstreamBudget}). A
  * subscription lives for as long as its client stays, so a per-request budget would run dry on it: its reads are
  * paced by the watcher's per-workspace budget instead.
  */
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class UpstreamBudgetInterceptor implements WebGraphQlInterceptor {
 
     private final QueryLimitsProperties limits;
+    private final ClientUpstreamBudget clientBudget;
 
-    UpstreamBudgetInterceptor(QueryLimitsProperties limits) {
+    UpstreamBudgetInterceptor(QueryLimitsProperties limits, ClientUpstreamBudget clientBudget) {
         this.limits = limits;
+        this.clientBudget = clientBudget;
     }
 
     @Override
@@ -32,7 +35,7 @@ class UpstreamBudgetInterceptor implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         return chain.next(request).contextWrite(context -> context.put(UpstreamBudget.CONTEXT_KEY,
-                new UpstreamBudget(limits.maxUpstreamCalls())));
+                new UpstreamBudget(limits.maxUpstreamCalls(), clientBudget)));
     }
 
     private static boolean isSubscription(WebGraphQlRequest request) {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks credentials in text bound for a log: the value of an {@code Authorization}, {@code Proxy-Authorization} or
- * {@code X-API-Key} header however it is printed, any {@code Bearer} or {@code Basic} credential, and PEM private key
- * blocks. It is defence in depth: the gateway never logs these on purpose, but a library's debug line, an exception
+ * {@code X-API-Key} header however it is printed, any {@code Bearer} or {@code Basic} credential, PEM private key
+ * blocks, and the bodies Spring's codecs print at DEBUG and TRACE. It is defence in depth: the gateway never logs these on purpose, but a library's debug line, an exception
  * message or a future log call might.
  */
 public final class Redactor {
@@ -29,6 +29,11 @@ public final class Redactor {
                     + "(\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|[^\\r\\n,;\\]}]+)"),
                     match -> match.group(1) + match.group(2)
                             + (match.group(3).startsWith("\"") ? "\"" + MASK + "\"" : MASK)),
+            // A body as Spring's codecs print it at DEBUG ("Decoded [...]", cut at 100 characters) and TRACE (whole,
+            // line breaks and all): a body holds whatever was sent, a secured variable's value or a private key
+            // among it, so none of it is kept, at any level.
+            new Rule(Pattern.compile("\\b(Decoded|Encoding) [\\[\"].*?(?=\\R?\\z)", Pattern.DOTALL),
+                    match -> match.group(1) + " " + MASK),
             // A credential wherever else it appears, e.g. inside a message.
             new Rule(Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]+"),
                     match -> match.group(1) + match.group(2) + MASK));

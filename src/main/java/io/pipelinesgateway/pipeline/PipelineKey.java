@@ -1,5 +1,6 @@
 package io.pipelinesgateway.pipeline;
 
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -12,6 +13,8 @@ public record PipelineKey(String workspace, String repository, String id) {
 
     /** From exactly one of a UUID and a build number, checked. */
     public static PipelineKey of(String workspace, String repository, String uuid, Integer buildNumber) {
+        PathSegments.workspace(workspace, "workspace");
+        PathSegments.repository(repository, "repository");
         if ((uuid == null) == (buildNumber == null)) {
             throw new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "Give exactly one of 'uuid' and 'buildNumber' to select a pipeline.");

@@ -26,7 +26,7 @@ class RepositoryController {
     @QueryMapping
     CompletableFuture<Repository> repository(@Argument String workspace, @Argument String slug,
             DataLoader<RepositoryKey, Repository> repositoryLoader) {
-        return repositoryLoader.load(new RepositoryKey(workspace, slug));
+        return repositoryLoader.load(RepositoryKey.checked(workspace, "workspace", slug, "slug"));
     }
 
     @SchemaMapping(typeName = "Workspace")

@@ -34,7 +34,7 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     /** The header (and {@code connection_init} entry) service-mode callers send their API key in. */
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String SESSION_CALLER = CallerInterceptor.class.getName() + ".caller";
-    private static final String SESSION_CREDENTIAL = CallerInterceptor.class.getName() + ".credential";
+    private static final String SESSION_AUTHORIZATION = CallerInterceptor.class.getName() + ".authorization";
 
     private final InboundSecurityProperties properties;
     private final ServiceCallers serviceCallers;
@@ -51,8 +51,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
                 ? headers : payload;
         String apiKey = header(values, API_KEY_HEADER);
         String authorization = header(values, HttpHeaders.AUTHORIZATION);
-        if (apiKey != null || authorization != null) {
-            session.getAttributes().put(SESSION_CREDENTIAL, apiKey != null ? apiKey : authorization);
+        if (authorization != null) {
+            session.getAttributes().put(SESSION_AUTHORIZATION, authorization);
         }
         Mono<Caller> caller;
         if (properties.mode() == InboundSecurityProperties.Mode.PASS_THROUGH) {
@@ -72,13 +72,12 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
     }
 
     /**
-     * The credential (an API key or an {@code Authorization} value) a WebSocket client gave in its
-     * {@code connection_init} payload, or null: what tells clients apart by what they authenticate with (the rate
-     * limit) when the handshake carried none.
+     * The {@code Authorization} value a WebSocket client gave in its {@code connection_init} payload, or null: what
+     * tells pass-through clients apart ({@link ClientIdentity}) when the handshake carried none.
      */
-    public static String initPayloadCredential(WebSocketGraphQlRequest request) {
-        return request.getSessionInfo().getAttributes().get(SESSION_CREDENTIAL) instanceof String credential
-                ? credential : null;
+    static String initPayloadAuthorization(WebSocketGraphQlRequest request) {
+        return request.getSessionInfo().getAttributes().get(SESSION_AUTHORIZATION) instanceof String authorization
+                ? authorization : null;
     }
 
     @Override
@@ -90,7 +89,8 @@ public class CallerInterceptor implements WebSocketGraphQlInterceptor {
         });
     }
 
-    private Mono<Caller> caller(WebGraphQlRequest request) {
+    /** The request's caller as decided here; empty for an anonymous one. */
+    Mono<Caller> caller(WebGraphQlRequest request) {
         Caller fromInit = request instanceof WebSocketGraphQlRequest webSocket
                 && webSocket.getSessionInfo().getAttributes().get(SESSION_CALLER) instanceof Caller caller
                 ? caller : null;

@@ -38,6 +38,10 @@ final class GraphQlErrorEntryPoint implements ServerAuthenticationEntryPoint {
             message = "The API key in 'X-API-Key' is not one the gateway knows: check it, or ask the gateway's "
                     + "operator for one.";
         }
+        else if (failure instanceof ServiceCallers.NoTrustedIssuerException) {
+            message = "This gateway trusts no JWT issuer, so it cannot check the credential in 'Authorization': send "
+                    + "an API key in 'X-API-Key' instead.";
+        }
         else if (failure instanceof OAuth2AuthenticationException) {
             message = "The bearer token is not a valid, unexpired JWT from the issuer the gateway trusts: get a new "
                     + "one, or send an API key in 'X-API-Key'.";

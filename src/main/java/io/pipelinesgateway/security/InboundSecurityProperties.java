@@ -1,5 +1,6 @@
 package io.pipelinesgateway.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymous         pass-through only: a request with no credential is sent upstream without one (the
  *                          sandbox serves it as its built-in user) rather than refused
  * @param apiKeys           service mode: the API keys callers send in {@code X-API-Key}
+ * @param jwtClockSkew      service mode: how far a JWT's {@code exp} and {@code nbf} may be off the gateway's clock
+ *                          (a JWT without {@code exp} is refused: it would be good for ever)
  */
 @ConfigurationProperties("gateway.security")
 public record InboundSecurityProperties(@DefaultValue("pass-through") Mode mode,
         @DefaultValue("true") boolean openIntrospection, @DefaultValue("true") boolean openGraphiql,
-        @DefaultValue("false") boolean anonymous, List<ApiKey> apiKeys) {
+        @DefaultValue("false") boolean anonymous, List<ApiKey> apiKeys, @DefaultValue("60s") Duration jwtClockSkew) {
 
     public InboundSecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);

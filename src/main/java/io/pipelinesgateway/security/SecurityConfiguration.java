@@ -18,6 +18,7 @@ import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -85,7 +86,7 @@ class SecurityConfiguration {
                     exchanges.anyExchange().access(caller);
                 });
         if (service) {
-            http.addFilterAt(apiKeyFilter(serviceCallers, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
+            http.addFilterAt(apiKeyFilter(serviceCallers, entryPoint, jwt != null), SecurityWebFiltersOrder.AUTHENTICATION);
             if (jwt != null) {
                 http.oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(entryPoint)
@@ -96,17 +97,38 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Authenticates a request by its {@code X-API-Key} header; a request without one goes on unauthenticated. */
+    /**
+     * The check of a JWT's times that Spring Boot's decoder applies in place of its default one, which lets a token
+     * without {@code exp} through: such a token would be good for ever. Skew: {@code gateway.security.jwt-clock-skew}.
+     */
+    @Bean
+    JwtTimestampValidator jwtTimestampValidator(InboundSecurityProperties properties) {
+        JwtTimestampValidator validator = new JwtTimestampValidator(properties.jwtClockSkew());
+        validator.setAllowEmptyExpiryClaim(false);
+        return validator;
+    }
+
+    /**
+     * Authenticates a request by its {@code X-API-Key} header; a request without one goes on unauthenticated, unless
+     * it sends {@code Authorization} to a gateway that trusts no JWT issuer: that credential can never be checked, so
+     * it is refused with {@code 401} as every other bad credential is.
+     */
     private static AuthenticationWebFilter apiKeyFilter(ServiceCallers serviceCallers,
-            GraphQlErrorEntryPoint entryPoint) {
+            GraphQlErrorEntryPoint entryPoint, boolean jwtTrusted) {
         ReactiveAuthenticationManager manager = presented -> serviceCallers
                 .apiKey(String.valueOf(presented.getCredentials()))
                 .map(CallerAuthentication::new);
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(
-                        exchange.getRequest().getHeaders().getFirst(CallerInterceptor.API_KEY_HEADER))
-                .filter(key -> !key.isBlank())
-                .map(key -> new PreAuthenticatedAuthenticationToken(CallerInterceptor.API_KEY_HEADER, key)));
+        filter.setServerAuthenticationConverter(exchange -> {
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            String key = headers.getFirst(CallerInterceptor.API_KEY_HEADER);
+            if (key != null && !key.isBlank()) {
+                return Mono.just(new PreAuthenticatedAuthenticationToken(CallerInterceptor.API_KEY_HEADER, key));
+            }
+            return !jwtTrusted && headers.getFirst(HttpHeaders.AUTHORIZATION) != null
+                    ? Mono.error(new ServiceCallers.NoTrustedIssuerException())
+                    : Mono.empty();
+        });
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;

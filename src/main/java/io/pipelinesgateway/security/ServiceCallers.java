@@ -43,7 +43,10 @@ class ServiceCallers {
     Mono<Caller.Service> bearer(String authorization) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         String value = authorization.trim();
-        if (decoder == null || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (decoder == null) {
+            return Mono.error(new NoTrustedIssuerException());
+        }
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Mono.error(new InvalidBearerTokenException("not a JWT the gateway can check"));
         }
         return decoder.decode(value.substring(7).trim())
@@ -70,6 +73,14 @@ class ServiceCallers {
         }
         catch (IllegalArgumentException malformed) {
             throw new InvalidBearerTokenException("a 'pipelines:' scope is not 'pipelines:<workspace>:<read|write>'");
+        }
+    }
+
+    /** An {@code Authorization} sent to a gateway that trusts no JWT issuer, so it can never be checked. */
+    static final class NoTrustedIssuerException extends InvalidBearerTokenException {
+
+        NoTrustedIssuerException() {
+            super("no JWT issuer is trusted");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.subscription;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.pipelinesgateway.bitbucket.PathSegments;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 
@@ -27,6 +28,10 @@ class SubscriptionController {
     @SubscriptionMapping
     Flux<PipelineStatusEvent> pipelineStatusChanged(@Argument String workspace, @Argument String repository,
             @Argument String branch, DataFetchingEnvironment environment) {
+        PathSegments.workspace(workspace, "workspace");
+        if (repository != null && !repository.isBlank()) {
+            PathSegments.repository(repository, "repository");
+        }
         return freshLoadersPerEvent(subscriptions.pipelineStatusChanged(workspace, repository, branch), environment);
     }
 

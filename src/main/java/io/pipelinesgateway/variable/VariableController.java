@@ -1,5 +1,6 @@
 package io.pipelinesgateway.variable;
 
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.environment.DeploymentEnvironment;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
@@ -46,7 +47,7 @@ class VariableController {
 
     @QueryMapping
     Mono<Connection<Variable>> teamVariables(@Argument String team, @Argument Integer first, @Argument String after) {
-        return variables.variables(VariableScope.team(team), PageRequest.of(first, after));
+        return variables.variables(VariableScope.team(PathSegments.workspace(team, "team")), PageRequest.of(first, after));
     }
 
     @QueryMapping

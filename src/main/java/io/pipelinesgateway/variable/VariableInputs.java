@@ -1,6 +1,7 @@
 package io.pipelinesgateway.variable;
 
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.InvalidInputException;
 import io.pipelinesgateway.graphql.GlobalId;
@@ -27,7 +28,7 @@ final class VariableInputs {
                         + "not several.");
             }
             if (team != null) {
-                return VariableScope.team(Inputs.nonBlank(team, "input.scope.team"));
+                return VariableScope.team(PathSegments.workspace(Inputs.nonBlank(team, "input.scope.team"), "input.scope.team"));
             }
             if (user != null) {
                 return VariableScope.user(Inputs.nonBlank(user, "input.scope.user"));
@@ -36,7 +37,8 @@ final class VariableInputs {
                 throw new InvalidInputException("input.scope.workspace", "Give 'input.scope.workspace' (with "
                         + "'repository', and 'environmentUuid' for a deployment environment), or 'team', or 'user'.");
             }
-            String slug = Inputs.nonBlank(workspace, "input.scope.workspace");
+            String slug = PathSegments.workspace(Inputs.nonBlank(workspace, "input.scope.workspace"),
+                    "input.scope.workspace");
             if (repository == null) {
                 if (environmentUuid != null) {
                     throw new InvalidInputException("input.scope.repository",
@@ -45,7 +47,8 @@ final class VariableInputs {
                 }
                 return VariableScope.workspace(slug);
             }
-            String repositorySlug = Inputs.nonBlank(repository, "input.scope.repository");
+            String repositorySlug = PathSegments.repository(Inputs.nonBlank(repository, "input.scope.repository"),
+                    "input.scope.repository");
             if (environmentUuid == null) {
                 return VariableScope.repository(slug, repositorySlug);
             }

@@ -92,8 +92,9 @@ class BitbucketWebhookController {
         }
         RepositoryKey repository = repositoryOf(raw);
         if (repository == null) {
-            return answer(HttpStatus.BAD_REQUEST, "refused",
-                    "The delivery names no repository: the body needs repository.full_name (workspace/slug).");
+            return answer(HttpStatus.BAD_REQUEST, "refused", "The delivery names no repository Bitbucket could have: "
+                    + "the body needs repository.full_name, a workspace slug and a repository slug (letters, digits, "
+                    + "'-', '_' and '.', not '.' or '..' alone) joined by '/'.");
         }
         UpstreamRequest pipelines = UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
                 repository.slug(), "pipelines", "any");
@@ -111,9 +112,10 @@ class BitbucketWebhookController {
             if (slash <= 0 || slash == fullName.length() - 1) {
                 return null;
             }
-            return new RepositoryKey(fullName.substring(0, slash), fullName.substring(slash + 1));
+            return RepositoryKey.checked(fullName.substring(0, slash), "repository.full_name",
+                    fullName.substring(slash + 1), "repository.full_name");
         }
-        catch (RuntimeException unreadable) {
+        catch (RuntimeException unreadableOrInvalid) {
             return null;
         }
     }

@@ -2,6 +2,7 @@ package io.pipelinesgateway.workspace;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.PageRequest;
 import org.dataloader.DataLoader;
@@ -23,7 +24,7 @@ class WorkspaceController {
 
     @QueryMapping
     CompletableFuture<Workspace> workspace(@Argument String slug, DataLoader<String, Workspace> workspaceLoader) {
-        return workspaceLoader.load(slug);
+        return workspaceLoader.load(PathSegments.workspace(slug, "slug"));
     }
 
     @QueryMapping

@@ -18,17 +18,18 @@ final class RateLimiters {
     }
 
     static RateLimitProperties perMinute(long requestsPerMinute, long burst) {
-        return new RateLimitProperties(true, requestsPerMinute, burst);
+        return new RateLimitProperties(true, requestsPerMinute, burst, 0);
     }
 
     static InProcessRateLimiter inProcess(Clock clock, RateLimitProperties properties) {
-        return new InProcessRateLimiter(clock, properties, 1000);
+        return new InProcessRateLimiter(clock, properties.requestsPerMinute(), properties.burst(), 1000);
     }
 
     /** A replica's limiter on the Redis at {@code url}, falling back to one in process; {@code client} is its own. */
     static RedisRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
             RateLimitProperties properties) {
-        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(url)), keyPrefix,
-                clock, properties, Duration.ofSeconds(2), inProcess(clock, properties));
+        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(url)),
+                keyPrefix + "ratelimit:", clock, properties.requestsPerMinute(), properties.burst(),
+                Duration.ofSeconds(2), inProcess(clock, properties));
     }
 }

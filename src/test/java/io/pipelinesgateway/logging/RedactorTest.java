@@ -34,6 +34,16 @@ class RedactorTest {
     }
 
     @Test
+    void masksTheBodiesSpringsCodecsPrintAtDebugAndTrace() {
+        String debug = "[5319759b-1] Decoded [{\"key\":\"TOKEN\",\"value\":\"hunter2\",\"secured\":true}]";
+        String trace = "[1b9785aa] Encoding [{query=mutation { x }, variables={value=hunter2,\nsecured=true}}]\n";
+
+        assertThat(Redactor.redact(debug)).isEqualTo("[5319759b-1] Decoded [REDACTED]");
+        assertThat(Redactor.redact(trace)).isEqualTo("[1b9785aa] Encoding [REDACTED]\n");
+        assertThat(Redactor.redact("Decoded 3 pages")).isEqualTo("Decoded 3 pages");
+    }
+
+    @Test
     void masksAPrivateKeyBlockAcrossLines() {
         String line = "key: -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz\naC1rZXk=\n"
                 + "-----END OPENSSH PRIVATE KEY-----\npublic: ssh-ed25519 AAAA me@host";

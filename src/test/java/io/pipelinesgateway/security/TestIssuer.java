@@ -59,13 +59,18 @@ final class TestIssuer {
         return sign(FOREIGN_KEY, subject, scope, Instant.now().plusSeconds(3600));
     }
 
+    /** A valid token for {@code subject} with {@code scope} that never expires: it has no {@code exp}. */
+    static String tokenWithoutExpiry(String subject, String scope) {
+        return sign(KEY, subject, scope, null);
+    }
+
     private static String sign(RSAKey key, String subject, String scope, Instant expiresAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(subject)
                 .claim("scope", scope)
-                .issueTime(Date.from(expiresAt.minusSeconds(3600)))
-                .expirationTime(Date.from(expiresAt))
+                .issueTime(Date.from(expiresAt == null ? Instant.now() : expiresAt.minusSeconds(3600)))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
