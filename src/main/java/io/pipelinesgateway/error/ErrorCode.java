@@ -18,5 +18,13 @@ public enum ErrorCode {
     /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
     SHUTTING_DOWN,
     /** The request used up its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}). */
-    UPSTREAM_BUDGET_EXCEEDED
+    UPSTREAM_BUDGET_EXCEEDED,
+    /** The HTTP request is not a GraphQL request (no body, not a JSON object, no {@code query}, a batch...). */
+    BAD_REQUEST,
+    /** The request body is larger than {@code gateway.graphql.max-request-size}: nothing of it was read further. */
+    REQUEST_TOO_LARGE,
+    /** The query document is not GraphQL (a syntax error): nothing ran. */
+    GRAPHQL_PARSE_FAILED,
+    /** The query does not fit the schema (an unknown field, a missing argument...): nothing ran. */
+    GRAPHQL_VALIDATION_FAILED
 }
