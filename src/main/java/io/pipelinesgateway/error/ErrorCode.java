@@ -23,5 +23,13 @@ public enum ErrorCode {
      * Bitbucket's answer lacked a value this field shows, or held one the gateway could not read: the field is null,
      * the rest of the answer stands.
      */
-    UPSTREAM_INCOMPLETE
+    UPSTREAM_INCOMPLETE,
+    /** The HTTP request is not a GraphQL request (no body, not a JSON object, no {@code query}, a batch...). */
+    BAD_REQUEST,
+    /** The request body is larger than {@code gateway.graphql.max-request-size}: nothing of it was read further. */
+    REQUEST_TOO_LARGE,
+    /** The query document is not GraphQL (a syntax error): nothing ran. */
+    GRAPHQL_PARSE_FAILED,
+    /** The query does not fit the schema (an unknown field, a missing argument...): nothing ran. */
+    GRAPHQL_VALIDATION_FAILED
 }

@@ -2,6 +2,7 @@ package io.pipelinesgateway.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How big a query the gateway agrees to run. One GraphQL request can fan out into thousands of upstream calls, and
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         case's {@code reasons}) is assumed to hold when the complexity is counted
  * @param maxUpstreamCalls the most Bitbucket calls one query or mutation may make (answers from the cache, and reads
  *                         shared with an identical one, cost nothing); subscriptions have the watcher's budget instead
+ * @param maxRequestSize   the largest request body accepted over HTTP (query, variables and extensions together);
+ *                         a larger one is answered 413 REQUEST_TOO_LARGE without being read further
  */
 @ConfigurationProperties("gateway.graphql")
 public record QueryLimitsProperties(
@@ -23,5 +26,6 @@ public record QueryLimitsProperties(
         @DefaultValue("200000") long maxComplexity,
         @DefaultValue("20000") int maxQueryLength,
         @DefaultValue("5") int assumedListSize,
-        @DefaultValue("1000") int maxUpstreamCalls) {
+        @DefaultValue("1000") int maxUpstreamCalls,
+        @DefaultValue("256KB") DataSize maxRequestSize) {
 }

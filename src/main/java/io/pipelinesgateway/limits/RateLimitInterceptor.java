@@ -10,19 +10,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.security.ClientIdentity;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +33,9 @@ import org.springframework.stereotype.Component;
  * Redis, never the value.
  */
 @Component
-// First of the interceptors: a refused operation costs the gateway as little as possible.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// First of the interceptors but those that shape every answer (request id, codes, access log): a refused operation
+// costs the gateway as little as possible.
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class RateLimitInterceptor implements WebGraphQlInterceptor {
 
     private final RateLimitProperties properties;
@@ -66,12 +63,6 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
                 : Mono.just(refusal(request, wait)));
     }
 
-    /** Whether the answer goes out as a stream: over a WebSocket, or as Server-Sent Events. */
-    private static boolean isStream(WebGraphQlRequest request) {
-        return request instanceof WebSocketGraphQlRequest
-                || request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::includes);
-    }
-
     private WebGraphQlResponse refusal(WebGraphQlRequest request, Duration wait) {
         rejections.increment();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -80,12 +71,8 @@ class RateLimitInterceptor implements WebGraphQlInterceptor {
                         + "after %d s. The limit is this gateway's, per client, not Bitbucket's.",
                 properties.requestsPerMinute(), properties.burst(), seconds),
                 Map.of("retryAfter", seconds, "limit", properties.requestsPerMinute())).getUnderlyingErrors();
-        ExecutionResult result = isStream(request)
-                // A stream's transport sends only what its publisher emits (Spring's SSE handler replaces any other
-                // answer with "SSE handler supports only subscriptions"): the refusal is the stream's error.
-                ? ExecutionResult.newExecutionResult()
-                        .data(Flux.error(new SubscriptionPublisherException(errors, null))).build()
-                : ExecutionResult.newExecutionResult().errors(errors).build();
+        // Over SSE it is the stream's one event, over a WebSocket its error (graphql/WebSocketRequestErrors).
+        ExecutionResult result = ExecutionResult.newExecutionResult().errors(errors).build();
         WebGraphQlResponse response = new WebGraphQlResponse(
                 new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
         response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

@@ -75,6 +75,6 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
     /** Inside {@link RequestIdInErrors}, whose Reactor context puts the request id into the MDC of the line. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 }

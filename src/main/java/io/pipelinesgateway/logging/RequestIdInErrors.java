@@ -56,9 +56,12 @@ class RequestIdInErrors implements WebGraphQlInterceptor, Ordered {
                 .build();
     }
 
-    /** Outermost, so the id is in the context of everything else and on every error the others produce. */
+    /**
+     * Outermost but for the one that turns a WebSocket's refused request into its stream's error (which moves the
+     * errors this completes), so the id is in the context of everything else and on every error the others produce.
+     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

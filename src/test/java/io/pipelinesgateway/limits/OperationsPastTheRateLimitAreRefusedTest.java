@@ -6,9 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
@@ -66,5 +68,25 @@ class OperationsPastTheRateLimitAreRefusedTest extends RateLimitedGatewayTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern("gateway_rate_limit_rejections_total(\\{[^}]*\\})? [1-9]")
                 .doesNotContain("client-");
+    }
+
+    @Test
+    void underTheGraphQlResponseTypeARefusalIsA429WithRetryAfterAndUnderJsonA200() {
+        String client = newClient();
+        rawResponse(client, TYPENAME);
+        rawResponse(client, TYPENAME);
+
+        for (MediaType accept : List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)) {
+            http(client, "/graphql").post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(accept)
+                    .bodyValue(Map.of("query", TYPENAME))
+                    .exchange()
+                    .expectStatus().isEqualTo(accept.equals(MediaType.APPLICATION_JSON) ? HttpStatus.OK
+                            : HttpStatus.TOO_MANY_REQUESTS)
+                    .expectHeader().contentType(accept)
+                    .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(value).matches("[1-9][0-9]?"))
+                    .expectBody(String.class).value(body -> assertThat(body).contains("RATE_LIMITED"));
+        }
     }
 }

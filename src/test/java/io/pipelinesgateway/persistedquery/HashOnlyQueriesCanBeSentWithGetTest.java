@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static io.pipelinesgateway.persistedquery.PersistedQueryRequests.errorCode;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A query can be sent with GET, as Apollo Client's {@code useGETForHashedQueries} sends hash-only ones
  * ({@code /graphql?operationName=…&variables=…&extensions=…}). Its answer is the caller's own data, so no shared
  * cache on the way may keep it. Mutations never run from a GET: they are refused with
- * OPERATION_NOT_ALLOWED_WITH_GET and reach no one.
+ * OPERATION_NOT_ALLOWED_WITH_GET (HTTP 405) and reach no one.
  */
 class HashOnlyQueriesCanBeSentWithGetTest extends GatewayTest {
 
@@ -61,7 +62,8 @@ class HashOnlyQueriesCanBeSentWithGetTest extends GatewayTest {
                 mutation { stopPipeline(input: {id: "UGlwZWxpbmU6YWNtZS9hcGkvMQ=="}) { userErrors { message } } }""";
         String hash = sha256(mutation);
 
-        JsonNode answer = get(Map.of("query", mutation, "extensions", JSON.writeValueAsString(persistedQuery(hash))));
+        JsonNode answer = get(Map.of("query", mutation, "extensions", JSON.writeValueAsString(persistedQuery(hash))),
+                HttpStatus.METHOD_NOT_ALLOWED);
 
         assertThat(errorCode(answer)).isEqualTo("OPERATION_NOT_ALLOWED_WITH_GET");
         assertThat(answer.path("errors").get(0).path("message").asString()).contains("POST");
@@ -76,12 +78,16 @@ class HashOnlyQueriesCanBeSentWithGetTest extends GatewayTest {
     }
 
     private JsonNode get(Map<String, String> parameters) {
+        return get(parameters, HttpStatus.OK);
+    }
+
+    private JsonNode get(Map<String, String> parameters, HttpStatus status) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromUriString("http://localhost:" + port + "/graphql");
         parameters.forEach(uri::queryParam);
         String answer = http(Fixtures.bearer(), "").get()
                 .uri(uri.build().encode().toUri())
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus().isEqualTo(status)
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
                 .expectBody(String.class).returnResult().getResponseBody();
         return JSON.readTree(answer);

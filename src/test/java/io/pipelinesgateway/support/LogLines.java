@@ -18,8 +18,9 @@ import org.slf4j.event.KeyValuePair;
  */
 public final class LogLines extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-    /** One recorded line: its message as written, its MDC and its key-value pairs. */
-    public record Line(String message, Map<String, String> mdc, Map<String, Object> keyValues) {
+    /** One recorded line: its level, its message as written, its MDC, its key-value pairs and its logger. */
+    public record Line(Level level, String message, Map<String, String> mdc, Map<String, Object> keyValues,
+            String logger) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -48,7 +49,8 @@ public final class LogLines extends AppenderBase<ILoggingEvent> implements AutoC
                 keyValues.put(pair.key, pair.value);
             }
         }
-        lines.add(new Line(event.getFormattedMessage(), Map.copyOf(event.getMDCPropertyMap()), keyValues));
+        lines.add(new Line(event.getLevel(), event.getFormattedMessage(), Map.copyOf(event.getMDCPropertyMap()),
+                keyValues, event.getLoggerName()));
     }
 
     public List<Line> lines() {
