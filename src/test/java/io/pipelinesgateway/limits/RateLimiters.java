@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.support.TestRedis;
 
 /**
  * Limiters as the gateway builds them, for tests that drive them directly: a clock the test moves, and Redis at a
@@ -28,7 +26,7 @@ final class RateLimiters {
     /** A replica's limiter on the Redis at {@code url}, falling back to one in process; {@code client} is its own. */
     static RedisRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
             RateLimitProperties properties) {
-        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(url)), keyPrefix,
-                clock, properties, Duration.ofSeconds(2), inProcess(clock, properties));
+        return new RedisRateLimiter(TestRedis.connections(client, url, Duration.ofSeconds(2)), keyPrefix, clock,
+                properties, inProcess(clock, properties));
     }
 }
