@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Whether Bitbucket answers at all ({@code /actuator/health} component {@code bitbucket}, part of readiness): a
- * replica that cannot reach it can only answer errors, so it should get no traffic.
+ * Whether Bitbucket answers at all ({@code /actuator/health} component {@code bitbucket}, shown to authenticated
+ * callers). Not part of readiness: Bitbucket is the same for every replica, so its outage would take them all out of
+ * service at once, while each can still answer what it has cached, and errors that say what is wrong.
  * <p>
  * The check sends no credential: callers' rate limits (about 1,000 requests an hour each) are for their queries,
  * and any answer below 500, a 401 or 404 included, proves Bitbucket is there. One answer is reused for
- * {@code gateway.health.upstream-interval}, so however many probes ask, Bitbucket sees one request an interval from
- * each replica.
+ * {@code gateway.health.upstream-interval}, so however often health is asked, Bitbucket sees one request an interval
+ * from each replica.
  */
 @Component("bitbucket")
 class BitbucketHealthIndicator implements ReactiveHealthIndicator {

@@ -10,6 +10,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the store: Redis when {@code spring.data.redis.url} (from {@code REDIS_URL}) is set, the in-process cache
- * otherwise. Lettuce is configured to fail fast while disconnected, so a Redis outage costs reads nothing but the
+ * otherwise. With Redis, it also builds the client and the {@link RedisConnections} every part that uses Redis goes
+ * through. Lettuce is configured to fail fast while disconnected, so a Redis outage costs reads nothing but the
  * cache.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,17 +48,23 @@ class CacheConfiguration {
         return client;
     }
 
-    @Bean
-    ResponseStore responseStore(@Value("${spring.data.redis.url:}") String redisUrl, CacheProperties properties,
-            ObjectProvider<RedisClient> redisClient) {
-        RedisClient client = redisClient.getIfAvailable();
-        if (client == null) {
-            return new InProcessResponseStore(properties.maxEntries());
-        }
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${spring.data.redis.url:}'.isBlank()")
+    RedisConnections redisConnections(@Value("${spring.data.redis.url:}") String redisUrl, CacheProperties properties,
+            RedisClient client, MeterRegistry meterRegistry) {
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(properties.storeTimeout().multipliedBy(4));
+        return new RedisConnections(client, uri, properties.storeTimeout(), meterRegistry);
+    }
+
+    @Bean
+    ResponseStore responseStore(CacheProperties properties, ObjectProvider<RedisConnections> redis) {
+        RedisConnections connections = redis.getIfAvailable();
+        if (connections == null) {
+            return new InProcessResponseStore(properties.maxEntries());
+        }
         Duration longest = properties.completed().compareTo(properties.configuration()) > 0
                 ? properties.completed() : properties.configuration();
-        return new RedisResponseStore(client, uri, longest);
+        return new RedisResponseStore(connections, longest);
     }
 }

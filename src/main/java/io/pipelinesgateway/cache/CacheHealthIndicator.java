@@ -9,9 +9,11 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports the cache store ({@code /actuator/health} component {@code cache}, part of readiness): a replica cut off
- * from the Redis the others share would spend its callers' rate limit on every read, so it takes no traffic until
- * Redis is back. Queries it still gets are answered, from upstream. The in-process store is always UP.
+ * Reports the cache store ({@code /actuator/health} component {@code cache}, shown to authenticated callers): DOWN
+ * while Redis does not answer, when reads go to Bitbucket without the cache. Not part of readiness: Redis is shared
+ * by every replica, so its outage would take them all out of service at once, while each can still answer. While
+ * the gateway does not ask Redis ({@link RedisConnections}), this says so without asking it either. The in-process
+ * store is always UP.
  */
 @Component("cache")
 class CacheHealthIndicator implements ReactiveHealthIndicator {

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param live              unfinished pipelines and steps
  * @param list              lists, whose membership changes as pipelines run
  * @param configuration     configuration entities: workspaces, repositories, variables, OIDC
- * @param storeTimeout      how long one cache operation may take before the read goes upstream without it
+ * @param storeTimeout      how long one Redis operation (the cache's, or any other part's) may take; one that takes
+ *                          longer, or finds Redis unreachable, stops the gateway asking Redis until it answers again
+ *                          (a ping a second), and a read then goes upstream without the cache
  * @param lockTimeout       how long a replica waits for another replica's identical upstream call before making
  *                          its own
  * @param maxEntries        the in-process cache's size bound

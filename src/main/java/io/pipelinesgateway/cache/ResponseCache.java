@@ -208,13 +208,15 @@ public class ResponseCache {
                 : new Recent(value, bytes, ttl));
     }
 
-    /** A store operation that can delay a read by at most the store timeout and never fail it. */
+    /**
+     * A store operation that never fails a read. The store bounds its own operations: Redis's take the store timeout
+     * at the most, and none at all once one has gone unanswered ({@link RedisConnections}).
+     */
     private <V> Mono<V> guarded(Mono<V> operation) {
-        return operation.timeout(properties.storeTimeout())
-                .onErrorResume(error -> {
-                    log.debug("Cache store {} unavailable: {}", store.kind(), error.toString());
-                    return Mono.empty();
-                });
+        return operation.onErrorResume(error -> {
+            log.debug("Cache store {} unavailable: {}", store.kind(), error.toString());
+            return Mono.empty();
+        });
     }
 
     private void count(String resource, String result) {

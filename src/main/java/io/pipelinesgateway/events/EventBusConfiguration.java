@@ -1,13 +1,11 @@
 package io.pipelinesgateway.events;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.RedisConnections;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,13 +23,13 @@ class EventBusConfiguration {
     }
 
     @Bean
-    EventBus eventBus(@Value("${spring.data.redis.url:}") String redisUrl, ObjectProvider<RedisClient> redisClient,
-            CacheProperties cache, JsonMapper json, RedisFallback fallback) {
-        RedisClient client = redisClient.getIfAvailable();
-        if (client == null) {
+    EventBus eventBus(ObjectProvider<RedisConnections> redis, CacheProperties cache, JsonMapper json,
+            RedisFallback fallback) {
+        RedisConnections connections = redis.getIfAvailable();
+        if (connections == null) {
             return new InProcessEventBus();
         }
-        return new FallbackEventBus(new RedisEventBus(client, RedisURI.create(redisUrl), cache.keyPrefix(), json),
+        return new FallbackEventBus(new RedisEventBus(connections, cache.keyPrefix(), json),
                 new InProcessEventBus(), fallback);
     }
 }

@@ -5,10 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.pipelinesgateway.cache.RedisConnections;
@@ -30,16 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * One channel per repository ({@code <prefix>events:<workspace>/<repository>}); a replica subscribes to a channel
  * while it has a listener for that repository, so replicas receive only what their subscribers want. Both
- * connections are opened on first use and again after a failure; Lettuce re-subscribes the channels after a
- * reconnect by itself. Redis pub/sub does not keep messages: what another replica publishes while this one is cut off
- * is lost to it, which is why this replica then falls back to polling for its own subscribers ({@link RedisFallback}).
+ * connections come from {@link RedisConnections} (opened on first use and again after a failure, every operation
+ * through its breaker); Lettuce re-subscribes the channels after a reconnect by itself. Redis pub/sub does not keep
+ * messages: what another replica publishes while this one is cut off is lost to it, which is why this replica then
+ * falls back to polling for its own subscribers ({@link RedisFallback}).
  */
 class RedisEventBus implements EventBus {
 
     private static final Logger log = LoggerFactory.getLogger(RedisEventBus.class);
 
     private final Listeners listeners = new Listeners();
-    private final Mono<RedisReactiveCommands<String, String>> commands;
+    private final RedisConnections redis;
     private final Mono<StatefulRedisPubSubConnection<String, String>> pubSub;
     /** Channels this replica subscribes to, each with the confirmation of its SUBSCRIBE; guarded by {@code this}. */
     private final Map<String, Mono<Void>> channels = new HashMap<>();
@@ -47,26 +45,24 @@ class RedisEventBus implements EventBus {
     private final ObjectWriter writer;
     private final ObjectReader reader;
 
-    RedisEventBus(RedisClient client, RedisURI uri, String keyPrefix, JsonMapper json) {
+    RedisEventBus(RedisConnections redis, String keyPrefix, JsonMapper json) {
+        this.redis = redis;
         this.channelPrefix = keyPrefix + "events:";
         this.writer = json.writerFor(WatchEvent.class);
         this.reader = json.readerFor(WatchEvent.class);
-        this.commands = RedisConnections.lazy(client, StringCodec.UTF8, uri);
-        this.pubSub = Mono.fromCompletionStage(() -> client.connectPubSubAsync(StringCodec.UTF8, uri))
-                .doOnNext(connection -> connection.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String channel, String message) {
-                        receive(message);
-                    }
-                }))
-                .cache(connected -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ofSeconds(1),
-                        () -> Duration.ZERO);
+        this.pubSub = redis.pubSub(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                receive(message);
+            }
+        });
     }
 
     @Override
     public Mono<Void> publish(WatchEvent event) {
         return Mono.fromCallable(() -> writer.writeValueAsString(event))
-                .flatMap(json -> commands.flatMap(redis -> redis.publish(channel(event.repositoryKey()), json)))
+                .flatMap(json -> redis.textInBackground(commands -> commands.publish(channel(event.repositoryKey()),
+                        json)))
                 .then();
     }
 
@@ -86,9 +82,9 @@ class RedisEventBus implements EventBus {
     }
 
     private Mono<Void> subscribe(String channel) {
-        return pubSub.flatMap(connection -> connection.reactive().subscribe(channel))
-                .timeout(Duration.ofSeconds(2))
-                .retryWhen(Retry.backoff(3, Duration.ofMillis(200)))
+        return redis.inBackground(pubSub, connection -> connection.reactive().subscribe(channel))
+                // Again only while Redis is asked: once it did not answer, it is not asked until it does.
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(200)).filter(failure -> redis.available()))
                 .onErrorMap(failure -> new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
                         "Redis, which carries events between the gateway's replicas, does not answer; subscribe "
                                 + "again shortly."))
@@ -109,11 +105,10 @@ class RedisEventBus implements EventBus {
         synchronized (this) {
             subscribed = channels.keySet().toArray(String[]::new);
         }
-        Mono<Void> listening = pubSub.flatMap(connection -> subscribed.length == 0
+        Mono<Void> listening = redis.inBackground(pubSub, connection -> subscribed.length == 0
                 ? connection.reactive().ping().then()
                 : connection.reactive().subscribe(subscribed));
-        return listening.then(commands.flatMap(RedisReactiveCommands::ping)).then()
-                .timeout(Duration.ofSeconds(2));
+        return listening.then(redis.textInBackground(RedisReactiveCommands::ping)).then();
     }
 
     private void unlisten(RepositoryKey repository, Consumer<WatchEvent> listener) {
@@ -124,7 +119,7 @@ class RedisEventBus implements EventBus {
             String channel = channel(repository);
             channels.remove(channel);
             // Dispatched while holding the lock, so a SUBSCRIBE for a newcomer is always sent after it.
-            pubSub.flatMap(connection -> connection.reactive().unsubscribe(channel))
+            redis.inBackground(pubSub, connection -> connection.reactive().unsubscribe(channel))
                     .subscribe(done -> { }, failure -> log.debug("Could not unsubscribe from {}: {}", channel,
                             failure.toString()));
         }

@@ -1,15 +1,14 @@
 package io.pipelinesgateway.limits;
 
 import java.time.Clock;
+import java.util.Optional;
 
-import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.security.ClientIdentity;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * Chooses where clients' allowances (of operations, and in service mode of upstream calls) are kept, as the cache
  * chooses its store: Redis when
  * {@code spring.data.redis.url} is set (replicas then share each client's allowance), this process otherwise. Keys
- * take the cache's prefix, and Redis gets the cache's store timeout before this replica counts on its own.
+ * take the cache's prefix, and Redis gets the store timeout ({@link RedisConnections}) before this replica counts on
+ * its own.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -26,27 +26,26 @@ class RateLimitConfiguration {
     private static final long MAX_CLIENTS = 100_000;
 
     @Bean
-    RateLimiter rateLimiter(@Value("${spring.data.redis.url:}") String redisUrl,
-            ObjectProvider<RedisClient> redisClient, CacheProperties cache, RateLimitProperties properties) {
-        return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), redisUrl, redisClient, cache);
+    RateLimiter rateLimiter(ObjectProvider<RedisConnections> redis, CacheProperties cache,
+            RateLimitProperties properties) {
+        return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), redis, cache);
     }
 
     @Bean
-    ClientUpstreamBudget clientUpstreamBudget(@Value("${spring.data.redis.url:}") String redisUrl,
-            ObjectProvider<RedisClient> redisClient, CacheProperties cache, RateLimitProperties properties,
-            ClientIdentity clients, MeterRegistry meterRegistry) {
+    ClientUpstreamBudget clientUpstreamBudget(ObjectProvider<RedisConnections> redis, CacheProperties cache,
+            RateLimitProperties properties, ClientIdentity clients, MeterRegistry meterRegistry) {
         long perMinute = Math.max(1, properties.upstreamCallsPerMinute());
-        return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, redisUrl,
-                redisClient, cache), clients, meterRegistry);
+        return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, redis, cache),
+                clients, meterRegistry);
     }
 
     /** Buckets of {@code burst} refilling at {@code perMinute}, kept under {@code kind} in Redis or in process. */
-    private static RateLimiter limiter(String kind, long perMinute, long burst, String redisUrl,
-            ObjectProvider<RedisClient> redisClient, CacheProperties cache) {
+    private static RateLimiter limiter(String kind, long perMinute, long burst,
+            ObjectProvider<RedisConnections> redis, CacheProperties cache) {
         RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), perMinute, burst, MAX_CLIENTS);
-        return RedisConnections.ifConfigured(redisClient, redisUrl)
-                .<RateLimiter>map(redis -> new RedisRateLimiter(redis, cache.keyPrefix() + kind, Clock.systemUTC(),
-                        perMinute, burst, cache.storeTimeout(), inProcess))
+        return Optional.ofNullable(redis.getIfAvailable())
+                .<RateLimiter>map(connections -> new RedisRateLimiter(connections, cache.keyPrefix() + kind,
+                        Clock.systemUTC(), perMinute, burst, inProcess))
                 .orElse(inProcess);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.pipelinesgateway.cache.RedisConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
  * replica's clock rather than Redis's, so a test can move it; a replica whose clock runs behind never refills a
  * bucket early, since a bucket's time only moves forward.
  * <p>
- * When Redis does not answer within the cache's store timeout, this replica counts in its own memory instead: the
- * limit then holds per replica rather than across them, and nobody is refused because Redis is down.
+ * When Redis does not answer within the cache's store timeout, or does not answer at all ({@link RedisConnections}),
+ * this replica counts in its own memory instead: the limit then holds per replica rather than across them, and
+ * nobody is refused because Redis is down or slow.
  */
 class RedisRateLimiter implements RateLimiter {
 
@@ -41,23 +42,21 @@ class RedisRateLimiter implements RateLimiter {
             redis.call('PEXPIRE', KEYS[1], tostring(math.ceil(burst / perMilli)))
             return wait""";
 
-    private final Mono<RedisReactiveCommands<String, String>> commands;
+    private final RedisConnections redis;
     private final String prefix;
     private final Clock clock;
     private final String perMilli;
     private final String burst;
-    private final Duration timeout;
     private final RateLimiter fallback;
 
     /** Buckets of {@code burst} that refill at {@code perMinute}, each under {@code keyPrefix} and its client. */
-    RedisRateLimiter(Mono<RedisReactiveCommands<String, String>> commands, String keyPrefix, Clock clock,
-            long perMinute, long burst, Duration timeout, RateLimiter fallback) {
-        this.commands = commands;
+    RedisRateLimiter(RedisConnections redis, String keyPrefix, Clock clock, long perMinute, long burst,
+            RateLimiter fallback) {
+        this.redis = redis;
         this.prefix = keyPrefix;
         this.clock = clock;
         this.perMilli = String.valueOf(perMinute / 60_000.0);
         this.burst = String.valueOf(burst);
-        this.timeout = timeout;
         this.fallback = fallback;
     }
 
@@ -65,10 +64,9 @@ class RedisRateLimiter implements RateLimiter {
     public Mono<Duration> acquire(String client) {
         String[] key = {prefix + client};
         String now = String.valueOf(clock.millis());
-        return commands.flatMap(redis -> redis.<Long>eval(TAKE, ScriptOutputType.INTEGER, key, perMilli, burst, now)
+        return redis.text(commands -> commands.<Long>eval(TAKE, ScriptOutputType.INTEGER, key, perMilli, burst, now)
                         .next())
                 .map(Duration::ofMillis)
-                .timeout(timeout)
                 .onErrorResume(error -> {
                     // The error only: the key names the client.
                     log.debug("Rate limit store unavailable, counting in process: {}", error.toString());

@@ -3,7 +3,7 @@ package io.pipelinesgateway.persistedquery;
 import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.pipelinesgateway.cache.RedisConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -17,32 +17,30 @@ class RedisPersistedQueryStore implements PersistedQueryStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisPersistedQueryStore.class);
 
-    private final Mono<RedisReactiveCommands<String, String>> commands;
+    private final RedisConnections redis;
     private final String prefix;
     private final Duration ttl;
-    private final Duration timeout;
 
-    RedisPersistedQueryStore(Mono<RedisReactiveCommands<String, String>> commands, String keyPrefix, Duration ttl,
-            Duration timeout) {
-        this.commands = commands;
+    RedisPersistedQueryStore(RedisConnections redis, String keyPrefix, Duration ttl) {
+        this.redis = redis;
         this.prefix = keyPrefix + "apq:";
         this.ttl = ttl;
-        this.timeout = timeout;
     }
 
     @Override
     public Mono<String> get(String hash) {
-        return guarded(commands.flatMap(redis -> redis.get(prefix + hash)));
+        return guarded(redis.text(commands -> commands.get(prefix + hash)));
     }
 
     @Override
     public Mono<Void> put(String hash, String query) {
-        return guarded(commands.flatMap(redis -> redis.set(prefix + hash, query, SetArgs.Builder.px(ttl.toMillis()))))
+        return guarded(redis.text(commands -> commands.set(prefix + hash, query, SetArgs.Builder.px(ttl.toMillis()))))
                 .then();
     }
 
+    /** An operation that knows nothing, rather than fails, when Redis does not answer ({@link RedisConnections}). */
     private <V> Mono<V> guarded(Mono<V> operation) {
-        return operation.timeout(timeout).onErrorResume(error -> {
+        return operation.onErrorResume(error -> {
             log.debug("Persisted query store unavailable: {}", error.toString());
             return Mono.empty();
         });

@@ -8,12 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
@@ -31,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the watcher's memory: a JSON value that expires when no one has polled for a while;</li>
  *   <li>the budget: a sliding one-minute log of calls per workspace, checked and counted in one script.</li>
  * </ul>
- * Times come from Redis's own clock ({@code TIME}), so replicas with skewed clocks still agree.
+ * Times come from Redis's own clock ({@code TIME}), so replicas with skewed clocks still agree. Every operation goes
+ * through {@link RedisConnections}: one that Redis does not answer in time fails, and so, at once, do those after it
+ * until Redis answers again, which is when {@link FallbackCoordination} works in this process.
  */
 class RedisCoordination implements Coordination {
 
@@ -77,34 +75,34 @@ class RedisCoordination implements Coordination {
             local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
             return math.max(1, tonumber(oldest[2]) + window - now)""";
 
-    private final Mono<RedisReactiveCommands<String, String>> commands;
+    private final RedisConnections redis;
     private final String prefix;
     private final ObjectWriter stateWriter;
     private final ObjectReader stateReader;
     private final String callIds = UUID.randomUUID().toString();
     private final AtomicLong callCounter = new AtomicLong();
 
-    RedisCoordination(RedisClient client, RedisURI uri, String keyPrefix, JsonMapper json) {
+    RedisCoordination(RedisConnections redis, String keyPrefix, JsonMapper json) {
+        this.redis = redis;
         this.prefix = keyPrefix + "watch:";
         this.stateWriter = json.writerFor(WatchState.class);
         this.stateReader = json.readerFor(WatchState.class);
-        this.commands = RedisConnections.lazy(client, StringCodec.UTF8, uri);
     }
 
     @Override
     public Mono<Boolean> acquire(RepositoryKey repository, String owner, Duration ttl) {
         String key = key("lease:", repository);
-        return commands.flatMap(redis -> redis.set(key, owner, SetArgs.Builder.nx().px(ttl.toMillis()))
+        return redis.textInBackground(commands -> commands.set(key, owner, SetArgs.Builder.nx().px(ttl.toMillis())))
                 .map("OK"::equals)
                 .defaultIfEmpty(false)
                 // Already ours (a renewal that came late, or a restart of the watch): keep it.
-                .flatMap(taken -> taken ? Mono.just(true) : renew(repository, owner, ttl)));
+                .flatMap(taken -> taken ? Mono.just(true) : renew(repository, owner, ttl));
     }
 
     @Override
     public Mono<Boolean> renew(RepositoryKey repository, String owner, Duration ttl) {
         String key = key("lease:", repository);
-        return commands.flatMap(redis -> redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key},
+        return redis.textInBackground(commands -> commands.<Long>eval(RENEW, ScriptOutputType.INTEGER, keys(key),
                         owner, String.valueOf(ttl.toMillis())).next())
                 .map(result -> result == 1L)
                 .defaultIfEmpty(false);
@@ -113,7 +111,7 @@ class RedisCoordination implements Coordination {
     @Override
     public Mono<Void> release(RepositoryKey repository, String owner) {
         String key = key("lease:", repository);
-        return commands.flatMap(redis -> redis.<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key},
+        return redis.textInBackground(commands -> commands.<Long>eval(RELEASE, ScriptOutputType.INTEGER, keys(key),
                 owner).then());
     }
 
@@ -126,15 +124,15 @@ class RedisCoordination implements Coordination {
         arguments.add(String.valueOf(ttl.toMillis()));
         arguments.addAll(interests);
         String key = key("interest:", repository);
-        return commands.flatMap(redis -> redis.<Long>eval(DECLARE, ScriptOutputType.INTEGER, new String[] {key},
+        return redis.textInBackground(commands -> commands.<Long>eval(DECLARE, ScriptOutputType.INTEGER, keys(key),
                 arguments.toArray(String[]::new)).then());
     }
 
     @Override
     public Mono<Set<String>> interests(RepositoryKey repository) {
         String key = key("interest:", repository);
-        return commands.flatMap(redis -> redis.<List<Object>>eval(INTERESTS, ScriptOutputType.MULTI,
-                        new String[] {key}).next())
+        return redis.textInBackground(commands -> commands.<List<Object>>eval(INTERESTS, ScriptOutputType.MULTI,
+                        keys(key)).next())
                 .map(members -> members.stream().map(String::valueOf).collect(
                         java.util.stream.Collectors.toUnmodifiableSet()))
                 .defaultIfEmpty(Set.of());
@@ -142,14 +140,14 @@ class RedisCoordination implements Coordination {
 
     @Override
     public Mono<WatchState> loadState(RepositoryKey repository) {
-        return commands.flatMap(redis -> redis.get(key("state:", repository)))
+        return redis.textInBackground(commands -> commands.get(key("state:", repository)))
                 .map(json -> stateReader.<WatchState>readValue(json));
     }
 
     @Override
     public Mono<Void> saveState(RepositoryKey repository, WatchState state, Duration ttl) {
         return Mono.fromCallable(() -> stateWriter.writeValueAsString(state))
-                .flatMap(json -> commands.flatMap(redis -> redis.set(key("state:", repository), json,
+                .flatMap(json -> redis.textInBackground(commands -> commands.set(key("state:", repository), json,
                         SetArgs.Builder.px(ttl.toMillis()))))
                 .then();
     }
@@ -158,9 +156,13 @@ class RedisCoordination implements Coordination {
     public Mono<Duration> reserveCall(String workspace, int perMinute) {
         String key = prefix + "budget:" + workspace;
         String member = callIds + ":" + callCounter.incrementAndGet();
-        return commands.flatMap(redis -> redis.<Long>eval(RESERVE, ScriptOutputType.INTEGER, new String[] {key},
+        return redis.textInBackground(commands -> commands.<Long>eval(RESERVE, ScriptOutputType.INTEGER, keys(key),
                         String.valueOf(perMinute), member).next())
                 .map(Duration::ofMillis);
+    }
+
+    private static String[] keys(String key) {
+        return new String[] {key};
     }
 
     private String key(String kind, RepositoryKey repository) {

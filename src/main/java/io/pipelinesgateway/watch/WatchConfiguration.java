@@ -2,14 +2,12 @@ package io.pipelinesgateway.watch;
 
 import java.time.Clock;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.events.RedisFallback;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,14 +20,13 @@ import org.springframework.context.annotation.Configuration;
 class WatchConfiguration {
 
     @Bean
-    Coordination watchCoordination(@Value("${spring.data.redis.url:}") String redisUrl,
-            ObjectProvider<RedisClient> redisClient, CacheProperties cache, JsonMapper json, RedisFallback fallback,
-            WatchProperties properties) {
-        RedisClient client = redisClient.getIfAvailable();
-        if (client == null) {
+    Coordination watchCoordination(ObjectProvider<RedisConnections> redis, CacheProperties cache, JsonMapper json,
+            RedisFallback fallback, WatchProperties properties) {
+        RedisConnections connections = redis.getIfAvailable();
+        if (connections == null) {
             return new LocalCoordination(Clock.systemUTC());
         }
-        RedisCoordination shared = new RedisCoordination(client, RedisURI.create(redisUrl), cache.keyPrefix(), json);
+        RedisCoordination shared = new RedisCoordination(connections, cache.keyPrefix(), json);
         return new FallbackCoordination(shared, new LocalCoordination(Clock.systemUTC()), fallback,
                 properties.stateTtl());
     }

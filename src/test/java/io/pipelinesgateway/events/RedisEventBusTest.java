@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
@@ -41,8 +40,10 @@ class RedisEventBusTest {
     void replicas() {
         client = RedisClient.create();
         String prefix = TestRedis.uniquePrefix();
-        first = new RedisEventBus(client, RedisURI.create(TestRedis.url()), prefix, JsonMapper.builder().build());
-        second = new RedisEventBus(client, RedisURI.create(TestRedis.url()), prefix, JsonMapper.builder().build());
+        first = new RedisEventBus(TestRedis.connections(client, TestRedis.url(), WAIT), prefix,
+                JsonMapper.builder().build());
+        second = new RedisEventBus(TestRedis.connections(client, TestRedis.url(), WAIT), prefix,
+                JsonMapper.builder().build());
     }
 
     @AfterEach

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.support.TestRedis;
 
 /**
  * Limiters as the gateway builds them, for tests that drive them directly: a clock the test moves, and Redis at a
@@ -28,8 +26,8 @@ final class RateLimiters {
     /** A replica's limiter on the Redis at {@code url}, falling back to one in process; {@code client} is its own. */
     static RedisRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
             RateLimitProperties properties) {
-        return new RedisRateLimiter(RedisConnections.lazy(client, StringCodec.UTF8, RedisURI.create(url)),
+        return new RedisRateLimiter(TestRedis.connections(client, url, Duration.ofSeconds(2)),
                 keyPrefix + "ratelimit:", clock, properties.requestsPerMinute(), properties.burst(),
-                Duration.ofSeconds(2), inProcess(clock, properties));
+                inProcess(clock, properties));
     }
 }

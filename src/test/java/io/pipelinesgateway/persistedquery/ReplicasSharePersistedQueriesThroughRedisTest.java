@@ -3,9 +3,6 @@ package io.pipelinesgateway.persistedquery;
 import java.time.Duration;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.StringCodec;
-import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +50,7 @@ class ReplicasSharePersistedQueriesThroughRedisTest {
     }
 
     private PersistedQueryStore store(String url, String prefix) {
-        return new RedisPersistedQueryStore(RedisConnections.lazy(connections, StringCodec.UTF8, RedisURI.create(url)),
-                prefix, Duration.ofMinutes(5), Duration.ofSeconds(2));
+        return new RedisPersistedQueryStore(TestRedis.connections(connections, url, Duration.ofSeconds(2)), prefix,
+                Duration.ofMinutes(5));
     }
 }

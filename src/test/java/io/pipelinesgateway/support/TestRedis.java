@@ -3,8 +3,13 @@ package io.pipelinesgateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.UUID;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelinesgateway.cache.RedisConnections;
 import redis.embedded.RedisServer;
 
 /**
@@ -28,13 +33,22 @@ public final class TestRedis {
         return sharedUrl;
     }
 
+    /**
+     * What a replica reaches Redis at {@code url} through, with {@code client} of the test's own and operations
+     * allowed {@code timeout}: for tests that build the parts that use Redis themselves.
+     */
+    public static RedisConnections connections(RedisClient client, String url, Duration timeout) {
+        return new RedisConnections(client, RedisURI.create(url), timeout, new SimpleMeterRegistry());
+    }
+
     /** A key prefix no other test uses. */
     public static String uniquePrefix() {
         return "test:" + UUID.randomUUID() + ":";
     }
 
     /**
-     * A Redis of the test's own, which it may stop and start again (to show an outage) without disturbing others.
+     * A Redis of the test's own, which it may stop and start again, or pause and resume (to show an outage, or a
+     * hung Redis), without disturbing others.
      */
     public static Dedicated start() {
         return new Dedicated(freePort());
@@ -45,6 +59,7 @@ public final class TestRedis {
 
         private final int port;
         private RedisServer server;
+        private long pid;
 
         private Dedicated(int port) {
             this.port = port;
@@ -68,7 +83,54 @@ public final class TestRedis {
             startServer();
         }
 
+        /**
+         * Stops the server's process where it stands (SIGSTOP): it keeps its connections and takes new ones, but
+         * answers nothing, as a hung Redis does, until {@link #resume()}.
+         */
+        public synchronized void pause() {
+            signal("-STOP");
+        }
+
+        /** Lets a paused server go on (SIGCONT): it answers what it was sent meanwhile, and everything after. */
+        public synchronized void resume() {
+            signal("-CONT");
+        }
+
+        private void signal(String signal) {
+            try {
+                Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill " + signal + " failed for the embedded Redis");
+                }
+            }
+            catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+
+        /** The server's process id, as the server itself reports it (the embedded server does not tell it). */
+        private long pid() {
+            if (pid == 0) {
+                RedisClient client = RedisClient.create(url());
+                try (var connection = client.connect()) {
+                    pid = connection.sync().info("server").lines()
+                            .filter(line -> line.startsWith("process_id:"))
+                            .mapToLong(line -> Long.parseLong(line.substring("process_id:".length()).trim()))
+                            .findFirst().orElseThrow();
+                }
+                finally {
+                    client.shutdown();
+                }
+            }
+            return pid;
+        }
+
         private void startServer() {
+            pid = 0;
             try {
                 server = RedisServer.newRedisServer()
                         .bind("127.0.0.1")

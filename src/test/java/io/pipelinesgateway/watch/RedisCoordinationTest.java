@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.repository.RepositoryKey;
@@ -45,8 +44,8 @@ class RedisCoordinationTest {
     void replicas() {
         String prefix = TestRedis.uniquePrefix();
         JsonMapper json = JsonMapper.builder().build();
-        first = new RedisCoordination(client, RedisURI.create(TestRedis.url()), prefix, json);
-        second = new RedisCoordination(client, RedisURI.create(TestRedis.url()), prefix, json);
+        first = new RedisCoordination(TestRedis.connections(client, TestRedis.url(), TTL), prefix, json);
+        second = new RedisCoordination(TestRedis.connections(client, TestRedis.url(), TTL), prefix, json);
     }
 
     @Test
