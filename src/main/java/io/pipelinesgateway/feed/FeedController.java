@@ -2,6 +2,8 @@ package io.pipelinesgateway.feed;
 
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.pipeline.Pipeline;
@@ -26,9 +28,9 @@ class FeedController {
     }
 
     @QueryMapping
-    Mono<Connection<Pipeline>> pipelines(@Argument PipelineFilter filter, @Argument Integer first,
+    Mono<DataFetcherResult<Connection<Pipeline>>> pipelines(@Argument PipelineFilter filter, @Argument Integer first,
             @Argument String after, DataLoader<PipelineKey, Pipeline> pipelineLoader,
-            DataLoader<RepositoryKey, Repository> repositoryLoader) {
+            DataLoader<RepositoryKey, Repository> repositoryLoader, DataFetchingEnvironment environment) {
         int size = PageRequest.of(first, null).first();
         FeedPosition position = FeedPosition.decode(after);
         return feed.newest(filter == null ? PipelineFilter.none() : filter, position, size).map(slice -> {
@@ -41,8 +43,10 @@ class FeedController {
             String start = edges.isEmpty() ? null : edges.get(0).cursor();
             String end = edges.isEmpty() ? after : edges.get(edges.size() - 1).cursor();
             // The total would need every page of every repository, which is what the feed avoids.
-            return new Connection<>(edges, new Connection.PageInfo(slice.hasMore(), position != null, start, end),
-                    null);
+            Connection<Pipeline> connection = new Connection<>(edges,
+                    new Connection.PageInfo(slice.hasMore(), position != null, start, end), null);
+            return DataFetcherResult.<Connection<Pipeline>>newResult().data(connection)
+                    .errors(slice.errors(environment)).build();
         });
     }
 }

@@ -4,10 +4,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelinePage;
 import io.pipelinesgateway.pipeline.PipelineService;
@@ -28,9 +32,15 @@ import org.springframework.stereotype.Service;
  * the cursor or {@code createdBefore}) or filtered out, and never once a page reached {@code createdAfter}; a
  * repository is read at most {@code gateway.bitbucket.max-pages} pages deep. Pages of one round are read in
  * parallel, {@code gateway.bitbucket.max-concurrency} at once, and through the client's response cache.
+ * <p>
+ * A repository whose pipelines cannot be read (404: deleted since it was listed; 403: no longer readable) drops out
+ * of the merge and is named in the slice, so the other repositories still answer.
  */
 @Service
 public class FeedService {
+
+    /** What a repository answers when it is gone or no longer readable, rather than when Bitbucket fails. */
+    private static final Set<ErrorCode> UNREADABLE = EnumSet.of(ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN);
 
     private final WorkspaceService workspaces;
     private final RepositoryService repositories;
@@ -78,18 +88,21 @@ public class FeedService {
             boolean truncated = sources.stream().anyMatch(source -> source.truncated);
             if (taken.size() == limit && sources.stream().anyMatch(source -> !source.buffer.isEmpty())) {
                 // Any pipeline left proves there is more; which one comes next can wait for the next page.
-                return Mono.just(new FeedSlice(scope, taken, true, truncated));
+                return Mono.just(new FeedSlice(scope, taken, true, truncated, unreadable(sources)));
             }
             List<Source> dry = sources.stream().filter(Source::needsPage).toList();
             if (!dry.isEmpty()) {
                 return Flux.fromIterable(dry)
                         .flatMap(source -> pipelines.newestFirst(source.repository.workspaceSlug(),
                                         source.repository.slug(), source.filter.statuses(), source.pagesRead + 1)
-                                .map(page -> new Read(source, page)), bitbucket.maxConcurrency())
+                                .map(page -> new Read(source, page, null))
+                                .onErrorResume(GatewayException.class, failure -> UNREADABLE.contains(failure.code())
+                                        ? Mono.just(new Read(source, null, failure)) : Mono.error(failure)),
+                                bitbucket.maxConcurrency())
                         .collectList()
                         // The pages are applied here, one after another, never from the parallel reads themselves.
                         .flatMap(reads -> {
-                            reads.forEach(read -> read.source.accept(read.page, bitbucket.maxPages()));
+                            reads.forEach(read -> read.source.accept(read, bitbucket.maxPages()));
                             return merge(scope, sources, taken, limit);
                         });
             }
@@ -98,13 +111,19 @@ public class FeedService {
                             FeedPosition.NEWEST_FIRST))
                     .orElse(null);
             if (newest == null) {
-                return Mono.just(new FeedSlice(scope, taken, false, truncated));
+                return Mono.just(new FeedSlice(scope, taken, false, truncated, unreadable(sources)));
             }
             taken.add(newest.buffer.removeFirst());
         }
     }
 
-    private record Read(Source source, PipelinePage page) {
+    private static List<FeedSlice.Unreadable> unreadable(List<Source> sources) {
+        return sources.stream().filter(source -> source.failure != null)
+                .map(source -> new FeedSlice.Unreadable(source.repository, source.failure)).toList();
+    }
+
+    /** A page read, or why it could not be. */
+    private record Read(Source source, PipelinePage page, GatewayException failure) {
     }
 
     /** One repository's newest-first listing as the merge reads it: pages read so far, and what is left of them. */
@@ -117,6 +136,7 @@ public class FeedService {
         int pagesRead;
         boolean ended;
         boolean truncated;
+        GatewayException failure;
 
         Source(Repository repository, PipelineFilter filter, FeedPosition after) {
             this.repository = repository;
@@ -128,7 +148,14 @@ public class FeedService {
             return buffer.isEmpty() && !ended;
         }
 
-        void accept(PipelinePage page, int maxPages) {
+        void accept(Read read, int maxPages) {
+            if (read.failure() != null) {
+                // What its earlier pages gave stays: those pipelines were readable.
+                failure = read.failure();
+                ended = true;
+                return;
+            }
+            PipelinePage page = read.page();
             pagesRead++;
             // Bitbucket sorts by creation time only; ties are put in the feed's order so a cursor can resume them.
             List<Pipeline> ordered = page.pipelines().stream()

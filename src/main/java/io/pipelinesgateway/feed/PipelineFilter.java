@@ -38,22 +38,28 @@ public record PipelineFilter(List<String> workspaces, List<String> repositories,
 
     /** Whether a repository of the selected workspaces is selected. */
     boolean selects(Repository repository) {
-        return repositories.isEmpty() || repositories.contains(repository.slug())
-                || repositories.contains(repository.fullName());
+        return repositories.isEmpty() || holds(repositories, repository.slug())
+                || holds(repositories, repository.fullName());
     }
 
     /**
      * Whether a pipeline passes the filters the gateway applies itself: Bitbucket filters by status only, and not
-     * exactly (RUNNING is sent as IN_PROGRESS), so status is checked again here.
+     * exactly (RUNNING is sent as IN_PROGRESS), so status is checked again here. A pipeline without a value (a tag
+     * build or a commit's custom pipeline has no branch) passes only the filters that do not ask for one.
      */
     boolean keeps(Pipeline pipeline) {
-        if (!statuses.isEmpty() && !statuses.contains(pipeline.status())) {
+        if (!statuses.isEmpty() && !holds(statuses, pipeline.status())) {
             return false;
         }
-        if (!branches.isEmpty() && (pipeline.target() == null || !branches.contains(pipeline.target().branch()))) {
+        if (!branches.isEmpty() && (pipeline.target() == null || !holds(branches, pipeline.target().branch()))) {
             return false;
         }
-        return triggers.isEmpty() || (pipeline.trigger() != null && triggers.contains(pipeline.trigger().kind()));
+        return triggers.isEmpty() || (pipeline.trigger() != null && holds(triggers, pipeline.trigger().kind()));
+    }
+
+    /** {@code values.contains(value)} that answers false for null: an immutable list's {@code contains} throws. */
+    private static <T> boolean holds(List<T> values, T value) {
+        return value != null && values.contains(value);
     }
 
     /** Whether a pipeline is older than the window's start, so everything after it in newest-first order is too. */

@@ -2,6 +2,8 @@ package io.pipelinesgateway.insights;
 
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.feed.PipelineFilter;
@@ -23,9 +25,13 @@ class InsightsController {
     }
 
     @QueryMapping
-    Mono<Insights> insights(@Argument PipelineFilter filter, @Argument InsightsWindow window) {
+    Mono<DataFetcherResult<Insights>> insights(@Argument PipelineFilter filter, @Argument InsightsWindow window,
+            DataFetchingEnvironment environment) {
         return insights.insights(filter == null ? PipelineFilter.none() : filter,
-                window == null ? new InsightsWindow(null, null) : window);
+                        window == null ? new InsightsWindow(null, null) : window)
+                // A repository whose pipelines could not be read is left out, and named in an error.
+                .map(answer -> DataFetcherResult.<Insights>newResult().data(answer.insights())
+                        .errors(answer.slice().errors(environment)).build());
     }
 
     @SchemaMapping(typeName = "PipelineInsights")

@@ -45,7 +45,11 @@ public class InsightsService {
         this.bitbucket = bitbucket;
     }
 
-    Mono<Insights> insights(PipelineFilter filter, InsightsWindow asked) {
+    /** An answer, and the feed slice it covers (which names the repositories it could not read). */
+    record Answer(Insights insights, FeedSlice slice) {
+    }
+
+    Mono<Answer> insights(PipelineFilter filter, InsightsWindow asked) {
         InsightsWindow window = asked.resolve(OffsetDateTime.now(), properties.defaultDays());
         // The window starts inclusively; the filter's lower bound is exclusive.
         PipelineFilter inWindow = filter.createdBetween(window.from().minusNanos(1), window.to());
@@ -55,7 +59,8 @@ public class InsightsService {
                     .flatMap(pipeline -> run(pipeline, flakyCandidates.contains(commitOf(pipeline))),
                             bitbucket.maxConcurrency())
                     .collectList()
-                    .map(runs -> InsightsCalculator.compute(window, slice.scope(), runs, capped(slice)));
+                    .map(runs -> new Answer(InsightsCalculator.compute(window, slice.scope(), runs, capped(slice)),
+                            slice));
         });
     }
 

@@ -1,9 +1,12 @@
 package io.pipelinesgateway.node;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.environment.EnvironmentService;
 import io.pipelinesgateway.error.ErrorCode;
@@ -33,6 +36,10 @@ import graphql.schema.DataFetchingEnvironment;
 /**
  * Resolves global IDs again ({@code node}, {@code nodes}) through the same DataLoaders as every other field, so an
  * object named twice costs one upstream call.
+ * <p>
+ * GraphQL dispatches a field's DataLoaders once, after the field's fetcher returned: a load queued later is never
+ * dispatched and its answer never comes. So {@code nodes} queues the load of every ID while its fetcher runs, and
+ * only the reads that go around the DataLoaders (test cases, variables, ...) are left to run a bounded number at once.
  */
 @Controller
 class NodeController {
@@ -44,14 +51,18 @@ class NodeController {
     private final EnvironmentService environments;
     private final ScheduleService schedules;
     private final SshService ssh;
+    private final NodeProperties properties;
+    private final int maxConcurrency;
 
     NodeController(TestReportService testReports, VariableService variables, EnvironmentService environments,
-            ScheduleService schedules, SshService ssh) {
+            ScheduleService schedules, SshService ssh, NodeProperties properties, BitbucketProperties bitbucket) {
         this.testReports = testReports;
         this.variables = variables;
         this.environments = environments;
         this.schedules = schedules;
         this.ssh = ssh;
+        this.properties = properties;
+        this.maxConcurrency = bitbucket.maxConcurrency();
     }
 
     @QueryMapping
@@ -61,15 +72,23 @@ class NodeController {
 
     @QueryMapping
     Mono<List<Object>> nodes(@Argument List<String> ids, DataFetchingEnvironment environment) {
-        return Flux.fromIterable(ids)
-                .flatMapSequential(id -> resolve(id, environment)
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty())
+        if (ids.size() > properties.maxIds()) {
+            throw new GatewayException(ErrorCode.BAD_USER_INPUT, "'ids' holds " + ids.size() + " IDs; nodes takes at "
+                    + "most " + properties.maxIds() + " (gateway.nodes.max-ids): ask for the rest in another request.");
+        }
+        // Every DataLoader load is queued here, before the dispatch; a Mono that reads around them waits to be run.
+        List<Mono<Optional<Object>>> answers = ids.stream().map(id -> resolve(id, environment)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
                         .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                                ? Mono.just(java.util.Optional.empty()) : Mono.error(error)))
-                .collectList()
+                                ? Mono.just(Optional.empty()) : Mono.error(error)))
+                .toList();
+        // In any order, so a slot frees as soon as any answer comes; then put back in the order of the IDs.
+        return Flux.range(0, answers.size())
+                .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)), maxConcurrency)
+                .collectSortedList(Map.Entry.comparingByKey())
                 // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.
-                .map(found -> found.stream().map(item -> item.orElse(null)).toList());
+                .map(found -> found.stream().map(entry -> entry.getValue().orElse(null)).toList());
     }
 
     private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The feed's filter: repositories by slug or full name, branches, triggers, and the creation range, whose bounds
- * are both exclusive.
+ * are both exclusive. acme/api also built a tag and ran a custom pipeline on a commit: pipelines with no branch.
  */
 class FeedFilterSelectsRepositoriesBranchesAndTimesTest extends GatewayTest {
 
@@ -33,6 +33,8 @@ class FeedFilterSelectsRepositoriesBranchesAndTimesTest extends GatewayTest {
                     number % 2 == 0 ? "main" : "feature/x", "c0ffee", 60);
         }
         generated.pipeline("globex", "api", START, "FAILED", "main", "c0ffee", 60);
+        generated.tagPipeline("acme", "api", START.plusSeconds(1800), "SUCCESSFUL", "v1.0.0", "c0ffee");
+        generated.commitPipeline("acme", "api", START.plusSeconds(9000), "FAILED", "c0ffee");
         generated.stub();
     }
 
@@ -48,13 +50,22 @@ class FeedFilterSelectsRepositoriesBranchesAndTimesTest extends GatewayTest {
     void branchesKeepOnlyPipelinesThatBuiltThem() {
         assertThat(uuids(Map.of("workspaces", List.of("acme"), "branches", List.of("feature/x"))))
                 .hasSize(6).containsExactlyElementsOf(expected(p -> p.workspace().equals("acme")
-                        && p.branch().equals("feature/x")));
+                        && "feature/x".equals(p.branch())));
+    }
+
+    @Test
+    void aBranchFilterPassesOverPipelinesThatBuiltNoBranch() {
+        assertThat(uuids(Map.of("workspaces", List.of("acme"), "repositories", List.of("api"),
+                "branches", List.of("main"))))
+                .hasSize(2).containsExactlyElementsOf(expected(p -> p.workspace().equals("acme")
+                        && p.repository().equals("api") && "main".equals(p.branch())));
     }
 
     @Test
     void triggersKeepOnlyPipelinesStartedThatWay() {
         assertThat(uuids(Map.of("workspaces", List.of("acme"), "triggers", List.of("SCHEDULE")))).isEmpty();
-        assertThat(uuids(Map.of("workspaces", List.of("acme"), "triggers", List.of("PUSH")))).hasSize(12);
+        assertThat(uuids(Map.of("workspaces", List.of("acme"), "triggers", List.of("PUSH")))).hasSize(13);
+        assertThat(uuids(Map.of("workspaces", List.of("acme"), "triggers", List.of("MANUAL")))).hasSize(1);
     }
 
     @Test
@@ -66,7 +77,7 @@ class FeedFilterSelectsRepositoriesBranchesAndTimesTest extends GatewayTest {
                 "createdBefore", before.toString())))
                 .containsExactlyElementsOf(expected(p -> p.workspace().equals("acme")
                         && p.createdOn().isAfter(after) && p.createdOn().isBefore(before)))
-                .hasSize(3);
+                .hasSize(4);
     }
 
     private List<String> uuids(Map<String, Object> filter) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through GraphQL against the sandbox: the feed of the caller's workspaces (acme and globex) pages through every
- * repository's pipelines newest first, and its filter finds what failed on main.
+ * repository's pipelines newest first, and its filter finds what failed on main, and what built main in acme/api,
+ * whose tag builds have no branch.
  */
 class FeedOnTheSandboxTest extends SandboxFlowSupport {
 
@@ -54,6 +55,20 @@ class FeedOnTheSandboxTest extends SandboxFlowSupport {
             assertThat(pipeline.get("status")).isEqualTo("FAILED");
             assertThat(((Map<?, ?>) pipeline.get("target")).get("branch")).isEqualTo("main");
         });
+    }
+
+    @Test
+    void aBranchFilterPassesOverTheTagBuildsOfAcmeApi() {
+        List<Map<String, Object>> all = ok(FEED, "filter", Map.of("repositories", List.of("acme/api")), "after", null)
+                .path("pipelines.nodes").entityList(mapType()).get();
+        assertThat(all).as("acme/api's newest pipelines include a build with no branch")
+                .anySatisfy(pipeline -> assertThat(((Map<?, ?>) pipeline.get("target")).get("branch")).isNull());
+
+        List<Map<String, Object>> onMain = ok(FEED, "filter", Map.of("repositories", List.of("acme/api"),
+                "branches", List.of("main")), "after", null).path("pipelines.nodes").entityList(mapType()).get();
+
+        assertThat(onMain).isNotEmpty().allSatisfy(pipeline ->
+                assertThat(((Map<?, ?>) pipeline.get("target")).get("branch")).isEqualTo("main"));
     }
 
     @SuppressWarnings("unchecked")

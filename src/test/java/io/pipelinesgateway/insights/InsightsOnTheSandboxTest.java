@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through GraphQL against the sandbox: the insights of a workspace over a window that holds its whole seeded
- * history answer every figure, say their window and coverage, and agree with one another.
+ * history answer every figure, say their window and coverage, and agree with one another; filtered by branch, they
+ * cover that branch's pipelines and pass over acme/api's tag builds, which have none.
  */
 class InsightsOnTheSandboxTest extends SandboxFlowSupport {
 
@@ -51,5 +52,17 @@ class InsightsOnTheSandboxTest extends SandboxFlowSupport {
         assertThat(response.path("insights.failingSteps").entityList(Map.class).get()).hasSizeBetween(1, 3);
         assertThat(response.path("insights.deployments.count").entity(Integer.class).get()).isPositive();
         assertThat(response.path("insights.recovery.recoveries").entity(Integer.class).get()).isPositive();
+    }
+
+    @Test
+    void insightsOfOneBranchPassOverBuildsWithNoBranch() {
+        Map<String, Object> window = Map.of("from", "2000-01-01T00:00:00Z", "to", "2100-01-01T00:00:00Z");
+        int all = ok(INSIGHTS, "filter", Map.of("repositories", List.of("acme/api")), "window", window)
+                .path("insights.pipelinesCovered").entity(Integer.class).get();
+
+        int onMain = ok(INSIGHTS, "filter", Map.of("repositories", List.of("acme/api"), "branches", List.of("main")),
+                "window", window).path("insights.pipelinesCovered").entity(Integer.class).get();
+
+        assertThat(onMain).isPositive().isLessThan(all);
     }
 }

@@ -26,19 +26,25 @@ public final class GeneratedBitbucket {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE_LENGTH = 100;
 
-    /** A generated pipeline: what the tests compare, and what Bitbucket's JSON is built from. */
+    /**
+     * A generated pipeline: what the tests compare, and what Bitbucket's JSON is built from.
+     *
+     * @param branch the branch it built, or null for a build with no branch: a tag's when {@code tag} is set, else
+     *               a commit's (as a custom pipeline run on a commit)
+     */
     public record GeneratedPipeline(String workspace, String repository, String uuid, int buildNumber,
-            Instant createdOn, String result, String branch, String commit, int seconds) {
+            Instant createdOn, String result, String branch, String tag, String commit, int seconds) {
 
         Map<String, Object> json() {
             Map<String, Object> pipeline = new LinkedHashMap<>();
             pipeline.put("type", "pipeline");
             pipeline.put("uuid", uuid);
             pipeline.put("build_number", buildNumber);
-            pipeline.put("target", Map.of("type", "pipeline_ref_target", "ref_type", "branch", "ref_name", branch,
-                    "commit", Map.of("type", "commit", "hash", commit),
-                    "selector", Map.of("type", "branches", "pattern", branch)));
-            pipeline.put("trigger", Map.of("type", "pipeline_trigger_push", "name", "PUSH"));
+            pipeline.put("target", target());
+            // A pipeline run on a commit is a custom one, which people start by hand.
+            pipeline.put("trigger", branch == null && tag == null
+                    ? Map.of("type", "pipeline_trigger_manual", "name", "MANUAL")
+                    : Map.of("type", "pipeline_trigger_push", "name", "PUSH"));
             String lower = result.toLowerCase(java.util.Locale.ROOT);
             pipeline.put("state", Map.of("type", "pipeline_state_completed", "name", "COMPLETED",
                     "result", Map.of("type", "pipeline_state_completed_" + lower, "name", result)));
@@ -46,6 +52,20 @@ public final class GeneratedBitbucket {
             pipeline.put("completed_on", createdOn.plusSeconds(seconds).toString());
             pipeline.put("build_seconds_used", seconds);
             return pipeline;
+        }
+
+        private Map<String, Object> target() {
+            Map<String, Object> hash = Map.of("type", "commit", "hash", commit);
+            if (branch != null) {
+                return Map.of("type", "pipeline_ref_target", "ref_type", "branch", "ref_name", branch,
+                        "commit", hash, "selector", Map.of("type", "branches", "pattern", branch));
+            }
+            if (tag != null) {
+                return Map.of("type", "pipeline_ref_target", "ref_type", "tag", "ref_name", tag,
+                        "commit", hash, "selector", Map.of("type", "tags", "pattern", "v*"));
+            }
+            return Map.of("type", "pipeline_commit_target", "commit", hash,
+                    "selector", Map.of("type", "custom", "pattern", "nightly"));
         }
     }
 
@@ -67,11 +87,28 @@ public final class GeneratedBitbucket {
     /** Adds a pipeline to a repository's history; call {@link #stub()} again for Bitbucket to show it. */
     public GeneratedPipeline pipeline(String workspace, String repository, Instant createdOn, String result,
             String branch, String commit, int seconds) {
+        return add(workspace, repository, createdOn, result, branch, null, commit, seconds);
+    }
+
+    /** Adds a pipeline that built the tag {@code tag}, so has no branch. */
+    public GeneratedPipeline tagPipeline(String workspace, String repository, Instant createdOn, String result,
+            String tag, String commit) {
+        return add(workspace, repository, createdOn, result, null, tag, commit, 60);
+    }
+
+    /** Adds a custom pipeline run on a commit, so with no branch and no tag. */
+    public GeneratedPipeline commitPipeline(String workspace, String repository, Instant createdOn, String result,
+            String commit) {
+        return add(workspace, repository, createdOn, result, null, null, commit, 60);
+    }
+
+    private GeneratedPipeline add(String workspace, String repository, Instant createdOn, String result,
+            String branch, String tag, String commit, int seconds) {
         List<GeneratedPipeline> history = histories.get(workspace + "/" + repository);
         int number = history.size() + 1;
         String uuid = String.format("{%08x-0000-4000-8000-%012x}", (workspace + repository).hashCode(), number);
         GeneratedPipeline pipeline = new GeneratedPipeline(workspace, repository, uuid, number, createdOn, result,
-                branch, commit, seconds);
+                branch, tag, commit, seconds);
         history.add(pipeline);
         return pipeline;
     }

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.support;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,8 @@ public abstract class SandboxFlowSupport {
     void connect() {
         graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                // The first query of a context warms it up: on a busy machine that takes more than the default 5 s.
+                .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, AUTHORIZATION)
                 .build());
     }
