@@ -54,7 +54,7 @@ public class VariableService {
         VariableScope scope = input.scope().check();
         BitbucketVariable body = input.body(scope);
         return UserError.recover(client.send(HttpMethod.POST, scope.list(), body, BitbucketVariable.class)
-                        .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body)))),
+                        .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body, null, null)))),
                 "input.key", VariablePayload::rejected);
     }
 
@@ -63,8 +63,9 @@ public class VariableService {
         BitbucketVariable body = input.body(located);
         return UserError.recover(uuidOf(located)
                         .flatMap(uuid -> client.send(HttpMethod.PUT, located.scope().item(uuid), body,
-                                BitbucketVariable.class))
-                        .map(updated -> VariablePayload.of(Variable.from(located.scope(), filled(updated, body)))),
+                                        BitbucketVariable.class)
+                                .map(updated -> filled(updated, body, uuid, located.key())))
+                        .map(updated -> VariablePayload.of(Variable.from(located.scope(), updated))),
                 "input.key", VariablePayload::rejected);
     }
 
@@ -94,13 +95,14 @@ public class VariableService {
     }
 
     /**
-     * What Bitbucket answered to a change, with what its answer lacked taken from what was sent (the key, whether
-     * secured, a value that is not secured), so the caller still sees the variable it created or changed.
+     * What Bitbucket answered to a change, with what its answer lacked taken from what the gateway knows: what was
+     * sent (the key, whether secured, a value), else the UUID and key that located the variable.
      */
-    private static BitbucketVariable filled(BitbucketVariable answer, BitbucketVariable sent) {
+    private static BitbucketVariable filled(BitbucketVariable answer, BitbucketVariable sent, String uuid,
+            String key) {
         return new BitbucketVariable(answer.type() != null ? answer.type() : sent.type(),
-                answer.uuid() != null ? answer.uuid() : sent.uuid(),
-                answer.key() != null ? answer.key() : sent.key(),
+                answer.uuid() != null ? answer.uuid() : sent.uuid() != null ? sent.uuid() : uuid,
+                answer.key() != null ? answer.key() : sent.key() != null ? sent.key() : key,
                 answer.value() != null ? answer.value() : sent.value(),
                 answer.secured() != null ? answer.secured() : sent.secured());
     }

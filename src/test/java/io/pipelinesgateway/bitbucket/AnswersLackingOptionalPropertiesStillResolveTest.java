@@ -13,6 +13,7 @@ import org.springframework.graphql.ResponseError;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.pipelinesgateway.support.FakeBitbucket.api;
@@ -32,6 +33,8 @@ class AnswersLackingOptionalPropertiesStillResolveTest extends GatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VARIABLE_UUID = "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}";
+    private static final String VARIABLE_IDS =
+            "{ repository(workspace: \"acme\", slug: \"api\") { variables { nodes { id } } } }";
 
     @Test
     void aPipelineWithoutItsUuidStillReadsItsStepsByTheUuidTheCallerGave() {
@@ -50,7 +53,8 @@ class AnswersLackingOptionalPropertiesStillResolveTest extends GatewayTest {
                 .path("pipeline.uuid").entity(String.class).isEqualTo(PIPELINE_42)
                 .path("pipeline.buildNumber").valueIsNull()
                 .path("pipeline.status").entity(String.class).isEqualTo("UNKNOWN")
-                .path("pipeline.steps[*].name").entityList(String.class).contains("Build and unit test", "Integration tests");
+                .path("pipeline.steps[*].name").entityList(String.class)
+                .contains("Build and unit test", "Integration tests");
     }
 
     @Test
@@ -157,7 +161,7 @@ class AnswersLackingOptionalPropertiesStillResolveTest extends GatewayTest {
         stub(repositoryPath() + "/pipelines_config/variables/", page(List.of(
                 Map.of("type", "pipeline_variable", "key", "REGION", "value", "eu-west-1", "secured", false))));
 
-        String id = graphQl.document("{ repository(workspace: \"acme\", slug: \"api\") { variables { nodes { id } } } }")
+        String id = graphQl.document(VARIABLE_IDS)
                 .execute()
                 .path("repository.variables.nodes[0].id").entity(String.class).get();
 
@@ -166,6 +170,31 @@ class AnswersLackingOptionalPropertiesStillResolveTest extends GatewayTest {
                 .errors().verify()
                 .path("node.key").entity(String.class).isEqualTo("REGION")
                 .path("node.value").entity(String.class).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void aVariableListedWithoutItsUuidIsChangedByTheUuidBitbucketListsForItsKeyLater() {
+        given("repository-api.json");
+        stub(repositoryPath() + "/pipelines_config/variables/", page(List.of(
+                Map.of("type", "pipeline_variable", "key", "REGION", "value", "eu-west-1", "secured", false))));
+        String id = graphQl.document(VARIABLE_IDS)
+                .execute()
+                .path("repository.variables.nodes[0].id").entity(String.class).get();
+        stub(repositoryPath() + "/pipelines_config/variables/", page(List.of(
+                Map.of("type", "pipeline_variable", "uuid", VARIABLE_UUID, "key", "REGION", "value", "eu-west-1",
+                        "secured", false))));
+        bitbucket.stubFor(put(urlPathEqualTo(api(repositoryPath() + "/pipelines_config/variables/"
+                + VARIABLE_UUID.replace("{", "%7B").replace("}", "%7D"))))
+                .willReturn(okJson("{\"type\": \"pipeline_variable\"}")));
+
+        graphQl.document("mutation { updateVariable(input: {id: \"" + id + "\", value: \"eu-north-1\"}) {"
+                        + " variable { uuid key value } userErrors { message } } }")
+                .execute()
+                .errors().verify()
+                .path("updateVariable.userErrors").entityList(Object.class).hasSize(0)
+                .path("updateVariable.variable.uuid").entity(String.class).isEqualTo(VARIABLE_UUID)
+                .path("updateVariable.variable.key").entity(String.class).isEqualTo("REGION")
+                .path("updateVariable.variable.value").entity(String.class).isEqualTo("eu-north-1");
     }
 
     @Test
