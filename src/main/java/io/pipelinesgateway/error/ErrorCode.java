@@ -18,5 +18,10 @@ public enum ErrorCode {
     /** The gateway instance serving a subscription is stopping: subscribe again, and another instance serves it. */
     SHUTTING_DOWN,
     /** The request used up its budget of upstream calls ({@code gateway.graphql.max-upstream-calls}). */
-    UPSTREAM_BUDGET_EXCEEDED
+    UPSTREAM_BUDGET_EXCEEDED,
+    /**
+     * A change that is not safe to repeat (a POST, such as running a pipeline) got no answer in time: Bitbucket may
+     * or may not have made it. Check (the message says where) before sending it again, or it may be made twice.
+     */
+    UPSTREAM_OUTCOME_UNKNOWN
 }
