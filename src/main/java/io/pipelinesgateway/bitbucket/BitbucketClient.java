@@ -137,12 +137,15 @@ public class BitbucketClient {
     /**
      * Sends a change (POST, PUT or DELETE) with an optional JSON body and reads the answer as {@code type}, or
      * completes empty for a 204 or when {@code type} is {@code Void}. Changes are never retried here: they are not
-     * idempotent. A change evicts what the cache holds below the collection it changed, for every caller, and is
+     * idempotent. A POST that times out fails with UPSTREAM_OUTCOME_UNKNOWN, not a "try again": Bitbucket may have
+     * made it after the gateway stopped waiting. A change evicts what the cache holds below the collection it changed, for every caller, and is
      * announced ({@link UpstreamChanged}) to whoever watches that part of Bitbucket.
      */
     public <T> Mono<T> send(HttpMethod method, UpstreamRequest request, Object body, Class<T> type) {
         return Mono.deferContextual(context -> exchange(method, request, null, body,
                         Optional.ofNullable(credentials.credentialFor(context, request.workspace(), true))))
+                .onErrorMap(error -> method == HttpMethod.POST && error instanceof GatewayException failure
+                        && failure.code() == ErrorCode.UPSTREAM_TIMEOUT, timedOut -> outcomeUnknown(request))
                 .flatMap(response -> cache.evictAfterChange(request.path()).thenReturn(response))
                 .doOnNext(response -> events.publishEvent(new UpstreamChanged(request)))
                 .flatMap(response -> {
@@ -445,6 +448,12 @@ public class BitbucketClient {
         }
         return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
                 "Bitbucket could not be reached for " + request.resource() + "; try again shortly.");
+    }
+
+    private static GatewayException outcomeUnknown(UpstreamRequest request) {
+        return new GatewayException(ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, "Bitbucket did not answer in time for "
+                + request.resource() + " at " + request.path() + ", so whether it made the change is unknown: read "
+                + "what it holds there now before sending the change again, or it may be made twice.");
     }
 
     private GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response, Object sent) {

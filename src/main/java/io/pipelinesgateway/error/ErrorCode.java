@@ -24,6 +24,11 @@ public enum ErrorCode {
      * the rest of the answer stands.
      */
     UPSTREAM_INCOMPLETE,
+    /**
+     * A change that is not safe to repeat (a POST, such as running a pipeline) got no answer in time: Bitbucket may
+     * or may not have made it. Check (the message says where) before sending it again, or it may be made twice.
+     */
+    UPSTREAM_OUTCOME_UNKNOWN,
     /** The HTTP request is not a GraphQL request (no body, not a JSON object, no {@code query}, a batch...). */
     BAD_REQUEST,
     /** The request body is larger than {@code gateway.graphql.max-request-size}: nothing of it was read further. */

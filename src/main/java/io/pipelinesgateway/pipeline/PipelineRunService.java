@@ -1,9 +1,16 @@
 package io.pipelinesgateway.pipeline;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketRunRequest;
+import io.pipelinesgateway.bitbucket.BitbucketTarget;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
@@ -15,6 +22,11 @@ import org.springframework.stereotype.Service;
 @Service
 class PipelineRunService {
 
+    /** How far Bitbucket's clock may be behind the gateway's when a run that timed out is looked for. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** How many of the newest pipelines are looked at for it. */
+    private static final int NEWEST = 10;
+
     private final BitbucketClient client;
     private final PipelineService pipelines;
 
@@ -23,16 +35,70 @@ class PipelineRunService {
         this.pipelines = pipelines;
     }
 
-    /** Starts a pipeline; Bitbucket answers with the new pipeline, pending. */
+    /**
+     * Starts a pipeline; Bitbucket answers with the new pipeline, pending. When that answer does not come in time,
+     * Bitbucket may still have started it: the newest pipelines are then looked at once for one on the same target
+     * created since the request, which is answered as the run; failing that, UPSTREAM_OUTCOME_UNKNOWN says where to
+     * look before running it again.
+     */
     Mono<PipelinePayload> run(RunInputs.Run input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketRunRequest body = input.body();
         UpstreamRequest request = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
                 repository.slug(), "pipelines", "");
+        Instant requested = Instant.now();
         return UserError.recover(client.send(HttpMethod.POST, request, body, BitbucketPipeline.class)
+                        .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(request,
+                                body.target(), requested)
+                                .switchIfEmpty(Mono.error(() -> notSeenYet(repository))))
                         .map(created -> PipelinePayload.of(Pipeline.from(repository.workspace(), repository.slug(),
                                 created, client.webUrl()))),
                 "input.target", PipelinePayload::rejected);
+    }
+
+    /** The newest pipeline on {@code target} created since {@code requested} (allowing for clock skew), if any. */
+    private Mono<BitbucketPipeline> startedSince(UpstreamRequest listing, BitbucketTarget target,
+            Instant requested) {
+        Instant since = requested.minus(CLOCK_SKEW);
+        return client.page(listing.with("sort", "-created_on"), BitbucketPipeline.class, 1, NEWEST)
+                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true))
+                .flatMap(page -> Mono.justOrEmpty(page.values().stream()
+                        .filter(pipeline -> pipeline.createdOn() != null
+                                && !pipeline.createdOn().toInstant().isBefore(since)
+                                && sameTarget(target, pipeline.target()))
+                        .findFirst()))
+                .onErrorResume(GatewayException.class, unreadable -> Mono.empty());
+    }
+
+    /** Whether a listed pipeline's target is the one that was asked to run: its ref, pull request or commit. */
+    private static boolean sameTarget(BitbucketTarget sent, BitbucketTarget found) {
+        if (found == null) {
+            return false;
+        }
+        if (sent.selector() != null && (found.selector() == null
+                || !Objects.equals(sent.selector().pattern(), found.selector().pattern()))) {
+            return false;
+        }
+        if (sent.refName() != null) {
+            return sent.refName().equals(found.refName());
+        }
+        if (sent.pullrequest() != null) {
+            return found.pullrequest() != null && Objects.equals(sent.pullrequest().id(), found.pullrequest().id());
+        }
+        return sent.commit() != null && found.commit() != null && found.commit().hash() != null
+                && found.commit().hash().startsWith(sent.commit().hash());
+    }
+
+    private static boolean outcomeUnknown(Throwable error) {
+        return error instanceof GatewayException failure && failure.code() == ErrorCode.UPSTREAM_OUTCOME_UNKNOWN;
+    }
+
+    private static GatewayException notSeenYet(RepositoryKey repository) {
+        return new GatewayException(ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, "Bitbucket did not answer in time whether it "
+                + "started the pipeline, and none on that target is listed since the request yet. Look at the newest "
+                + "pipelines of " + repository.workspace() + "/" + repository.slug() + " (repository(workspace: \""
+                + repository.workspace() + "\", slug: \"" + repository.slug() + "\") { pipelines }) before "
+                + "running it again, or it may run twice.");
     }
 
     /**
