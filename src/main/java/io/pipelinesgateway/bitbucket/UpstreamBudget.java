@@ -22,10 +22,6 @@ public final class UpstreamBudget {
     private final ClientAllowance client;
     private final AtomicInteger spent = new AtomicInteger();
 
-    public UpstreamBudget(int limit) {
-        this(limit, context -> Mono.empty());
-    }
-
     /** A budget of {@code limit} calls, each of which also takes one from the request's client's allowance. */
     public UpstreamBudget(int limit, ClientAllowance client) {
         this.limit = limit;

@@ -86,7 +86,8 @@ class SecurityConfiguration {
                     exchanges.anyExchange().access(caller);
                 });
         if (service) {
-            http.addFilterAt(apiKeyFilter(serviceCallers, entryPoint, jwt != null), SecurityWebFiltersOrder.AUTHENTICATION);
+            http.addFilterAt(apiKeyFilter(serviceCallers, entryPoint, jwt != null),
+                    SecurityWebFiltersOrder.AUTHENTICATION);
             if (jwt != null) {
                 http.oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(entryPoint)

@@ -1,7 +1,9 @@
 package io.pipelinesgateway.webhook;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.cache.ResponseCache;
@@ -28,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * replica it runs) and drops what the cache holds of the repository's pipelines, so queries see the change too.
  * <p>
  * Only deliveries signed with {@code gateway.webhooks.secret} are acted on; anything else gets 401 and changes
- * nothing. Without a secret configured, every delivery gets 403.
+ * nothing. Without a secret configured, every delivery gets 403. A signed delivery without an {@code X-Request-UUID},
+ * or whose {@code repository.full_name} is no workspace and repository slug, gets 400; one received already within
+ * {@code gateway.webhooks.replay-window} ({@link SeenDeliveries}) gets 409.
  */
 @RestController
 class BitbucketWebhookController {
@@ -38,18 +42,21 @@ class BitbucketWebhookController {
             "repo:commit_status_updated");
 
     private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern DELIVERY_UUID = Pattern.compile("\\{?[0-9a-fA-F-]{32,36}}?");
 
     private final WebhookProperties properties;
     private final Watchers watchers;
     private final ResponseCache cache;
     private final JsonMapper json;
+    private final SeenDeliveries seen;
 
     BitbucketWebhookController(WebhookProperties properties, Watchers watchers, ResponseCache cache,
-            JsonMapper json) {
+            JsonMapper json, SeenDeliveries seen) {
         this.properties = properties;
         this.watchers = watchers;
         this.cache = cache;
         this.json = json;
+        this.seen = seen;
     }
 
     /**
@@ -72,13 +79,28 @@ class BitbucketWebhookController {
                 })
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> receive(request.getHeaders().getFirst("X-Event-Key"),
-                        request.getHeaders().getFirst("X-Hub-Signature"), body))
+                        request.getHeaders().getFirst("X-Hub-Signature"), delivery(request), body))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> answer(HttpStatus.CONTENT_TOO_LARGE,
                         "refused", "The delivery is larger than " + MAX_BODY_BYTES + " bytes; commit status "
                                 + "deliveries are a few kilobytes."));
     }
 
-    private Mono<ResponseEntity<Map<String, String>>> receive(String eventKey, String signature, byte[] raw) {
+    /**
+     * Which delivery a request is, by {@code X-Hook-UUID} and {@code X-Request-UUID}; null when they are missing or
+     * not UUIDs.
+     */
+    private static String delivery(ServerHttpRequest request) {
+        String hook = request.getHeaders().getFirst("X-Hook-UUID");
+        String requestUuid = request.getHeaders().getFirst("X-Request-UUID");
+        if (requestUuid == null || !DELIVERY_UUID.matcher(requestUuid).matches()
+                || hook != null && !DELIVERY_UUID.matcher(hook).matches()) {
+            return null;
+        }
+        return (hook == null ? "" : hook.toLowerCase(Locale.ROOT)) + ":" + requestUuid.toLowerCase(Locale.ROOT);
+    }
+
+    private Mono<ResponseEntity<Map<String, String>>> receive(String eventKey, String signature, String delivery,
+            byte[] raw) {
         if (!WebhookSignature.valid(properties.secret(), raw, signature)) {
             return answer(HttpStatus.UNAUTHORIZED, "refused", signature == null
                     ? "The delivery has no X-Hub-Signature header: give the Bitbucket webhook the same secret as "
@@ -90,6 +112,10 @@ class BitbucketWebhookController {
             return answer(HttpStatus.ACCEPTED, "ignored", "Only repo:commit_status_created and "
                     + "repo:commit_status_updated deliveries concern pipelines; this one was '" + eventKey + "'.");
         }
+        if (delivery == null) {
+            return answer(HttpStatus.BAD_REQUEST, "refused", "The delivery has no X-Request-UUID (a UUID), which "
+                    + "Bitbucket sends with each one: without it a replayed delivery cannot be told apart.");
+        }
         RepositoryKey repository = repositoryOf(raw);
         if (repository == null) {
             return answer(HttpStatus.BAD_REQUEST, "refused", "The delivery names no repository Bitbucket could have: "
@@ -98,6 +124,13 @@ class BitbucketWebhookController {
         }
         UpstreamRequest pipelines = UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
                 repository.slug(), "pipelines", "any");
+        return seen.firstTime(delivery).flatMap(first -> first ? act(eventKey, repository, pipelines)
+                : answer(HttpStatus.CONFLICT, "refused", "This delivery (X-Request-UUID) was received already "
+                        + "within gateway.webhooks.replay-window; a replayed delivery changes nothing."));
+    }
+
+    private Mono<ResponseEntity<Map<String, String>>> act(String eventKey, RepositoryKey repository,
+            UpstreamRequest pipelines) {
         return cache.evictAfterChange(pipelines.path())
                 .then(watchers.refresh(repository, eventKey.trim()))
                 .doOnSuccess(done -> log.debug("Webhook {} for {}: refreshing", eventKey, repository))

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.webhook;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,12 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param secret the secret set on the Bitbucket webhook, which signs each delivery ({@code X-Hub-Signature}); empty
  *               (the default) refuses every delivery, since an unsigned one could come from anyone
+ * @param replayWindow how long a delivery's {@code X-Request-UUID} is remembered, so that sending it again within
+ *                     that time is refused (the signature covers only the body, so it cannot tell a replay)
  */
 @ConfigurationProperties("gateway.webhooks")
-public record WebhookProperties(@DefaultValue("") String secret) {
+public record WebhookProperties(@DefaultValue("") String secret, @DefaultValue("1h") Duration replayWindow) {
 
     @Override
     public String toString() {
-        return "WebhookProperties[secret=" + (secret.isEmpty() ? "unset" : "redacted") + "]";
+        return "WebhookProperties[secret=" + (secret.isEmpty() ? "unset" : "redacted") + ", replayWindow="
+                + replayWindow + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.pipelinesgateway.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
@@ -85,6 +86,7 @@ class WebhookRefreshTest {
         WebTestClient.RequestBodySpec request = WebTestClient.bindToServer().baseUrl(url()).build()
                 .post().uri("/webhooks/bitbucket")
                 .header("X-Event-Key", "repo:commit_status_created")
+                .header("X-Request-UUID", UUID.randomUUID().toString())
                 .header("Content-Type", contentType);
         if (signature != null) {
             request.header("X-Hub-Signature", signature);

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.webhook;
 
+import java.time.Duration;
+
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.watch.Watchers;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ class WebhooksWithoutASecretTest {
         Watchers watchers = mock(Watchers.class);
         ResponseCache cache = mock(ResponseCache.class);
         WebTestClient client = WebTestClient.bindToController(new BitbucketWebhookController(
-                new WebhookProperties(""), watchers, cache, JsonMapper.builder().build())).build();
+                new WebhookProperties("", Duration.ofHours(1)), watchers, cache, JsonMapper.builder().build(),
+                mock(SeenDeliveries.class))).build();
 
         client.post().uri("/webhooks/bitbucket")
                 .header("X-Event-Key", "repo:commit_status_updated")
