@@ -5,9 +5,7 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.RedisConnections;
 import org.slf4j.Logger;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code X-Request-UUID}: Bitbucket's signature covers the body only, so a captured delivery could otherwise be sent
  * again and again. Kept in Redis when configured, so a delivery replayed to another replica is known there too (the
  * cache's key prefix, {@code SET NX} with the window as its expiry), else in this process; while Redis does not
- * answer within the cache's store timeout, this process remembers on its own.
+ * answer ({@link RedisConnections}: its store timeout and breaker), this process remembers on its own.
  */
 @Component
 class SeenDeliveries {
@@ -34,28 +31,25 @@ class SeenDeliveries {
     private static final long MAX_REMEMBERED = 100_000;
 
     private final Duration window;
-    private final Duration timeout;
     private final String prefix;
-    private final Optional<Mono<RedisReactiveCommands<String, String>>> redis;
+    private final Optional<RedisConnections> redis;
     private final Cache<String, Boolean> inProcess;
 
-    SeenDeliveries(WebhookProperties properties, CacheProperties cache, ObjectProvider<RedisClient> redisClient,
-            @Value("${spring.data.redis.url:}") String redisUrl) {
+    SeenDeliveries(WebhookProperties properties, CacheProperties cache, ObjectProvider<RedisConnections> redis) {
         this.window = properties.replayWindow();
-        this.timeout = cache.storeTimeout();
         this.prefix = cache.keyPrefix() + "webhook:";
-        this.redis = RedisConnections.ifConfigured(redisClient, redisUrl);
+        this.redis = Optional.ofNullable(redis.getIfAvailable());
         this.inProcess = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(window).build();
     }
 
     /** Records a delivery: true the first time it is seen within the window, false for a replay. */
     Mono<Boolean> firstTime(String delivery) {
         Mono<Boolean> here = Mono.fromSupplier(() -> inProcess.asMap().putIfAbsent(delivery, Boolean.TRUE) == null);
-        return redis.map(commands -> commands
-                        .flatMap(redis -> redis.set(prefix + delivery, "1", SetArgs.Builder.nx().px(window.toMillis())))
+        return redis.map(connections -> connections
+                        .text(commands -> commands.set(prefix + delivery, "1",
+                                SetArgs.Builder.nx().px(window.toMillis())))
                         .map("OK"::equals)
                         .defaultIfEmpty(false)
-                        .timeout(timeout)
                         .onErrorResume(error -> {
                             log.debug("Webhook delivery store unavailable, remembering in process: {}",
                                     error.toString());
