@@ -42,8 +42,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
         "gateway.cache.enabled=false",
         "gateway.bitbucket.retries=0",
         "gateway.bitbucket.max-retry-after=0s",
-        "gateway.bitbucket.circuit-breaker.minimum-calls=1000000",
-        "gateway.bitbucket.circuit-breaker.sliding-window-size=1000000"})
+        // A breaker allocates its whole window, and one is kept per repository: a window past any test's calls to
+        // one repository, but not so large that a test over hundreds of repositories fills the heap.
+        "gateway.bitbucket.circuit-breaker.minimum-calls=10000",
+        "gateway.bitbucket.circuit-breaker.sliding-window-size=10000"})
 public abstract class GatewayTest {
 
     /** Bitbucket's web UI root the tests configure; the gateway builds pipeline links from it. */
