@@ -34,12 +34,14 @@ public class VariableService {
 
     /**
      * The variable a global ID names: read alone where Bitbucket has "Get a variable" (NOT_FOUND for its 404), and
-     * found in its level's listing at the deployment level, which has no such endpoint.
+     * found in its level's listing at the deployment level, which has no such endpoint, or when the ID names the
+     * variable by its key.
      */
     public Mono<Variable> variable(GlobalId id) {
         VariableScope.Located located = VariableScope.locate(id, "id");
         VariableScope scope = located.scope();
-        Mono<BitbucketVariable> found = scope.readsOne()
+        // A variable located by its key (Bitbucket listed it without a UUID) can only be found in the listing.
+        Mono<BitbucketVariable> found = scope.readsOne() && located.uuid() != null
                 ? client.get(scope.item(located.uuid()), BitbucketVariable.class)
                 : client.all(scope.list(), BitbucketVariable.class)
                         .flatMap(all -> Mono.justOrEmpty(all.stream()
