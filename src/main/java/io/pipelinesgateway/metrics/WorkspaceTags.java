@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code /actuator/prometheus} with no caller, and which workspaces a company's callers use is not for whoever
  * reaches it. Replicas that share the key secret (as they must to share the cache) give a workspace the same value,
  * so its series still add up across them; whoever holds the secret can tell which workspace a value stands for
- * (README, "Health").
+ * (docs/operations.md, "Health and metrics").
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceTags {
