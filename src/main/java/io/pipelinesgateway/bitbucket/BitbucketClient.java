@@ -459,7 +459,7 @@ public class BitbucketClient implements DisposableBean {
      * full or the wait too long. The call never reached Bitbucket.
      */
     static boolean gatewayBusy(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PoolAcquirePendingLimitException || cause instanceof PoolAcquireTimeoutException) {
                 return true;
             }

@@ -8,7 +8,7 @@ import io.pipelinesgateway.error.GatewayException;
  * may, or found the queue for one full. Bitbucket did not fail, so this neither counts toward a circuit breaker nor
  * is retried; the caller is told the gateway is busy.
  */
-public class GatewayBusyException extends GatewayException {
+final class GatewayBusyException extends GatewayException {
 
     GatewayBusyException(UpstreamRequest request) {
         super(ErrorCode.UPSTREAM_UNAVAILABLE, "The gateway is busy: too many calls to Bitbucket are waiting for a "
