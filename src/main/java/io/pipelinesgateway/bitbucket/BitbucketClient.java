@@ -28,12 +28,16 @@ import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +61,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * consulted and before any call, so no code can forget it and none can pass another caller's.
  */
 @Component
-public class BitbucketClient {
+public class BitbucketClient implements DisposableBean {
 
     /**
      * Put (with any value) into a read's Reactor context to read Bitbucket as it is now: past the response cache and
@@ -72,6 +76,7 @@ public class BitbucketClient {
     /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
     private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
 
+    private final ConnectionProvider pool;
     private final WebClient webClient;
     private final BitbucketProperties properties;
     private final Environment environment;
@@ -91,7 +96,14 @@ public class BitbucketClient {
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
             RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials,
             UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues) {
-        HttpClient httpClient = HttpClient.create()
+        // Calls beyond the pool's connections queue for one rather than fail (a reconnect storm is a burst, not an
+        // outage), for at most half a call's timeout, so a call that waited still has time to be answered.
+        this.pool = ConnectionProvider.builder("bitbucket")
+                .maxConnections(ConnectionProvider.DEFAULT_POOL_MAX_CONNECTIONS)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(properties.timeout().dividedBy(2))
+                .build();
+        HttpClient httpClient = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
         this.webClient = builder
@@ -401,7 +413,8 @@ public class BitbucketClient {
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
-                        record(method, request, isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
+                        record(method, request, gatewayBusy(error) ? "GATEWAY_BUSY"
+                                : isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
                         return transportFailure(request, error);
                     })
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
@@ -441,7 +454,24 @@ public class BitbucketClient {
                         || error.getCause() instanceof io.netty.handler.timeout.TimeoutException));
     }
 
-    private static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
+    /**
+     * Whether a call found none of the gateway's own connections to Bitbucket free in time: the pool's queue was
+     * full or the wait too long. The call never reached Bitbucket.
+     */
+    static boolean gatewayBusy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoolAcquirePendingLimitException || cause instanceof PoolAcquireTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error a call gets that failed before Bitbucket answered: the gateway busy, Bitbucket too slow or away. */
+    static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
+        if (gatewayBusy(error)) {
+            return new GatewayBusyException(request);
+        }
         if (isTimeout(error)) {
             return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
                     "Bitbucket did not answer in time for " + request.resource() + "; try again shortly.");
@@ -574,6 +604,12 @@ public class BitbucketClient {
     private static GatewayException unreadable(UpstreamRequest request) {
         return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
                 "Bitbucket sent an answer the gateway could not read for " + request.resource() + ".");
+    }
+
+    /** Closes the connections to Bitbucket with the application. */
+    @Override
+    public void destroy() {
+        pool.dispose();
     }
 
     /** The REST root calls go to, with a path (the sandbox) resolved against this server's port. */

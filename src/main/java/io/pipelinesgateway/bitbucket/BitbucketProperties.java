@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       whichever port it bound: that is how the sandbox profile points the client at itself
  * @param webUrl         root of Bitbucket's web UI, for links people can open; a path names this server too
  * @param maxConcurrency upper bound on upstream calls a single batch of sibling resources runs in parallel
- * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE
+ * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE; of it, a
+ *                       call waits at most half for a free connection of the gateway's pool (calls past the pool's
+ *                       connections queue), else it is answered that the gateway is busy
  * @param connectTimeout how long opening a connection may take
  * @param maxPages       how many pages one listing reads at the most, so one field cannot drain the rate limit
  * @param retries        how often a failed read (5xx, connection error, timeout) is tried again; changes never are

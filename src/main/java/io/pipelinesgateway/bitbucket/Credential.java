@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 
@@ -62,6 +63,11 @@ public final class Credential {
     public static Credential basic(String username, String apiToken) {
         return new Credential("Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + apiToken).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** This credential's name under {@code hash}: what may stand for it in a key, as the value itself never does. */
+    public String nameUnder(KeyedHash hash) {
+        return hash.of(authorization);
     }
 
     /** The header value to send upstream. */

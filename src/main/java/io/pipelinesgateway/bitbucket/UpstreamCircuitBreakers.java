@@ -18,7 +18,8 @@ import org.springframework.web.util.UriUtils;
  * requests. One is kept per repository for a repository's resources, and per workspace (or account) for the rest,
  * so one slow or broken repository pauses no other. Only Bitbucket failing opens one (a 5xx, a timeout, a
  * connection failure); a 4xx is an answer about the request, the caller's to fix, and counts as a call that went
- * well, so no caller's bad input can pause anyone.
+ * well, so no caller's bad input can pause anyone. Nor do the gateway's own limits: a call that found no free
+ * connection in the gateway's pool in time never reached Bitbucket, and is ignored.
  */
 @Component
 public class UpstreamCircuitBreakers {
@@ -42,6 +43,7 @@ public class UpstreamCircuitBreakers {
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .recordException(UpstreamCircuitBreakers::bitbucketFailed)
+                .ignoreException(GatewayBusyException.class::isInstance)
                 .build();
         this.breakers = Caffeine.newBuilder()
                 .expireAfterAccess(FORGET_AFTER.compareTo(settings.openFor()) > 0 ? FORGET_AFTER : settings.openFor())
@@ -64,9 +66,12 @@ public class UpstreamCircuitBreakers {
                 + " seconds; try again then.");
     }
 
-    /** Whether a call failed because Bitbucket did (unavailable or too slow), which also makes it worth retrying. */
+    /**
+     * Whether a call failed because Bitbucket did (unavailable or too slow), which also makes it worth retrying. The
+     * gateway's own connection pool being full ({@link GatewayBusyException}) is not Bitbucket failing.
+     */
     static boolean bitbucketFailed(Throwable error) {
-        return error instanceof GatewayException failure
+        return error instanceof GatewayException failure && !(error instanceof GatewayBusyException)
                 && (failure.code() == ErrorCode.UPSTREAM_UNAVAILABLE || failure.code() == ErrorCode.UPSTREAM_TIMEOUT);
     }
 

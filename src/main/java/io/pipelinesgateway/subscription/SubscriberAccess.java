@@ -3,19 +3,26 @@ package io.pipelinesgateway.subscription;
 import java.util.List;
 import java.util.Objects;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPage;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketRepository;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
+import io.pipelinesgateway.bitbucket.Credential;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.pipeline.PipelineKey;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.stereotype.Component;
 
@@ -30,6 +37,11 @@ import org.springframework.stereotype.Component;
  * shared watcher exists to avoid. A credential that loses access later is noticed when the watcher polls with it
  * (its subscriptions then end with the reason); a subscription that lent another credential keeps receiving the
  * repository's events until it ends.
+ * <p>
+ * A repository's check is shared by the subscriptions of one credential: those that start together (a reconnect
+ * storm after a deploy, a morning's portal tabs) share one call, and one that succeeded admits that credential for
+ * {@code gateway.subscriptions.access-check-reuse}. The credential is known only by its keyed hash, and a refusal
+ * is shared only by the checks that were waiting on the very call that was refused.
  */
 @Component
 class SubscriberAccess {
@@ -42,19 +54,43 @@ class SubscriberAccess {
     record FollowedStep(RepositoryKey repository, String pipelineUuid, BitbucketStep step) {
     }
 
-    private final BitbucketClient client;
+    /** Credentials are callers' to choose: the checks remembered are bounded. */
+    private static final long MAX_CHECKS = 10_000;
 
-    SubscriberAccess(BitbucketClient client) {
+    private final BitbucketClient client;
+    private final UpstreamCredentials credentials;
+    /** Names the credential a check was made with, without holding it. */
+    private final KeyedHash names;
+    /** Checks in flight or recently passed, by credential's name and repository; a failed one is removed at once. */
+    private final AsyncCache<String, RepositoryKey> checks;
+
+    SubscriberAccess(BitbucketClient client, UpstreamCredentials credentials, CacheProperties cache,
+            SubscriptionProperties properties) {
         this.client = client;
+        this.credentials = credentials;
+        this.names = new KeyedHash(cache.keySecret());
+        this.checks = Caffeine.newBuilder()
+                .expireAfterWrite(properties.accessCheckReuse())
+                .maximumSize(MAX_CHECKS)
+                .buildAsync();
     }
 
     /** The repository, under the slugs Bitbucket gives it, if the subscriber may read it. */
     Mono<RepositoryKey> repository(String workspace, String slug) {
-        return Mono.defer(() -> client.get(UpstreamRequest.of("repository", "repositories",
-                                required(workspace, "workspace"), required(slug, "repository")),
-                        BitbucketRepository.class))
-                .map(repository -> canonical(workspace, slug, repository))
-                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+        return Mono.deferContextual(context -> {
+            String owner = required(workspace, "workspace");
+            String name = required(slug, "repository");
+            // The credential that would be sent (in service mode, once the caller's grants allow it) names the check.
+            Credential credential = credentials.credentialFor(context, owner, false);
+            String key = (credential == null ? "anonymous" : credential.nameUnder(names)) + "@" + owner
+                    + "/" + name;
+            // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
+            return Mono.fromFuture(checks.get(key, (ignored, executor) -> client.get(UpstreamRequest.of(
+                            "repository", "repositories", owner, name), BitbucketRepository.class)
+                    .map(repository -> canonical(owner, name, repository))
+                    .contextWrite(Context.of(context))
+                    .toFuture()), true);
+        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
     }
 
     /** The repositories of a workspace the subscriber may read, as listed now. */

@@ -2,6 +2,7 @@ package io.pipelinesgateway.subscription;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.support.LiveSandboxTest;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
@@ -10,14 +11,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A subscription starts only if the subscriber's own credential may read what it names: the gateway reads it with
  * that credential when the subscription starts, and otherwise ends it with Bitbucket's verdict as the error code.
- * The sandbox refuses the tokens {@code invalid} (401) and {@code forbidden} (403).
+ * The sandbox refuses the tokens {@code invalid} (401) and {@code forbidden} (403). A check one credential passed
+ * is reused for a few seconds by that credential's further subscriptions, never by another's.
  */
 @LiveSandboxTest
 class SubscriptionAccessTest {
@@ -28,6 +32,9 @@ class SubscriptionAccessTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @ParameterizedTest
     @EnumSource(Subscriptions.class)
@@ -56,6 +63,20 @@ class SubscriptionAccessTest {
     }
 
     @Test
+    void aPassedCheckIsNeverLentToAnotherCredential() {
+        double before = watchedSubscriptions();
+        try (Recorder<JsonNode> admitted = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url(), "Bearer someone",
+                PIPELINES.formatted("globex", "mobile-app"), "pipelineStatusChanged"))) {
+            await().atMost(WAIT).until(() -> admitted.error() != null || watchedSubscriptions() > before);
+            assertThat(admitted.error()).isNull();
+
+            // Within the time a passed check is reused for its own credential, another credential is checked anew.
+            assertThat(codes(Subscriptions.WEB_SOCKET.subscribe(url(), "Bearer forbidden",
+                    PIPELINES.formatted("globex", "mobile-app"), "pipelineStatusChanged"))).containsExactly("FORBIDDEN");
+        }
+    }
+
+    @Test
     void aStepNamedByAnIdOfAnotherTypeIsBadInput() {
         String pipelineId = io.pipelinesgateway.graphql.GlobalId.encode("Pipeline", "acme", "api",
                 "{00000000-0000-0000-0000-000000000001}");
@@ -71,6 +92,10 @@ class SubscriptionAccessTest {
             assertThat(error).isInstanceOf(Subscriptions.Failure.class);
             return ((Subscriptions.Failure) error).codes();
         }
+    }
+
+    private double watchedSubscriptions() {
+        return meters.get("gateway.watch.subscriptions").gauge().value();
     }
 
     private String url() {

@@ -91,12 +91,28 @@ public enum Subscriptions {
         return subscribe(builder.build(), document, field);
     }
 
-    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document, String field) {
+    /**
+     * One WebSocket connection with {@code authorization} in its handshake (null for none), over which any number of
+     * subscriptions run ({@link #subscribeOver}), as a client's pages share one; it opens with the first of them.
+     * The caller stops it.
+     */
+    public static WebSocketGraphQlTester webSocketConnection(String gatewayUrl, String authorization) {
         WebSocketGraphQlTester.Builder<?> builder = webSocketTester(gatewayUrl);
         if (authorization != null) {
             builder.headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, authorization));
         }
-        return subscribe(builder.build(), document, field);
+        return builder.build();
+    }
+
+    /** A subscription over {@code connection} (of {@link #webSocketConnection}), which it leaves open for others. */
+    public static Flux<JsonNode> subscribeOver(WebSocketGraphQlTester connection, String document, String field) {
+        return connection.document(document).executeSubscription().toFlux()
+                .map(response -> (JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
+                .onErrorMap(SubscriptionErrorException.class, error -> Failure.of(error.getErrors()));
+    }
+
+    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document, String field) {
+        return subscribe(webSocketConnection(gatewayUrl, authorization), document, field);
     }
 
     private static WebSocketGraphQlTester.Builder<?> webSocketTester(String gatewayUrl) {
@@ -105,10 +121,7 @@ public enum Subscriptions {
     }
 
     private static Flux<JsonNode> subscribe(WebSocketGraphQlTester tester, String document, String field) {
-        return tester.document(document).executeSubscription().toFlux()
-                .map(response -> (JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
-                .onErrorMap(SubscriptionErrorException.class, error -> Failure.of(error.getErrors()))
-                .doFinally(signal -> tester.stop().subscribe());
+        return subscribeOver(tester, document, field).doFinally(signal -> tester.stop().subscribe());
     }
 
     /** The gateway ended a subscription with errors: their codes and messages. */
