@@ -1,6 +1,7 @@
 package io.pipelinesgateway.subscription;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.support.GatewayClient;
@@ -21,13 +22,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sandbox as a newcomer starts it (its profile's own settings, real time): a subscriber to a whole workspace,
- * which watches every repository of it, sees a new run PENDING, then RUNNING, then finished, each promptly.
+ * which watches every repository of it, sees a new run PENDING, then RUNNING, then finished, each promptly: the
+ * end within a few seconds of when the sandbox completed the run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.data.redis.url=")
 @ActiveProfiles("sandbox")
 class SandboxShowsEveryStateOfARunTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
     @LocalServerPort
     int port;
@@ -39,7 +42,9 @@ class SandboxShowsEveryStateOfARunTest {
     void aWorkspaceSubscriberSeesARunPendingThenRunningThenFinished() {
         String url = "http://localhost:" + port;
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url, null, """
-                subscription { pipelineStatusChanged(workspace: "acme") { status pipeline { uuid } } }""",
+                subscription {
+                  pipelineStatusChanged(workspace: "acme") { status observedAt pipeline { uuid completedOn } }
+                }""",
                 "pipelineStatusChanged"))) {
             await().atMost(WAIT).until(() -> watchers.pollsHere(new RepositoryKey("acme", "infra")) >= 1);
             String uuid = new GatewayClient(url).run("acme/infra", "main").uuid();
@@ -48,6 +53,10 @@ class SandboxShowsEveryStateOfARunTest {
 
             assertThat(PipelineStatusEvents.statuses(events, uuid)).containsExactly("PENDING", "RUNNING",
                     "SUCCESSFUL");
+            JsonNode end = PipelineStatusEvents.ofRun(events, uuid).get(2);
+            Duration late = Duration.between(OffsetDateTime.parse(end.path("pipeline").path("completedOn").asString()),
+                    OffsetDateTime.parse(end.path("observedAt").asString()));
+            assertThat(late).isLessThan(PROMPTLY);
         }
     }
 }
