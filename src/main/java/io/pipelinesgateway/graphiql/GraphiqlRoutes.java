@@ -1,6 +1,7 @@
 package io.pipelinesgateway.graphiql;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,8 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * Serves GraphiQL at {@code /graphiql} with its scripts from the gateway's own WebJars: Spring's built-in page loads
  * them from a CDN, which a cluster without internet, or a strict content policy, does not allow. The example queries
  * are written into the page, so it opens with them in its tabs and needs no request of its own to get them.
+ * {@code /graphiql/} redirects to the page (relatively, so it works behind a path prefix), and {@code /favicon.ico}
+ * answers 204 No Content: a browser asks for it, and a 404 would show as a console error.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphiqlRoutes {
@@ -32,6 +35,9 @@ class GraphiqlRoutes {
         String tabs = jsonMapper.writeValueAsString(ExampleTab.load()).replace("</", "<\\/");
         String page = template.replace(EXAMPLES_PLACEHOLDER, tabs);
         return RouterFunctions.route(GET("/graphiql"),
-                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+                        request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))
+                .andRoute(GET("/graphiql/"),
+                        request -> ServerResponse.permanentRedirect(URI.create("../graphiql")).build())
+                .andRoute(GET("/favicon.ico"), request -> ServerResponse.noContent().build());
     }
 }

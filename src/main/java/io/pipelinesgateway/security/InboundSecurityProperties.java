@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode              {@code pass-through} (the default) or {@code service}
  * @param openIntrospection whether operations that only introspect the schema, and {@code /graphql/schema}, need no
  *                          caller, so GraphiQL's documentation works before a credential is set
- * @param openGraphiql      whether the GraphiQL page and its assets need no caller
+ * @param openGraphiql      whether the GraphiQL page, its assets and {@code /favicon.ico} need no caller
  * @param anonymous         pass-through only: a request with no credential is sent upstream without one (the
  *                          sandbox serves it as its built-in user) rather than refused
  * @param apiKeys           service mode: the API keys callers send in {@code X-API-Key}

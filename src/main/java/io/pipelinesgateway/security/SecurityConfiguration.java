@@ -81,7 +81,8 @@ class SecurityConfiguration {
                         exchanges.pathMatchers(graphQlPath + "/schema").permitAll();
                     }
                     if (properties.openGraphiql()) {
-                        exchanges.pathMatchers("/graphiql", "/graphiql/**", "/webjars/**").permitAll();
+                        exchanges.pathMatchers("/graphiql", "/graphiql/**", "/webjars/**", "/favicon.ico")
+                                .permitAll();
                     }
                     exchanges.anyExchange().access(caller);
                 });

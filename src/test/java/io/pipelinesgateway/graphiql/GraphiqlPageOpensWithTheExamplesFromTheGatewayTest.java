@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /graphiql} names only the gateway's own assets (relative paths, no CDN) and carries every query of
- * {@code examples/} as a tab, the dashboard first, each with the variables of its {@code # Variables:} line. The
- * headless-browser test shows the same page running; this one needs no browser.
+ * {@code examples/} as a tab, the dashboard first, each with the variables of its {@code # Variables:} line; the
+ * address with a trailing slash leads to it, and the browser's request for a favicon is answered (no console error).
+ * The headless-browser test shows the same page running; this one needs no browser.
  */
 class GraphiqlPageOpensWithTheExamplesFromTheGatewayTest extends GatewayTest {
 
@@ -46,6 +47,19 @@ class GraphiqlPageOpensWithTheExamplesFromTheGatewayTest extends GatewayTest {
             assertThat(tab.path("query").asString()).isEqualTo(file);
             assertThat(file).contains("# Variables: " + tab.path("variables").asString() + "\n");
         }
+    }
+
+    @Test
+    void theAddressWithATrailingSlashRedirectsToThePage() {
+        http(null, "/graphiql/").get().exchange()
+                .expectStatus().isPermanentRedirect()
+                .expectHeader().location("../graphiql");
+    }
+
+    @Test
+    void theFaviconAnswersWithNoContentAndNoCredential() {
+        http(null, "/favicon.ico").get().exchange()
+                .expectStatus().isNoContent();
     }
 
     /** The dashboard first (the README's first query), then the others by name. */

@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * GraphiQL in a real browser (headless Chromium) with nothing but the gateway to talk to: the page renders with the
- * example queries in its tabs, runs the first one against the sandbox without any credential, and shows its data;
- * every request the page made went to the gateway itself, none to a CDN.
+ * example queries in its tabs (the first one's variables in its Variables pane at once), runs the first one against
+ * the sandbox without any credential, and shows its data; every request the page made went to the gateway itself,
+ * none to a CDN.
  */
 @LiveSandboxTest
 class GraphiqlRunsAQueryInHeadlessChromiumTest {
@@ -34,6 +35,8 @@ class GraphiqlRunsAQueryInHeadlessChromiumTest {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String QUERY_EDITOR = textOfEditor(".graphiql-query-editor");
     private static final String RESPONSE = textOfEditor(".result-window");
+    private static final String VARIABLES = "Array.from(document.querySelectorAll('.graphiql-editor-tool .CodeMirror'))"
+            + ".map(editor => editor.CodeMirror.getValue()).join('\\n')";
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
     // Not network requests: inline images of GraphiQL's stylesheet, and the blank page a tab opens with.
     private static final Set<String> IN_PAGE_SCHEMES = Set.of("data", "blob", "about");
@@ -54,6 +57,9 @@ class GraphiqlRunsAQueryInHeadlessChromiumTest {
                 poll(page, QUERY_EDITOR, editor -> editor.contains("query Dashboard"));
                 assertThat(page.evaluate("document.querySelectorAll('.graphiql-tab').length").asInt())
                         .as("one tab per example query").isEqualTo(exampleQueries());
+                assertThat(poll(page, VARIABLES, variables -> !variables.isBlank()))
+                        .as("the first tab's Variables pane holds the dashboard's variables")
+                        .contains("\"repositories\": 10");
 
                 page.evaluate("document.querySelector('.graphiql-execute-button').click()");
                 String response = poll(page, RESPONSE, text -> text.contains("\"slug\": \"acme\""));

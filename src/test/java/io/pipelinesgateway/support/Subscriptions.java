@@ -31,14 +31,16 @@ public enum Subscriptions {
 
     WEB_SOCKET {
         @Override
-        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document, String field) {
-            return webSocket(gatewayUrl, authorization, document, field);
+        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+                Map<String, Object> variables, String field) {
+            return webSocket(gatewayUrl, authorization, document, variables, field);
         }
     },
 
     SERVER_SENT_EVENTS {
         @Override
-        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document, String field) {
+        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+                Map<String, Object> variables, String field) {
             WebClient client = WebClient.create(gatewayUrl);
             return client.post().uri("/graphql")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -48,7 +50,7 @@ public enum Subscriptions {
                             headers.set(HttpHeaders.AUTHORIZATION, authorization);
                         }
                     })
-                    .bodyValue(Map.of("query", document))
+                    .bodyValue(Map.of("query", document, "variables", variables))
                     .retrieve()
                     .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
                     })
@@ -70,7 +72,13 @@ public enum Subscriptions {
      * Subscribes with {@code document}, whose subscription field is {@code field}; {@code authorization} may be null
      * (the sandbox's built-in user).
      */
-    public abstract Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document, String field);
+    public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document, String field) {
+        return subscribe(gatewayUrl, authorization, document, Map.of(), field);
+    }
+
+    /** Subscribes as {@link #subscribe(String, String, String, String)} does, with the document's variables. */
+    public abstract Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+            Map<String, Object> variables, String field);
 
     /** Over a WebSocket, with the credential in the {@code connection_init} payload instead of the handshake. */
     public static Flux<JsonNode> webSocketWithInitPayload(String gatewayUrl, String authorization, String document,
@@ -88,7 +96,7 @@ public enum Subscriptions {
                 return Mono.just(payload);
             }
         });
-        return subscribe(builder.build(), document, field);
+        return subscribe(builder.build(), document, Map.of(), field);
     }
 
     /**
@@ -106,13 +114,19 @@ public enum Subscriptions {
 
     /** A subscription over {@code connection} (of {@link #webSocketConnection}), which it leaves open for others. */
     public static Flux<JsonNode> subscribeOver(WebSocketGraphQlTester connection, String document, String field) {
-        return connection.document(document).executeSubscription().toFlux()
+        return subscribeOver(connection, document, Map.of(), field);
+    }
+
+    private static Flux<JsonNode> subscribeOver(WebSocketGraphQlTester connection, String document,
+            Map<String, Object> variables, String field) {
+        return connection.document(document).variables(variables).executeSubscription().toFlux()
                 .map(response -> (JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
                 .onErrorMap(SubscriptionErrorException.class, error -> Failure.of(error.getErrors()));
     }
 
-    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document, String field) {
-        return subscribe(webSocketConnection(gatewayUrl, authorization), document, field);
+    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document,
+            Map<String, Object> variables, String field) {
+        return subscribe(webSocketConnection(gatewayUrl, authorization), document, variables, field);
     }
 
     private static WebSocketGraphQlTester.Builder<?> webSocketTester(String gatewayUrl) {
@@ -120,8 +134,9 @@ public enum Subscriptions {
         return WebSocketGraphQlTester.builder(uri, new ReactorNettyWebSocketClient());
     }
 
-    private static Flux<JsonNode> subscribe(WebSocketGraphQlTester tester, String document, String field) {
-        return subscribeOver(tester, document, field).doFinally(signal -> tester.stop().subscribe());
+    private static Flux<JsonNode> subscribe(WebSocketGraphQlTester tester, String document,
+            Map<String, Object> variables, String field) {
+        return subscribeOver(tester, document, variables, field).doFinally(signal -> tester.stop().subscribe());
     }
 
     /** The gateway ended a subscription with errors: their codes and messages. */
