@@ -172,7 +172,9 @@ final class RepositoryPoller {
         UpstreamRequest request = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
                 repository.slug(), "pipelines", "").with("sort", "-created_on");
         return call(client.page(request, BitbucketPipeline.class, 1, properties.pageSize()))
-                .doOnNext(page -> page.values().forEach(pipeline -> poll.seen.put(uuid(pipeline.uuid()), pipeline)))
+                // A pipeline listed without its UUID (the spec leaves it optional) cannot be followed: passed over.
+                .doOnNext(page -> page.values().stream().filter(pipeline -> pipeline.uuid() != null)
+                        .forEach(pipeline -> poll.seen.put(uuid(pipeline.uuid()), pipeline)))
                 .then();
     }
 
@@ -223,6 +225,7 @@ final class RepositoryPoller {
                 repository.slug(), "pipelines", pipelineUuid, "steps", "");
         return call(client.page(request, BitbucketStep.class, 1, 100))
                 .flatMapMany(page -> Flux.fromIterable(page.values()))
+                .filter(step -> step.uuid() != null)
                 .concatMap(step -> followStep(pipelineUuid, step, poll))
                 .onErrorResume(error -> skip(error, "steps of pipeline " + pipelineUuid))
                 .then();

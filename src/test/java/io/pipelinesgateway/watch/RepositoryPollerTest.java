@@ -107,6 +107,20 @@ class RepositoryPollerTest {
     }
 
     @Test
+    void aPipelineListedWithoutItsUuidIsPassedOverAndTheRunsBesideItAreStillReported() {
+        newest.set(List.of(pipeline(OLD, completed("SUCCESSFUL"))));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+
+        // The spec leaves a pipeline's uuid optional: one listed without it cannot be followed, but stops no other.
+        newest.set(List.of(pipeline(null, pending()), pipeline(RUN, pending()),
+                pipeline(OLD, completed("SUCCESSFUL"))));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+
+        assertThat(published).hasSize(1);
+        assertThat(((PipelineChanged) published.get(0)).pipeline().uuid()).isEqualTo(RUN);
+    }
+
+    @Test
     void itPollsFastWhileARunRunsAndWaitsTwiceAsLongAfterEachQuietPollUpToTheLongest() {
         newest.set(List.of(pipeline(RUN, running())));
         assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).isEqualTo(Duration.ofSeconds(1));
