@@ -7,8 +7,8 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.ErrorExtensions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -50,13 +50,7 @@ class EveryErrorHasACode implements WebGraphQlInterceptor, Ordered {
         if (error.getExtensions() != null) {
             error.getExtensions().forEach(extensions::putIfAbsent);
         }
-        return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
-                .locations(error.getLocations())
-                .path(error.getPath())
-                .errorType(error.getErrorType())
-                .extensions(extensions)
-                .build();
+        return ErrorExtensions.replaced(error, extensions);
     }
 
     /** The code of an error raised where the gateway sets none: by graphql-java or Spring for GraphQL. */

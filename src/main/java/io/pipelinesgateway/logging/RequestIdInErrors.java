@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import io.pipelinesgateway.error.ErrorExtensions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -47,13 +47,7 @@ class RequestIdInErrors implements WebGraphQlInterceptor, Ordered {
             extensions.putAll(error.getExtensions());
         }
         extensions.put(RequestId.MDC_KEY, id);
-        return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
-                .locations(error.getLocations())
-                .path(error.getPath())
-                .errorType(error.getErrorType())
-                .extensions(extensions)
-                .build();
+        return ErrorExtensions.replaced(error, extensions);
     }
 
     /**
