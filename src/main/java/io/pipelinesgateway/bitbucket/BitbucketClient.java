@@ -73,6 +73,8 @@ public class BitbucketClient implements DisposableBean {
     private static final Pattern RANGE_START = Pattern.compile("bytes=(\\d+)-");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** A listing Bitbucket answered with 404 where that means "none" (told apart by identity). */
+    private static final BitbucketPage<?> ABSENT_PAGE = new BitbucketPage<>(List.of(), 1, 0, 0, null);
     /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
     private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
 
@@ -132,17 +134,18 @@ public class BitbucketClient implements DisposableBean {
     }
 
     /**
-     * Reads one JSON object that may not exist: empty for Bitbucket's 404. When {@code absenceIsFinal} (a completed
-     * step that reported no tests will never have a report), the absence is cached like an answer, so asking again
-     * costs nothing.
+     * Reads one JSON object that may not exist: empty for Bitbucket's 404. The absence is cached as its request's
+     * rule says ({@link CachePolicy#absence}): for a {@linkplain UpstreamRequest#settled() settled} request (a
+     * completed step that reported no tests will never have a report) like completed data, so asking again costs
+     * nothing; otherwise briefly.
      */
-    public <T> Mono<T> find(UpstreamRequest request, Class<T> type, boolean absenceIsFinal) {
+    public <T> Mono<T> find(UpstreamRequest request, Class<T> type) {
         JavaType javaType = jsonMapper.constructType(type);
         return cachedRead(request, null, true, ResponseEntity::getBody,
                         bytes -> bytes.length == 0 ? Optional.<T>empty()
                                 : Optional.of(this.<T>decode(request, bytes, javaType)),
                         value -> value.isPresent() ? cachePolicy.timeToLive(request.resource(), value.get())
-                                : absenceIsFinal ? cachePolicy.timeToLive(request.resource(), null) : Duration.ZERO)
+                                : cachePolicy.absence(request))
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -169,17 +172,25 @@ public class BitbucketClient implements DisposableBean {
                 });
     }
 
-    /** Reads one page of a listing. */
+    /**
+     * Reads one page of a listing. Where Bitbucket's 404 is an answer ({@link CachePolicy#notFoundIsAbsence}: a step
+     * that reported no tests has no test cases), it reads as an empty listing, cached as its absence rule says.
+     */
     public <T> Mono<BitbucketPage<T>> page(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
-        return cachedRead(paged, null, false, ResponseEntity::getBody, bytes -> {
+        @SuppressWarnings("unchecked")
+        BitbucketPage<T> absent = (BitbucketPage<T>) ABSENT_PAGE;
+        return cachedRead(paged, null, cachePolicy.notFoundIsAbsence(request), ResponseEntity::getBody, bytes -> {
+            if (bytes.length == 0) {
+                return absent;
+            }
             BitbucketPage<T> result = decode(request, bytes, pageType);
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        }, value -> cachePolicy.timeToLive(request.resource(), value));
+        }, value -> value == absent ? cachePolicy.absence(request) : cachePolicy.timeToLive(request.resource(), value));
     }
 
     /**
@@ -263,16 +274,19 @@ public class BitbucketClient implements DisposableBean {
      * Reads part of a text/plain log with an HTTP Range header value such as {@code bytes=0-1023} or
      * {@code bytes=-4096}. A range that starts exactly at the end gives an empty slice (nothing new yet), and so does
      * a suffix range of an empty log; one that starts past the end is BAD_USER_INPUT.
-     *
-     * @param logComplete whether the log will not grow any more (its step completed), which lets it be cached
+     * <p>
+     * A step that has written no log (Bitbucket's 404) reads as {@link LogSlice#NONE}, cached as the request's
+     * absence rule says. A {@linkplain UpstreamRequest#settled() settled} request's log (its step completed) will not
+     * grow any more, which lets it be cached.
      */
-    public Mono<LogSlice> log(UpstreamRequest request, String range, boolean logComplete) {
+    public Mono<LogSlice> log(UpstreamRequest request, String range) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM));
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
-        return cachedRead(request, headers, false, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
-                        slice -> cachePolicy.timeToLive(logComplete))
+        return cachedRead(request, headers, true, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
+                        slice -> slice == LogSlice.NONE ? cachePolicy.absence(request)
+                                : cachePolicy.timeToLive(request.settled()))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
@@ -293,6 +307,9 @@ public class BitbucketClient implements DisposableBean {
     }
 
     private static LogSlice decodeSlice(byte[] stored) {
+        if (stored.length == 0) {
+            return LogSlice.NONE;
+        }
         ByteBuffer buffer = ByteBuffer.wrap(stored);
         long offset = buffer.getLong();
         long total = buffer.getLong();
@@ -347,9 +364,11 @@ public class BitbucketClient implements DisposableBean {
             if (direct) {
                 return fetch.map(decode);
             }
-            // Scoped to the credential actually sent upstream.
+            // Scoped to the credential actually sent upstream; a repository's completed pipeline data is also
+            // shared with the other readers who have proven access to that repository.
             return cache.read(request.resource(), request.path(), variant,
-                    credential.map(Credential::authorization).orElse(null), fetch, decode, timeToLive);
+                    credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(), fetch,
+                    decode, timeToLive);
         });
     }
 
@@ -412,6 +431,9 @@ public class BitbucketClient implements DisposableBean {
                         record(method, request, String.valueOf(response.getStatusCode().value()), started);
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
+                    .flatMap(response -> method == HttpMethod.GET
+                            ? access(request, credential, response.getStatusCode().value()).thenReturn(response)
+                            : Mono.just(response))
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
                         record(method, request, gatewayBusy(error) ? "GATEWAY_BUSY"
                                 : isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
@@ -421,6 +443,23 @@ public class BitbucketClient implements DisposableBean {
                             ? Mono.just(response)
                             : Mono.error(statusFailure(request, response, body)));
         }));
+    }
+
+    /**
+     * What a read's answer tells about its credential's access to the repository: a success proves it, which lets
+     * the credential be served what other readers of the repository fetched; 401, 403, or a 404 that is not an
+     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once.
+     */
+    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential, int status) {
+        String repository = request.repository();
+        if (repository == null || credential.isEmpty()) {
+            return Mono.empty();
+        }
+        if (status >= 200 && status < 300) {
+            return cache.accessProven(credential.get().authorization(), repository);
+        }
+        boolean lost = status == 401 || status == 403 || (status == 404 && !cachePolicy.notFoundIsAbsence(request));
+        return lost ? cache.accessLost(credential.get().authorization(), repository) : Mono.empty();
     }
 
     private boolean shortRateLimit(GatewayException error) {

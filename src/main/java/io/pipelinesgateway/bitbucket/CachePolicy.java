@@ -25,6 +25,13 @@ public class CachePolicy {
     /** Resources whose content is final once it exists. */
     private static final Set<String> FINAL = Set.of("test_report", "test_cases", "test_case_reasons");
 
+    /**
+     * Resources for which Bitbucket's 404 is an answer, not a failure: the step reported no tests, or has written no
+     * log. Such an absence is cached like the data it stands for ({@link #absence}).
+     */
+    private static final Set<String> ABSENCE_IS_AN_ANSWER = Set.of("test_report", "test_cases", "test_case_reasons",
+            "step_log", "container_log");
+
     private final CacheProperties properties;
 
     CachePolicy(CacheProperties properties) {
@@ -51,6 +58,19 @@ public class CachePolicy {
             return allStepsDone ? properties.completed() : properties.list();
         }
         return properties.live();
+    }
+
+    /** Whether Bitbucket's 404 for this request means "there is none", an answer to cache, rather than an error. */
+    boolean notFoundIsAbsence(UpstreamRequest request) {
+        return ABSENCE_IS_AN_ANSWER.contains(request.resource());
+    }
+
+    /**
+     * How long an absence is kept: a completed step that has no test report or no log will never have one, so that
+     * is as final as completed data; a running step's may still appear, so it is kept as briefly as live data.
+     */
+    Duration absence(UpstreamRequest request) {
+        return request.settled() ? properties.completed() : properties.live();
     }
 
     /**

@@ -9,6 +9,12 @@ package io.pipelinesgateway.bitbucket;
  */
 public record LogSlice(long offset, byte[] bytes, long totalSize) {
 
+    /**
+     * No log at all: Bitbucket answered 404, as it does for a step that has not written anything (a pending step, a
+     * step that never ran). Told apart by identity ({@code slice == NONE}) from a log that exists and is empty.
+     */
+    public static final LogSlice NONE = new LogSlice(0, new byte[0], 0);
+
     /** The offset just past the last byte read. */
     public long end() {
         return offset + bytes.length;

@@ -20,13 +20,21 @@ import org.springframework.web.util.UriUtils;
  * @param resource a stable, low-cardinality name of the kind of resource
  * @param path     the encoded path below the base URL, starting with '/'
  * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
+ * @param settled  whether what is read belongs to a step that has completed, so that its answer, and its absence
+ *                 (no test report, no log), is final ({@link CachePolicy})
  */
-public record UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query) {
+public record UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query, boolean settled) {
 
+    private static final String REPOSITORIES = "/repositories/";
     private static final Set<String> WORKSPACE_COLLECTIONS = Set.of("repositories", "workspaces", "teams", "users");
 
     public UpstreamRequest {
         query = List.copyOf(query);
+    }
+
+    /** A request whose answer is not known to be final. */
+    public UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query) {
+        this(resource, path, query, false);
     }
 
     /**
@@ -94,7 +102,40 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
         }
         List<Map.Entry<String, String>> more = new ArrayList<>(query);
         more.add(Map.entry(name, String.valueOf(value)));
-        return new UpstreamRequest(resource, path, more);
+        return new UpstreamRequest(resource, path, more, settled);
+    }
+
+    /** The same request, read for a step that has completed ({@code true}) or may still be running. */
+    public UpstreamRequest settled(boolean stepCompleted) {
+        return new UpstreamRequest(resource, path, query, stepCompleted);
+    }
+
+    /**
+     * The repository ({@code workspace/slug}, as encoded in the path) whose pipelines this request reads, or null
+     * for anything else: what is read below a repository's {@code pipelines/} is the same for every reader of that
+     * repository, which is what lets completed answers be shared between them.
+     */
+    public String pipelinesOfRepository() {
+        String repository = repository();
+        return repository != null && path.startsWith("/pipelines/", REPOSITORIES.length() + repository.length())
+                ? repository : null;
+    }
+
+    /**
+     * The repository ({@code workspace/slug}, as encoded in the path) this request concerns, or null for a request
+     * above repositories: a credential's access to a repository is proven and lost per repository.
+     */
+    public String repository() {
+        if (!path.startsWith(REPOSITORIES)) {
+            return null;
+        }
+        int workspaceEnd = path.indexOf('/', REPOSITORIES.length());
+        if (workspaceEnd <= REPOSITORIES.length()) {
+            return null;
+        }
+        int slugEnd = path.indexOf('/', workspaceEnd + 1);
+        int end = slugEnd < 0 ? path.length() : slugEnd;
+        return end == workspaceEnd + 1 ? null : path.substring(REPOSITORIES.length(), end);
     }
 
     /**

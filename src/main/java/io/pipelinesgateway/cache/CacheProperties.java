@@ -25,6 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntries        the in-process cache's size bound
  * @param keyPrefix         prefix of every Redis key, so several gateways (or tests) can share one Redis
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
+ * @param shared            keeps a repository's completed pipeline data (completed pipelines and steps, their logs,
+ *                          test reports, test cases and reasons, and their absence) once per repository as well, and
+ *                          serves it to every caller who has proven read access to that repository; off, each
+ *                          credential fetches its own copy
+ * @param sharedAccessWindow how long a credential's successful read of a repository counts as proof that it may read
+ *                          that repository's shared data; a 401, 403 or 404 for the repository ends it at once
  */
 @ConfigurationProperties("gateway.cache")
 public record CacheProperties(
@@ -38,5 +44,7 @@ public record CacheProperties(
         @DefaultValue("5s") Duration lockTimeout,
         @DefaultValue("50000") long maxEntries,
         @DefaultValue("pg:v1:") String keyPrefix,
-        @DefaultValue("67108864") long decodedBytes) {
+        @DefaultValue("67108864") long decodedBytes,
+        @DefaultValue("true") boolean shared,
+        @DefaultValue("5m") Duration sharedAccessWindow) {
 }

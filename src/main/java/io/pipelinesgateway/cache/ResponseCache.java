@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
  * once per asker: identical reads in flight in this process share one upstream call, and across replicas a short
  * lock in Redis makes the others wait for the first one's answer.
  * <p>
- * Entries are scoped to the credential that fetched them, so no caller is served data its credential did not fetch.
+ * Entries are scoped to the credential that fetched them, so no caller is served data its credential did not fetch,
+ * with one exception: a repository's completed pipeline data, which is the same for every reader of that repository,
+ * is also kept once per repository (the shared tier, {@code gateway.cache.shared}) and served to a caller whose own
+ * credential has proven read access to that repository within {@code gateway.cache.shared-access-window}, counted as
+ * {@code result=shared-hit}. A caller without such proof (none yet, or a 401, 403 or 404 since) never gets it.
+ * <p>
  * The store is never allowed to fail a read: when it is slow or down, reads go upstream.
  */
 @Component
@@ -30,6 +35,7 @@ public class ResponseCache {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+    private static final byte[] PROVEN = {1};
 
     private final ResponseStore store;
     private final CacheProperties properties;
@@ -81,17 +87,23 @@ public class ResponseCache {
      * @param path          the upstream path (no query), which decides the entry's eviction group
      * @param variant       what else tells this read apart: the query, a Range
      * @param authorization the caller's credential, or null
+     * @param repository    the repository whose pipelines the read concerns ({@code workspace/slug}), whose readers
+     *                      share its final answers; null for a read that is never shared
      * @param fetch         the upstream call, made only on a miss
      * @param decode        turns stored bytes into the value
      * @param timeToLive    how long a value may be kept; zero for not at all
      */
-    public <T> Mono<T> read(String resource, String path, String variant, String authorization, Mono<byte[]> fetch,
-            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
+    public <T> Mono<T> read(String resource, String path, String variant, String authorization, String repository,
+            Mono<byte[]> fetch, Function<byte[], T> decode, Function<T, Duration> timeToLive) {
         if (!properties.enabled()) {
             return fetch.map(decode);
         }
         String credential = authorization == null ? "anonymous" : scope.of(authorization);
         String key = properties.keyPrefix() + "r:" + path + variant + "@" + credential;
+        Shared shared = properties.shared() && authorization != null && repository != null
+                ? new Shared(properties.keyPrefix() + "s:" + path + variant, accessKey(credential, repository),
+                        indexOf(path))
+                : null;
         Object near = decoded.getIfPresent(key);
         if (near instanceof Weighed weighed) {
             count(resource, "hit");
@@ -111,10 +123,61 @@ public class ResponseCache {
                     keepDecoded(key, value, bytes, timeToLive.apply(value));
                     return value;
                 })
+                .switchIfEmpty(Mono.defer(() -> shared == null ? Mono.<T>empty()
+                        : fromSharedTier(resource, key, shared, decode)))
                 .switchIfEmpty(Mono.defer(() -> {
                     count(resource, "miss");
-                    return singleFlight(key, () -> lockedLoad(key, indexOf(path), fetch, decode, timeToLive));
+                    return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
+                            timeToLive));
                 }));
+    }
+
+    /**
+     * Where a read's final answer is kept for every reader of its repository ({@code key}), and the entry that proves
+     * this caller's access to the repository ({@code access}).
+     */
+    private record Shared(String key, String access, String index) {
+    }
+
+    /**
+     * The repository's shared copy, for a caller whose credential has proven access to the repository; it is then
+     * kept under the caller's own credential too, like an answer it fetched, so its next reads are plain hits.
+     */
+    private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, Function<byte[], T> decode) {
+        return guarded(store.get(shared.access()))
+                .flatMap(proof -> guarded(store.get(shared.key())))
+                .flatMap(bytes -> {
+                    count(resource, "shared-hit");
+                    T value = decode.apply(bytes);
+                    keepDecoded(key, value, bytes, properties.completed());
+                    return guarded(store.put(key, shared.index(), bytes, properties.completed())).thenReturn(value);
+                });
+    }
+
+    /**
+     * Records that {@code authorization} has just read {@code repository} successfully: for the access window, it
+     * may be served what other readers of the repository fetched.
+     */
+    public Mono<Void> accessProven(String authorization, String repository) {
+        if (!properties.enabled() || !properties.shared()) {
+            return Mono.empty();
+        }
+        String credential = scope.of(authorization);
+        return guarded(store.put(accessKey(credential, repository), indexOf("/repositories/" + repository),
+                PROVEN, properties.sharedAccessWindow()));
+    }
+
+    /** Ends {@code authorization}'s proof of access to {@code repository} at once: Bitbucket has just refused it. */
+    public Mono<Void> accessLost(String authorization, String repository) {
+        if (!properties.enabled() || !properties.shared()) {
+            return Mono.empty();
+        }
+        String access = accessKey(scope.of(authorization), repository);
+        return guarded(store.evict(indexOf("/repositories/" + repository), access));
+    }
+
+    private String accessKey(String credential, String repository) {
+        return properties.keyPrefix() + "a:" + repository + "@" + credential;
     }
 
     /**
@@ -162,21 +225,21 @@ public class ResponseCache {
                 .cache());
     }
 
-    private <T> Mono<T> lockedLoad(String key, String index, Mono<byte[]> fetch, Function<byte[], T> decode,
-            Function<T, Duration> timeToLive) {
+    private <T> Mono<T> lockedLoad(String key, String index, Shared shared, Mono<byte[]> fetch,
+            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
         String lock = key + "#lock";
         return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
             if (locked) {
                 // Checked again now that this read leads: a leader that finished a moment ago has stored its answer.
                 return guarded(store.get(key)).map(decode)
-                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, fetch, decode, timeToLive)))
+                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, timeToLive)))
                         .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
                         .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
             }
             // Another replica is making this very call: wait for its answer rather than spend another.
             return awaitOther(key, System.nanoTime() + properties.lockTimeout().toNanos())
                     .map(decode)
-                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, fetch, decode, timeToLive)));
+                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, timeToLive)));
         });
     }
 
@@ -187,8 +250,8 @@ public class ResponseCache {
                         : Mono.empty()));
     }
 
-    private <T> Mono<T> fetchAndStore(String key, String index, Mono<byte[]> fetch, Function<byte[], T> decode,
-            Function<T, Duration> timeToLive) {
+    private <T> Mono<T> fetchAndStore(String key, String index, Shared shared, Mono<byte[]> fetch,
+            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
         return fetch.flatMap(bytes -> {
             T value = decode.apply(bytes);
             Duration ttl = timeToLive.apply(value);
@@ -196,15 +259,31 @@ public class ResponseCache {
                 return Mono.just(value);
             }
             keepDecoded(key, value, bytes, ttl);
-            return guarded(store.put(key, index, bytes, ttl)).thenReturn(value);
+            return guarded(store.put(key, index, bytes, ttl))
+                    .then(shared != null && isFinal(ttl) ? share(shared, bytes) : Mono.empty())
+                    .thenReturn(value);
         });
+    }
+
+    /**
+     * Keeps a final answer for the repository's other readers. An answer proves the caller's access by itself; an
+     * absence (no bytes: Bitbucket's 404) is shared only when the caller had proven access before, since Bitbucket
+     * also answers 404 to a credential that may not see the repository.
+     */
+    private Mono<Void> share(Shared shared, byte[] bytes) {
+        Mono<Void> put = guarded(store.put(shared.key(), shared.index(), bytes, properties.completed()));
+        return bytes.length > 0 ? put : guarded(store.get(shared.access())).flatMap(proof -> put);
+    }
+
+    private boolean isFinal(Duration ttl) {
+        return ttl.compareTo(properties.completed()) >= 0;
     }
 
     private void keepDecoded(String key, Object value, byte[] bytes, Duration ttl) {
         if (value == null || ttl == null || ttl.isZero() || ttl.isNegative()) {
             return;
         }
-        decoded.put(key, ttl.compareTo(properties.completed()) >= 0 ? new Weighed(value, Math.max(1, bytes.length))
+        decoded.put(key, isFinal(ttl) ? new Weighed(value, Math.max(1, bytes.length))
                 : new Recent(value, bytes, ttl));
     }
 

@@ -74,7 +74,7 @@ public class InsightsService {
                 return Mono.just(new PipelineRun(pipeline, pipelineSteps, List.of()));
             }
             return Flux.fromIterable(pipelineSteps).filter(step -> step.completedOn() != null)
-                    .flatMap(step -> testReports.testCases(step.key()), bitbucket.maxConcurrency())
+                    .flatMap(step -> testReports.testCases(step.key(), step.isTerminal()), bitbucket.maxConcurrency())
                     .flatMapIterable(cases -> cases)
                     .collectList()
                     .map(cases -> new PipelineRun(pipeline, pipelineSteps, cases));

@@ -154,13 +154,10 @@ public class StepService {
 
     /**
      * Reads a range of a log. A step that has not written anything yet (a pending step, or a step that was never
-     * run) has no log upstream, which Bitbucket answers with 404: for a reader that is an empty log.
+     * run) has no log upstream ({@link LogSlice#NONE}): for a reader that is an empty log.
      */
     private Mono<LogSlice> read(StepLog log, String range, boolean complete) {
-        return client.log(logRequest(log), range, complete)
-                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                        ? Mono.just(new LogSlice(0, new byte[0], 0))
-                        : Mono.error(error));
+        return client.log(logRequest(log).settled(complete), range);
     }
 
     private static LogSlice join(List<LogSlice> blocks, long offset, long total) {

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.LogSlice;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
-import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.StepChanged;
 import io.pipelinesgateway.events.WatchEvent;
@@ -115,11 +113,9 @@ final class LogFollower {
                     if (until >= 0 && sent >= until) {
                         return Mono.<LogSlice>empty();
                     }
-                    return client.log(request, "bytes=" + sent + "-" + last, false)
-                            .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                                    // No log yet: the step has not written anything.
-                                    ? Mono.just(new LogSlice(sent, new byte[0], sent))
-                                    : Mono.error(error))
+                    return client.log(request, "bytes=" + sent + "-" + last)
+                            // No log yet: the step has not written anything.
+                            .map(slice -> slice == LogSlice.NONE ? new LogSlice(sent, new byte[0], sent) : slice)
                             .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
                 })
                 .flatMapMany(slice -> {

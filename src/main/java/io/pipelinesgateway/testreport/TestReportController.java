@@ -25,7 +25,7 @@ class TestReportController {
     @SchemaMapping(typeName = "Step")
     CompletableFuture<Connection<TestCase>> testCases(Step step, @Argument Integer first, @Argument String after,
             @Argument List<String> statuses, DataLoader<TestCasesRequest, Connection<TestCase>> testCasesLoader) {
-        return testCasesLoader.load(new TestCasesRequest(step.key(), statuses, PageRequest.of(first, after)));
+        return testCasesLoader.load(new TestCasesRequest(step.key(), step.isTerminal(), statuses, PageRequest.of(first, after)));
     }
 
     @SchemaMapping(typeName = "TestCase")

@@ -7,8 +7,6 @@ import io.pipelinesgateway.bitbucket.BitbucketTestCase;
 import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
 import io.pipelinesgateway.bitbucket.BitbucketTestReport;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
-import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.step.StepKey;
@@ -42,38 +40,35 @@ public class TestReportService {
      * that answer is final, and cached as such.
      */
     Mono<TestReport> report(TestReportRequest request) {
-        return client.find(StepService.requestBelowStep("test_report", request.step(), "test_reports"),
-                        BitbucketTestReport.class, request.stepCompleted())
+        return client.find(StepService.requestBelowStep("test_report", request.step(), "test_reports")
+                                .settled(request.stepCompleted()),
+                        BitbucketTestReport.class)
                 .map(TestReport::from);
     }
 
     Mono<Connection<TestCase>> testCases(TestCasesRequest request) {
         boolean filtered = !request.statuses().isEmpty();
-        return client.window(listing(request.step()),
+        return client.window(listing(request.step()).settled(request.stepCompleted()),
                         BitbucketTestCase.class, request.page().offset(), request.page().first(),
                         testCase -> !filtered || request.statuses().contains(TestCase.statusOf(testCase.status())),
                         filtered)
                 .map(window -> Connection.of(window, request.page().offset(),
-                        testCase -> TestCase.from(request.step(), testCase)))
-                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                        ? Mono.just(new Connection<>(List.of(), new Connection.PageInfo(false, false, null, null), 0))
-                        : Mono.error(error));
+                        testCase -> TestCase.from(request.step(), testCase)));
     }
 
     Mono<List<BitbucketTestCaseReason>> reasons(TestCaseKey key) {
         return client.all(StepService.requestBelowStep("test_case_reasons", key.step(), "test_reports", "test_cases",
-                key.uuid(), "test_case_reasons"), BitbucketTestCaseReason.class)
-                .onErrorResume(GatewayException.class,
-                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
+                key.uuid(), "test_case_reasons"), BitbucketTestCaseReason.class);
     }
 
-    /** Every test case a step reported; none when it reported no tests (Bitbucket's 404). */
-    public Mono<List<TestCase>> testCases(StepKey step) {
-        return client.all(listing(step),
+    /**
+     * Every test case a step reported; none when it reported no tests (Bitbucket's 404), which is final once the step
+     * has completed.
+     */
+    public Mono<List<TestCase>> testCases(StepKey step, boolean stepCompleted) {
+        return client.all(listing(step).settled(stepCompleted),
                         BitbucketTestCase.class)
-                .map(all -> all.stream().map(testCase -> TestCase.from(step, testCase)).toList())
-                .onErrorResume(GatewayException.class,
-                        error -> error.code() == ErrorCode.NOT_FOUND ? Mono.just(List.of()) : Mono.error(error));
+                .map(all -> all.stream().map(testCase -> TestCase.from(step, testCase)).toList());
     }
 
     /** Finds one test case by UUID for {@code node(id:)}: Bitbucket serves no single test case, so it is looked up. */

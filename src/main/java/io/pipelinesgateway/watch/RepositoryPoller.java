@@ -269,13 +269,11 @@ final class RepositoryPoller {
         String range = offset == null ? "bytes=-" + chunk : "bytes=" + offset + "-" + (offset + chunk - 1);
         long base = offset == null ? 0 : offset;
         StepKey key = new StepKey(repository.workspace(), repository.slug(), pipelineUuid, uuid(step.uuid()));
-        return call(client.log(StepService.requestBelowStep("step_log", key, "log"), range, false))
+        return call(client.log(StepService.requestBelowStep("step_log", key, "log"), range))
                 .onErrorResume(LogRangeException.class, past -> past.logSize() == null ? Mono.error(past)
                         : Mono.just(new LogSlice(past.logSize(), new byte[0], past.logSize())))
-                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                        // No log yet: the step has not written anything.
-                        ? Mono.just(new LogSlice(base, new byte[0], base))
-                        : Mono.error(error))
+                // No log yet: the step has not written anything.
+                .map(slice -> slice == LogSlice.NONE ? new LogSlice(base, new byte[0], base) : slice)
                 .flatMap(slice -> {
                     byte[] bytes = slice.bytes();
                     int from = offset == null && slice.offset() > 0 ? Utf8.lineStart(bytes) : 0;

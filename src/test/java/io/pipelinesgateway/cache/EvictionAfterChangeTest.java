@@ -18,7 +18,7 @@ class EvictionAfterChangeTest {
 
     private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100), new CacheProperties(true,
             "secret", Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60),
-            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000), new SimpleMeterRegistry());
+            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000, true, Duration.ofMinutes(5)), new SimpleMeterRegistry());
 
     @ParameterizedTest
     @CsvSource({
@@ -44,7 +44,7 @@ class EvictionAfterChangeTest {
     }
 
     private void read(String path, Mono<byte[]> fetch) {
-        cache.read("list", path, "?page=1&pagelen=100", "Bearer token", fetch, bytes -> bytes,
+        cache.read("list", path, "?page=1&pagelen=100", "Bearer token", null, fetch, bytes -> bytes,
                 bytes -> Duration.ofMinutes(1)).block();
     }
 }

@@ -91,7 +91,7 @@ class SlowSubscriberTest {
     void aSlowLogSubscriberSkipsDroppedChunksAndIsToldWhereAndHowMuch() {
         BitbucketClient client = mock(BitbucketClient.class);
         // Nothing written yet when the subscription starts: everything comes from the watcher's chunks.
-        when(client.log(any(), anyString(), anyBoolean())).thenReturn(Mono.just(new LogSlice(0, new byte[0], 0)));
+        when(client.log(any(), anyString())).thenReturn(Mono.just(new LogSlice(0, new byte[0], 0)));
         SubscriberBuffer buffer = new SubscriberBuffer(2, Overflow.DROP_LOG_CHUNKS, event -> true);
         buffer.offer(chunk(0, 10, false));
         buffer.offer(chunk(10, 10, false));

@@ -77,7 +77,7 @@ class RepositoryPollerTest {
                 eq(BitbucketPipeline.class)))
                 .thenAnswer(call -> Mono.justOrEmpty(newest.get().stream().filter(pipeline -> call.<UpstreamRequest>
                         getArgument(0).path().contains(pipeline.uuid().substring(1, 9))).findFirst()));
-        when(client.log(any(UpstreamRequest.class), anyString(), anyBoolean()))
+        when(client.log(any(UpstreamRequest.class), anyString()))
                 .thenAnswer(call -> Mono.fromSupplier(() -> slice(log.get(), call.getArgument(1))));
         ResponseCache cache = mock(ResponseCache.class);
         when(cache.evictAfterChange(anyString())).thenReturn(Mono.empty());

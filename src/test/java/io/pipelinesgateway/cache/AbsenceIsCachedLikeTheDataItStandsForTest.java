@@ -1,0 +1,89 @@
+package io.pipelinesgateway.cache;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.pipelinesgateway.support.FakeBitbucket;
+import io.pipelinesgateway.support.Payloads;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
+import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
+import static io.pipelinesgateway.support.Fixtures.stepPath;
+
+/**
+ * Bitbucket's 404 for a step's test report, test cases or log is an answer ("none"), and it is cached by the rule of
+ * what it stands for: for a completed step it will never change, so it is asked once; for a running step the report
+ * or log may still appear, so it is kept only as briefly as live data and asked again after that.
+ */
+class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
+
+    private static final String REPORT = stepPath(PIPELINE_42, STEP_BUILD) + "/test_reports";
+    private static final String CASES = REPORT + "/test_cases";
+    private static final String LOG = stepPath(PIPELINE_42, STEP_BUILD) + "/log";
+    private static final String STEP_QUERY = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") {
+                status testReport { total } testCases(first: 5, statuses: [FAILED]) { nodes { name } }
+                log { size } } } }
+            """.formatted(PIPELINE_42, STEP_BUILD);
+
+    @DynamicPropertySource
+    static void liveDataIsKeptBriefly(DynamicPropertyRegistry registry) {
+        registry.add("gateway.cache.live", () -> "400ms");
+    }
+
+    private void givenNoReportNoCasesAndNoLog() {
+        given("pipeline-42.json");
+        given("test-report-not-found.json");
+        bitbucket.stubFor(WireMock.get(urlPathEqualTo(FakeBitbucket.api(CASES)))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(Payloads.bytes("test-report-not-found.json"))));
+        bitbucket.stubFor(WireMock.get(urlPathEqualTo(FakeBitbucket.api(LOG)))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody(Payloads.bytes("error-404.json"))));
+    }
+
+    @Test
+    void aCompletedStepsMissingReportCasesAndLogAreAskedForOnceAndNeverAgain() throws InterruptedException {
+        givenNoReportNoCasesAndNoLog();
+        given("step-build.json");
+        String credential = freshCredential();
+
+        for (int view = 0; view < 3; view++) {
+            graphQl(credential).document(STEP_QUERY).execute()
+                    .path("pipeline.step.status").entity(String.class).isEqualTo("SUCCESSFUL")
+                    .path("pipeline.step.testReport").valueIsNull()
+                    .path("pipeline.step.testCases.nodes").entityList(Object.class).hasSize(0)
+                    .path("pipeline.step.log.size").entity(Long.class).isEqualTo(0L);
+            // Past the live TTL: only what is final is still cached.
+            Thread.sleep(500);
+        }
+
+        bitbucket.verify(exactly(1), getOf(REPORT));
+        bitbucket.verify(exactly(1), getOf(CASES));
+        bitbucket.verify(exactly(1), getOf(LOG));
+    }
+
+    @Test
+    void aRunningStepsMissingReportAndLogAreKeptBrieflyAndAskedForAgainLater() throws InterruptedException {
+        givenNoReportNoCasesAndNoLog();
+        given("step-build-running.json");
+        String credential = freshCredential();
+
+        graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
+        // Within the live TTL the absence is an answer too: a burst of views costs one call.
+        graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
+        bitbucket.verify(exactly(1), getOf(REPORT));
+        bitbucket.verify(exactly(1), getOf(CASES));
+
+        Thread.sleep(600);
+        graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
+
+        bitbucket.verify(exactly(2), getOf(REPORT));
+        bitbucket.verify(exactly(2), getOf(CASES));
+    }
+}

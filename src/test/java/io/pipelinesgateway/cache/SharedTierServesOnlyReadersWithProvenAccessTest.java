@@ -1,0 +1,167 @@
+package io.pipelinesgateway.cache;
+
+import io.pipelinesgateway.support.GatewayTest;
+import io.pipelinesgateway.support.Payloads;
+import io.pipelinesgateway.support.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
+import static io.pipelinesgateway.support.Fixtures.PIPELINE_43;
+import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
+import static io.pipelinesgateway.support.Fixtures.pipelinePath;
+import static io.pipelinesgateway.support.Fixtures.repositoryPath;
+import static io.pipelinesgateway.support.Fixtures.stepPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A repository's completed pipeline data is the same for every reader, so it is kept once per repository and served
+ * to any caller whose own credential has just read that repository successfully; a caller who has not proven access,
+ * or whom Bitbucket has since refused (401, 403, 404), is never served it and makes its own call.
+ */
+class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
+
+    private static final String PREFIX = TestRedis.uniquePrefix();
+
+    @DynamicPropertySource
+    static void turnTheCacheAndItsSharedTierOnInRedis(DynamicPropertyRegistry registry) {
+        registry.add("gateway.cache.enabled", () -> "true");
+        registry.add("gateway.cache.shared", () -> "true");
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+    }
+
+    private static String freshCredential() {
+        return CachingGatewayTest.freshCredential();
+    }
+
+    private static final String PIPELINE = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
+            """.formatted(PIPELINE_42);
+    private static final String REPOSITORY = """
+            { repository(workspace: "acme", slug: "api") { slug } }
+            """;
+    private static final String REPORT = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") { testReport { total } } } }
+            """.formatted(PIPELINE_42, STEP_BUILD);
+
+    /** Stubs an answer for one credential only. */
+    private void givenFor(String credential, String file) {
+        bitbucket.stubFor(Payloads.stub(file).withHeader("Authorization", equalTo(credential)));
+    }
+
+    private long sharedHits() {
+        return prometheus().lines()
+                .filter(line -> line.startsWith("gateway_cache_requests_total{") && line.contains("shared-hit")
+                        && line.contains("resource=\"pipeline\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private long callsBy(String credential, String path) {
+        return bitbucket.findAll(getOf(path)).stream()
+                .filter(request -> credential.equals(request.getHeader("Authorization"))).count();
+    }
+
+    @Test
+    void aReaderWhoProvedAccessGetsAnotherReadersCompletedPipelineWithoutACall() {
+        String first = freshCredential();
+        String second = freshCredential();
+        givenFor(first, "pipeline-42.json");
+        givenFor(second, "repository-api.json");
+        graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+        long sharedBefore = sharedHits();
+
+        // The second caller proves its own access to acme/api, as a dashboard's listing does, then asks.
+        graphQl(second).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        graphQl(second).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+
+        assertThat(callsBy(second, pipelinePath(PIPELINE_42))).isZero();
+        assertThat(sharedHits()).isEqualTo(sharedBefore + 1);
+    }
+
+    @Test
+    void aReaderWhoHasNotProvedAccessMakesItsOwnCallAndIsToldWhatBitbucketTellsIt() {
+        String first = freshCredential();
+        String stranger = freshCredential();
+        givenFor(first, "pipeline-42.json");
+        bitbucket.stubFor(Payloads.stub("error-404.json").withHeader("Authorization", equalTo(stranger)));
+        graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+
+        graphQl(stranger).document(PIPELINE).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("NOT_FOUND")))
+                .path("pipeline").valueIsNull();
+
+        assertThat(callsBy(stranger, pipelinePath(PIPELINE_42))).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderRefusedSinceItProvedAccessIsNeverServedSharedData() {
+        for (String refusal : new String[] {"error-401.json", "error-403.json", "error-404.json"}) {
+            String first = freshCredential();
+            String lost = freshCredential();
+            givenFor(first, "pipeline-42.json");
+            givenFor(lost, "repository-api.json");
+            graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class)
+                    .isEqualTo(42);
+            graphQl(lost).document(REPOSITORY).execute().path("repository.slug").entity(String.class)
+                    .isEqualTo("api");
+
+            // Bitbucket now refuses this credential in acme/api (access revoked, token expired), here first for
+            // another pipeline, then for the one other readers have shared.
+            bitbucket.stubFor(Payloads.stub("pipeline-43-running.json").withHeader("Authorization", equalTo(lost))
+                    .willReturn(Payloads.response(refusal)));
+            graphQl(lost).document("""
+                    { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
+                    """.formatted(PIPELINE_43)).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+            bitbucket.stubFor(Payloads.stub("pipeline-42.json").withHeader("Authorization", equalTo(lost))
+                    .willReturn(Payloads.response(refusal)));
+
+            graphQl(lost).document(PIPELINE).execute()
+                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty())
+                    .path("pipeline").valueIsNull();
+            assertThat(callsBy(lost, pipelinePath(PIPELINE_42))).as(refusal).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAbsenceSeenByACallerWithoutProvenAccessIsNotSharedButOneSeenByAProvenReaderIs() {
+        String stranger = freshCredential();
+        String reader = freshCredential();
+        String another = freshCredential();
+        String report = stepPath(PIPELINE_42, STEP_BUILD) + "/test_reports";
+        given("pipeline-42.json");
+        given("step-build.json");
+        // The stranger may not see acme/api: Bitbucket answers it 404 for the report too, as for everything there.
+        bitbucket.stubFor(Payloads.stub("error-404.json").withHeader("Authorization", equalTo(stranger)));
+        bitbucket.stubFor(Payloads.stub("test-report-not-found.json").withHeader("Authorization", equalTo(reader)));
+        bitbucket.stubFor(Payloads.stub("test-report-not-found.json").withHeader("Authorization", equalTo(another)));
+        givenFor(reader, "repository-api.json");
+        givenFor(another, "repository-api.json");
+
+        graphQl(stranger).document(REPORT).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+        graphQl(reader).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        graphQl(reader).document(REPORT).execute().path("pipeline.step.testReport").valueIsNull();
+        assertThat(callsBy(reader, report)).as("the stranger's 404 was not shared").isEqualTo(1);
+
+        graphQl(another).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        graphQl(another).document(REPORT).execute().path("pipeline.step.testReport").valueIsNull();
+        assertThat(callsBy(another, report)).as("the proven reader's absence was shared").isZero();
+    }
+
+    @Test
+    void theRepositoryPathGivesNoSharedAnswerForConfiguration() {
+        String first = freshCredential();
+        String second = freshCredential();
+        givenFor(first, "repository-api.json");
+        givenFor(second, "repository-api.json");
+        graphQl(first).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        graphQl(second).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+
+        assertThat(callsBy(second, repositoryPath())).isEqualTo(1);
+    }
+}
