@@ -24,7 +24,6 @@ import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.logging.Redactor;
-import io.pipelinesgateway.security.UpstreamCredentials;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -57,7 +56,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * {@code next} is not reliable), reads logs with HTTP Range, turns every failure into a {@link GatewayException} a
  * caller can act on, and counts each call in {@code gateway.upstream.requests}.
  * <p>
- * The credential is decided from the caller in the Reactor context ({@link UpstreamCredentials}), before the cache is
+ * The credential is decided from the caller in the Reactor context ({@link CredentialSource}), before the cache is
  * consulted and before any call, so no code can forget it and none can pass another caller's.
  */
 @Component
@@ -89,14 +88,14 @@ public class BitbucketClient implements DisposableBean {
     private final RateLimitTracker rateLimits;
     private final ApplicationEventPublisher events;
     private final UpstreamCircuitBreakers circuitBreakers;
-    private final UpstreamCredentials credentials;
+    private final CredentialSource credentials;
     private final UnreadableValues unreadableValues;
     private volatile String resolvedBaseUrl;
     private volatile String resolvedWebUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
-            RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials,
+            RateLimitTracker rateLimits, ApplicationEventPublisher events, CredentialSource credentials,
             UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues) {
         // Calls beyond the pool's connections queue for one rather than fail (a reconnect storm is a burst, not an
         // outage), for at most half a call's timeout, so a call that waited still has time to be answered.

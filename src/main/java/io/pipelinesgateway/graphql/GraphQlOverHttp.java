@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.limits.QueryLimitsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -65,7 +64,7 @@ class GraphQlOverHttp {
     private final long maxRequestBytes;
     private final GraphQlHttpAnswers answers;
 
-    GraphQlOverHttp(WebGraphQlHandler handler, JsonMapper json, QueryLimitsProperties limits,
+    GraphQlOverHttp(WebGraphQlHandler handler, JsonMapper json, GraphQlHttpProperties limits,
             GraphQlProperties graphQl) {
         this.handler = handler;
         this.json = json;

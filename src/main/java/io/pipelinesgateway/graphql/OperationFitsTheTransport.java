@@ -10,7 +10,6 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition.Operation;
 import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.limits.QueryRejection;
 import io.pipelinesgateway.persistedquery.PersistedQueryCode;
 
 import org.springframework.stereotype.Component;

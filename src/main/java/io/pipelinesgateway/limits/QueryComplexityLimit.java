@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import io.pipelinesgateway.graphql.OperationTraverser;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class QueryComplexityLimit extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         long complexity = QueryCost.of(OperationTraverser.of(parameters.getExecutionContext()), assumedListSize);
         if (complexity > maxComplexity) {
-            throw QueryRejection.of(QueryLimitCode.QUERY_TOO_COMPLEX, String.format(
+            throw QueryLimitCode.QUERY_TOO_COMPLEX.refusal(String.format(
                     "The query could return up to %,d objects; the gateway allows at most %,d. Lower the 'first' of "
                             + "nested connections, or split the query (e.g. one query per repository).",
                     complexity, maxComplexity), maxComplexity, complexity);

@@ -12,6 +12,7 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import io.pipelinesgateway.graphql.OperationTraverser;
 
 /**
  * Counts the most objects a query's answer can hold: its complexity. What a query costs upstream grows with the

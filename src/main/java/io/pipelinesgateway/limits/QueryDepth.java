@@ -2,6 +2,7 @@ package io.pipelinesgateway.limits;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
+import io.pipelinesgateway.graphql.OperationTraverser;
 
 /**
  * Measures how deep a query nests: the most fields on one path from a root field (depth 1) to a leaf.

@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import io.pipelinesgateway.graphql.OperationTraverser;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class QueryDepthLimit extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         int depth = QueryDepth.of(OperationTraverser.of(parameters.getExecutionContext()));
         if (depth > maxDepth) {
-            throw QueryRejection.of(QueryLimitCode.QUERY_TOO_DEEP, String.format(
+            throw QueryLimitCode.QUERY_TOO_DEEP.refusal(String.format(
                     "The query nests fields %d deep; the gateway allows at most %d. Ask for fewer levels, or follow "
                             + "a path in a second query (e.g. with node(id:)).", depth, maxDepth), maxDepth, depth);
         }

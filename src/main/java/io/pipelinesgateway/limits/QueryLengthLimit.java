@@ -30,7 +30,7 @@ class QueryLengthLimit extends SimplePerformantInstrumentation {
         String query = parameters.getQuery();
         int length = query == null ? 0 : query.length();
         if (length > maxLength) {
-            throw QueryRejection.of(QueryLimitCode.QUERY_TOO_LARGE, String.format(
+            throw QueryLimitCode.QUERY_TOO_LARGE.refusal(String.format(
                     "The query is %,d characters long; the gateway accepts at most %,d. Move repeated selections into "
                             + "fragments and values into variables, or split it into several queries.",
                     length, maxLength), maxLength, length);

@@ -2,7 +2,6 @@ package io.pipelinesgateway.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * How big a query the gateway agrees to run. One GraphQL request can fan out into thousands of upstream calls, and
@@ -17,8 +16,7 @@ import org.springframework.util.unit.DataSize;
  *                         case's {@code reasons}) is assumed to hold when the complexity is counted
  * @param maxUpstreamCalls the most Bitbucket calls one query or mutation may make (answers from the cache, and reads
  *                         shared with an identical one, cost nothing); subscriptions have the watcher's budget instead
- * @param maxRequestSize   the largest request body accepted over HTTP (query, variables and extensions together);
- *                         a larger one is answered 413 REQUEST_TOO_LARGE without being read further
+ * @see io.pipelinesgateway.graphql.GraphQlHttpProperties the body size limit, which is the HTTP layer's
  */
 @ConfigurationProperties("gateway.graphql")
 public record QueryLimitsProperties(
@@ -26,6 +24,5 @@ public record QueryLimitsProperties(
         @DefaultValue("200000") long maxComplexity,
         @DefaultValue("20000") int maxQueryLength,
         @DefaultValue("5") int assumedListSize,
-        @DefaultValue("1000") int maxUpstreamCalls,
-        @DefaultValue("256KB") DataSize maxRequestSize) {
+        @DefaultValue("1000") int maxUpstreamCalls) {
 }

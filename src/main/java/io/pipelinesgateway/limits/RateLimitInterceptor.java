@@ -9,6 +9,7 @@ import graphql.GraphQLError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.graphql.QueryRejection;
 import io.pipelinesgateway.security.ClientIdentity;
 import reactor.core.publisher.Mono;
 

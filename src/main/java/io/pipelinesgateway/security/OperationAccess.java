@@ -20,7 +20,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.util.TraversalControl;
 import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.limits.OperationTraverser;
+import io.pipelinesgateway.graphql.OperationTraverser;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.annotation.Order;

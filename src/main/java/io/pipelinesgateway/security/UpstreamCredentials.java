@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.bitbucket.Credential;
+import io.pipelinesgateway.bitbucket.CredentialSource;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
-import io.pipelinesgateway.workspace.WorkspaceProperties;
 import reactor.util.context.ContextView;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * never served an entry of a workspace it may not read.
  */
 @Component
-public class UpstreamCredentials {
+public class UpstreamCredentials implements CredentialSource {
 
     /** What {@code UpstreamRequest.workspace()} names when a request concerns the caller's own account. */
     private static final String ACCOUNT = "_account";
@@ -47,6 +47,7 @@ public class UpstreamCredentials {
      * @throws GatewayException UNAUTHENTICATED without a usable caller, FORBIDDEN without the grant or a configured
      *                          credential
      */
+    @Override
     public Credential credentialFor(ContextView context, String workspace, boolean change) {
         Caller caller = Caller.from(context);
         if (caller instanceof Caller.Bitbucket bitbucket) {

@@ -11,6 +11,7 @@ import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.security.UpstreamCredentials;
+import io.pipelinesgateway.security.WorkspaceProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -67,9 +67,7 @@ final class Queries {
                     ((Number) graphql.get("max-complexity")).longValue(),
                     ((Number) graphql.get("max-query-length")).intValue(),
                     ((Number) graphql.get("assumed-list-size")).intValue(),
-                    ((Number) graphql.get("max-upstream-calls")).intValue(),
-                    // The body limit is the HTTP layer's: the checks of a parsed query never read it.
-                    null);
+                    ((Number) graphql.get("max-upstream-calls")).intValue());
         }
         catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pipelinesgateway.bitbucket.Credential;
-import io.pipelinesgateway.workspace.WorkspaceProperties.ConfiguredWorkspace;
+import io.pipelinesgateway.security.WorkspaceProperties.ConfiguredWorkspace;
 import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 

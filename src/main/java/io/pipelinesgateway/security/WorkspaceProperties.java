@@ -1,4 +1,4 @@
-package io.pipelinesgateway.workspace;
+package io.pipelinesgateway.security;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.pipelinesgateway.limits;
+package io.pipelinesgateway.graphql;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +19,6 @@ import org.springframework.graphql.execution.ErrorType;
 public final class QueryRejection {
 
     private QueryRejection() {
-    }
-
-    /** A refusal with {@code extensions.code}, the limit and the value measured, so a client can adjust the query. */
-    static AbortExecutionException of(QueryLimitCode code, String message, long limit, long actual) {
-        return of(code.name(), message, Map.of("limit", limit, "actual", actual));
     }
 
     /** A refusal with {@code extensions.code} first, then {@code details} (e.g. when to retry). */

@@ -1,4 +1,4 @@
-package io.pipelinesgateway.limits;
+package io.pipelinesgateway.graphql;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -28,7 +28,7 @@ public final class OperationTraverser {
      * contain). Introspection is bounded by the schema and checked by graphql-java's own good-faith introspection
      * rules, and GraphiQL's introspection query is deeper than any sensible data query, so the limits leave it out.
      */
-    static boolean isIntrospection(QueryVisitorFieldEnvironment field) {
+    public static boolean isIntrospection(QueryVisitorFieldEnvironment field) {
         for (QueryVisitorFieldEnvironment at = field; at != null; at = at.getParentEnvironment()) {
             if (at.getField().getName().startsWith("__")) {
                 return true;
