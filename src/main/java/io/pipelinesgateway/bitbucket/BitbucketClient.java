@@ -128,7 +128,7 @@ public class BitbucketClient implements DisposableBean {
         JavaType javaType = jsonMapper.constructType(type);
         return cachedRead(request, null, false, ResponseEntity::getBody,
                 bytes -> this.<T>decode(request, bytes, javaType),
-                value -> cachePolicy.timeToLive(request.resource(), value));
+                value -> cachePolicy.timeToLive(request, value));
     }
 
     /**
@@ -141,8 +141,8 @@ public class BitbucketClient implements DisposableBean {
         return cachedRead(request, null, true, ResponseEntity::getBody,
                         bytes -> bytes.length == 0 ? Optional.<T>empty()
                                 : Optional.of(this.<T>decode(request, bytes, javaType)),
-                        value -> value.isPresent() ? cachePolicy.timeToLive(request.resource(), value.get())
-                                : absenceIsFinal ? cachePolicy.timeToLive(request.resource(), null) : Duration.ZERO)
+                        value -> value.isPresent() ? cachePolicy.timeToLive(request, value.get())
+                                : absenceIsFinal ? cachePolicy.timeToLive(request, null) : Duration.ZERO)
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -179,7 +179,7 @@ public class BitbucketClient implements DisposableBean {
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        }, value -> cachePolicy.timeToLive(request.resource(), value));
+        }, value -> cachePolicy.timeToLive(request, value));
     }
 
     /**

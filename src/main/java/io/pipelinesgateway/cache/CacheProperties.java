@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntries        the in-process cache's size bound
  * @param keyPrefix         prefix of every Redis key, so several gateways (or tests) can share one Redis
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
+ * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
+ *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
+ *                          evicts it, so it is fresh without the short {@code list} time
  */
 @ConfigurationProperties("gateway.cache")
 public record CacheProperties(
@@ -38,5 +41,6 @@ public record CacheProperties(
         @DefaultValue("5s") Duration lockTimeout,
         @DefaultValue("50000") long maxEntries,
         @DefaultValue("pg:v1:") String keyPrefix,
-        @DefaultValue("67108864") long decodedBytes) {
+        @DefaultValue("67108864") long decodedBytes,
+        @DefaultValue("10m") Duration listWithWebhooks) {
 }
