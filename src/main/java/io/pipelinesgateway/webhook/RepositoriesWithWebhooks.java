@@ -54,10 +54,12 @@ class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
         this.lastDelivery = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
                 .expireAfter(Expiry.<String, Long>writing((repository, at) -> remaining(at)))
                 .build();
-        this.refreshing = this.redis.map(connections -> Flux.interval(Duration.ZERO,
-                        Duration.ofSeconds(REFRESH_SECONDS))
-                .concatMap(tick -> refresh(connections))
-                .subscribe()).orElse(Disposables.disposed());
+        // Without a secret no delivery is accepted, on any replica that shares this configuration: nothing to read.
+        this.refreshing = this.redis.filter(connections -> !properties.secret().isEmpty())
+                .map(connections -> Flux.interval(Duration.ZERO, Duration.ofSeconds(REFRESH_SECONDS))
+                        .concatMap(tick -> refresh(connections))
+                        .subscribe())
+                .orElse(Disposables.disposed());
     }
 
     @Override
