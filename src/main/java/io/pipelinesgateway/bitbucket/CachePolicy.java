@@ -64,8 +64,8 @@ public class CachePolicy {
     /**
      * Whether {@code page} is a page of {@code /repositories/{workspace}/{repo}/pipelines/} of a repository whose
      * webhooks are seen, showing only completed pipelines: the next change to it (a new run, one completing) brings a
-     * delivery, which evicts it. A running pipeline on the page moves on without one (its stage, its duration, and on
-     * Bitbucket its start), and so do the steps of any pipeline: those keep the short time.
+     * delivery, which evicts it. A running pipeline on the page moves on without one (its stage, its duration), and so
+     * do the steps of any pipeline: those keep the short time.
      */
     private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
         if (!page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
