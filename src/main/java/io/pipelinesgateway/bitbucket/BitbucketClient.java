@@ -129,7 +129,7 @@ public class BitbucketClient implements DisposableBean {
         JavaType javaType = jsonMapper.constructType(type);
         return cachedRead(request, null, false, ResponseEntity::getBody,
                 bytes -> this.<T>decode(request, bytes, javaType),
-                value -> cachePolicy.timeToLive(request.resource(), value));
+                value -> cachePolicy.timeToLive(request, value));
     }
 
     /**
@@ -143,7 +143,7 @@ public class BitbucketClient implements DisposableBean {
         return cachedRead(request, null, true, ResponseEntity::getBody,
                         bytes -> bytes.length == 0 ? Optional.<T>empty()
                                 : Optional.of(this.<T>decode(request, bytes, javaType)),
-                        value -> value.isPresent() ? cachePolicy.timeToLive(request.resource(), value.get())
+                        value -> value.isPresent() ? cachePolicy.timeToLive(request, value.get())
                                 : cachePolicy.absence(request))
                 .flatMap(Mono::justOrEmpty);
     }
@@ -189,7 +189,7 @@ public class BitbucketClient implements DisposableBean {
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        }, value -> value == absent ? cachePolicy.absence(request) : cachePolicy.timeToLive(request.resource(), value));
+        }, value -> value == absent ? cachePolicy.absence(request) : cachePolicy.timeToLive(request, value));
     }
 
     /**

@@ -1,16 +1,20 @@
 package io.pipelinesgateway.bitbucket;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
 import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.WebhookCoverage;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * How long each upstream answer may be served from the cache, by what it is: what has completed never changes and
- * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. Every value
- * is configurable ({@code gateway.cache.*}).
+ * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. A
+ * repository's pipelines listing of completed pipelines is kept longer while its webhooks are seen
+ * ({@link WebhookCoverage}), as each delivery evicts it. Every value is configurable ({@code gateway.cache.*}).
  */
 @Component
 public class CachePolicy {
@@ -33,12 +37,15 @@ public class CachePolicy {
             "step_log", "container_log");
 
     private final CacheProperties properties;
+    private final WebhookCoverage webhooks;
 
-    CachePolicy(CacheProperties properties) {
+    CachePolicy(CacheProperties properties, WebhookCoverage webhooks) {
         this.properties = properties;
+        this.webhooks = webhooks;
     }
 
-    Duration timeToLive(String resource, Object value) {
+    Duration timeToLive(UpstreamRequest request, Object value) {
+        String resource = request.resource();
         if (FINAL.contains(resource)) {
             return properties.completed();
         }
@@ -55,7 +62,8 @@ public class CachePolicy {
             boolean allStepsDone = resource.equals("steps") && !page.values().isEmpty()
                     && page.values().stream().allMatch(item -> item instanceof BitbucketStep step
                             && completed(step.state()));
-            return allStepsDone ? properties.completed() : properties.list();
+            return allStepsDone ? properties.completed()
+                    : settledListingWithWebhooks(request, page) ? properties.listWithWebhooks() : properties.list();
         }
         return properties.live();
     }
@@ -71,6 +79,24 @@ public class CachePolicy {
      */
     Duration absence(UpstreamRequest request) {
         return request.settled() ? properties.completed() : properties.live();
+    }
+
+    /**
+     * Whether {@code page} is a page of {@code /repositories/{workspace}/{repo}/pipelines/} of a repository whose
+     * webhooks are seen, showing only completed pipelines: the next change to it (a new run, one completing) brings a
+     * delivery, which evicts it. A running pipeline on the page moves on without one (its stage, its duration), and so
+     * do the steps of any pipeline: those keep the short time.
+     */
+    private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
+        if (!page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
+                && completed(pipeline.state()))) {
+            return false;
+        }
+        String[] segments = request.path().split("/");
+        return segments.length == 5 && request.path().endsWith("/") && segments[1].equals("repositories")
+                && segments[4].equals("pipelines")
+                && webhooks.covers(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
+                        UriUtils.decode(segments[3], StandardCharsets.UTF_8));
     }
 
     /**

@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          credential fetches its own copy
  * @param sharedAccessWindow how long a credential's successful read of a repository counts as proof that it may read
  *                          that repository's shared data; a 401, 403 or 404 for the repository ends it at once
+ * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
+ *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
+ *                          evicts it, so it is fresh without the short {@code list} time
  */
 @ConfigurationProperties("gateway.cache")
 public record CacheProperties(
@@ -46,5 +49,6 @@ public record CacheProperties(
         @DefaultValue("pg:v1:") String keyPrefix,
         @DefaultValue("67108864") long decodedBytes,
         @DefaultValue("true") boolean shared,
-        @DefaultValue("5m") Duration sharedAccessWindow) {
+        @DefaultValue("5m") Duration sharedAccessWindow,
+        @DefaultValue("10m") Duration listWithWebhooks) {
 }

@@ -189,12 +189,32 @@ public class ResponseCache {
     public Mono<Void> evictAfterChange(String changedPath) {
         String parent = parentCollection(changedPath);
         String below = properties.keyPrefix() + "r:" + parent;
-        // Some listings are published without the trailing slash (workspace and deployment variables): their pages
-        // are kept under the collection's bare path followed by the query.
-        String listing = below.substring(0, below.length() - 1) + "?";
-        decoded.asMap().keySet().removeIf(key -> key.startsWith(below) || key.startsWith(listing));
-        return guarded(store.evict(indexOf(parent), below))
-                .then(guarded(store.evict(indexOf(parent), listing)))
+        return evict(parent, below, listingOf(below));
+    }
+
+    /**
+     * Forgets the pages of the listing at {@code listingPath} (a collection, such as a repository's
+     * {@code .../pipelines/}), whatever their query, for every credential, and nothing of the items below it: what
+     * has completed there stays cached.
+     */
+    public Mono<Void> evictListing(String listingPath) {
+        String collection = listingPath.endsWith("/") ? listingPath : listingPath + "/";
+        String below = properties.keyPrefix() + "r:" + collection;
+        return evict(collection, below + "?", listingOf(below));
+    }
+
+    /**
+     * The prefix of a listing's pages kept under the collection's bare path followed by the query: some listings are
+     * published without the trailing slash (workspace and deployment variables).
+     */
+    private static String listingOf(String below) {
+        return below.substring(0, below.length() - 1) + "?";
+    }
+
+    private Mono<Void> evict(String collection, String first, String second) {
+        decoded.asMap().keySet().removeIf(key -> key.startsWith(first) || key.startsWith(second));
+        return guarded(store.evict(indexOf(collection), first))
+                .then(guarded(store.evict(indexOf(collection), second)))
                 .then();
     }
 

@@ -55,6 +55,16 @@ enum PipelineStatus {
         return resultName == null ? null : "pipeline_state_completed_" + resultName.toLowerCase(Locale.ROOT);
     }
 
+    /** The state of the commit status Pipelines keeps for a run in this state. */
+    SandboxJson.CommitStatusState commitStatusState() {
+        return switch (this) {
+            case PENDING, RUNNING, PAUSED, HALTED -> SandboxJson.CommitStatusState.INPROGRESS;
+            case SUCCESSFUL -> SandboxJson.CommitStatusState.SUCCESSFUL;
+            case FAILED, ERROR -> SandboxJson.CommitStatusState.FAILED;
+            case STOPPED, EXPIRED -> SandboxJson.CommitStatusState.STOPPED;
+        };
+    }
+
     /** The {@code status=} filter of the pipeline list matches the state, the stage or the result name. */
     boolean matchesFilter(String filter) {
         return filter.equalsIgnoreCase(stateName) || filter.equalsIgnoreCase(stageName)

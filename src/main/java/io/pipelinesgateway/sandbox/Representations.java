@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -155,6 +156,27 @@ record Representations(String api, String web) {
                         "self", self,
                         "steps", self + "/steps/",
                         "html", web + "/" + repoPath(p.repo()) + "/pipelines/results/" + p.buildNumber()));
+    }
+
+    /**
+     * What Bitbucket delivers to a webhook when Pipelines sets the commit status of a run: one status per run (its
+     * uuid is the key) on the commit it built, named and linked as Pipelines names and links them.
+     */
+    SandboxJson.CommitStatusEvent commitStatusEvent(PipelineSnapshot s) {
+        Pipeline p = s.pipeline();
+        String refname = p.target() instanceof PipelineTarget.Ref ref ? ref.refName() : p.target().branch();
+        String key = p.uuid().replace("{", "").replace("}", "");
+        String commitPath = api + "/repositories/" + repoPath(p.repo()) + "/commit/" + p.target().commit();
+        SandboxJson.CommitStatusState state = s.status().commitStatusState();
+        SandboxJson.CommitStatus status = new SandboxJson.CommitStatus("commit_status", key, state,
+                "Pipeline #" + p.buildNumber() + (refname == null ? "" : " for " + refname),
+                "Pipeline " + s.status().name().toLowerCase(Locale.ROOT),
+                web + "/" + repoPath(p.repo()) + "/pipelines/results/" + p.buildNumber(), refname,
+                SandboxJson.Commit.of(p.target().commit()), repositoryRef(p.repo()), timestamp(p.createdOn()),
+                timestamp(s.completedOn() != null ? s.completedOn() : s.observedAt()), links(
+                        "self", commitPath + "/statuses/build/" + segment(key),
+                        "commit", commitPath));
+        return new SandboxJson.CommitStatusEvent(account(p.creator()), repositoryRef(p.repo()), status);
     }
 
     private static Object target(PipelineTarget target) {

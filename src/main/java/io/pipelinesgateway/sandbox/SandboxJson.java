@@ -311,4 +311,26 @@ final class SandboxJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContentUri(String uri) {
     }
+
+    /** The state of a commit status: how Pipelines reports a run on its commit. */
+    enum CommitStatusState {
+        INPROGRESS, SUCCESSFUL, FAILED, STOPPED
+    }
+
+    /**
+     * A commit status as a {@code repo:commit_status_*} delivery carries it: Pipelines keeps one per run ({@code key})
+     * on the commit it built, and updates its {@code state} as the run goes on.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CommitStatus(String type, String key, CommitStatusState state, String name, String description,
+            String url, String refname, Commit commit, Repository repository, String createdOn, String updatedOn,
+            Map<String, Object> links) {
+    }
+
+    /** The body of a {@code repo:commit_status_created} or {@code repo:commit_status_updated} delivery. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CommitStatusEvent(Account actor, Repository repository, CommitStatus commitStatus) {
+    }
 }

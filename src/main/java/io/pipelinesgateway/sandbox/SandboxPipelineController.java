@@ -46,10 +46,12 @@ class SandboxPipelineController {
 
     private final SandboxStore store;
     private final ConfigStore config;
+    private final SandboxWebhooks webhooks;
 
-    SandboxPipelineController(SandboxStore store, ConfigStore config) {
+    SandboxPipelineController(SandboxStore store, ConfigStore config, SandboxWebhooks webhooks) {
         this.store = store;
         this.config = config;
+        this.webhooks = webhooks;
     }
 
     @GetMapping
@@ -108,6 +110,7 @@ class SandboxPipelineController {
         PipelineTarget target = target(repo, body.path("target"));
         List<PipelineVariable> variables = variables(body.path("variables"));
         Pipeline pipeline = store.run(repo, target, Trigger.MANUAL, variables);
+        webhooks.look();
         Representations r = Representations.forRequest(request.getURI());
         return ResponseEntity.created(URI.create(r.pipelineUrl(pipeline)))
                 .body(r.pipeline(Timeline.at(pipeline, store.now())));
@@ -235,6 +238,7 @@ class SandboxPipelineController {
     ResponseEntity<Void> stop(@PathVariable String workspace, @PathVariable String repoSlug,
             @PathVariable String pipeline) {
         store.stop(store.repository(workspace, repoSlug), pipeline);
+        webhooks.look();
         return ResponseEntity.noContent().build();
     }
 

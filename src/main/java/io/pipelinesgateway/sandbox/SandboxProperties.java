@@ -14,11 +14,16 @@ import org.springframework.context.annotation.Profile;
  * @param loadWorkspaces            extra generated workspaces ({@code load-1}, {@code load-2}, ...) for benchmarks
  *                                  and load tests, each with completed pipelines only
  * @param loadRepositoriesPerWorkspace how many repositories each generated workspace holds
+ * @param sendWebhooks              whether the sandbox sends Bitbucket's commit status deliveries
+ *                                  ({@code repo:commit_status_created}/{@code _updated}) to this gateway's
+ *                                  {@code POST /webhooks/bitbucket} when its pipelines change; only while
+ *                                  {@code gateway.webhooks.secret} is set, which signs them
  */
 @Profile("sandbox")
 @ConfigurationProperties("gateway.sandbox")
 public record SandboxProperties(@DefaultValue("3") double stepSeconds, @DefaultValue("0") long latencyMs,
-        @DefaultValue("0") int loadWorkspaces, @DefaultValue("10") int loadRepositoriesPerWorkspace) {
+        @DefaultValue("0") int loadWorkspaces, @DefaultValue("10") int loadRepositoriesPerWorkspace,
+        @DefaultValue("true") boolean sendWebhooks) {
 
     public SandboxProperties {
         if (stepSeconds <= 0) {

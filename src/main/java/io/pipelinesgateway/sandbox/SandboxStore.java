@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,11 @@ class SandboxStore {
         return pipelines.values().stream().filter(p -> p.repo().equals(repo))
                 .sorted(Comparator.comparing(Pipeline::createdOn).thenComparing(Pipeline::buildNumber))
                 .toList();
+    }
+
+    /** Every pipeline of every repository, in no particular order. */
+    Collection<Pipeline> allPipelines() {
+        return pipelines.values();
     }
 
     /** A pipeline by uuid (braced or not) or by build number, as Bitbucket accepts both. */

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /webhooks/bitbucket}: Bitbucket reports Pipelines through commit statuses
  * ({@code repo:commit_status_created}, {@code repo:commit_status_updated}), so such a delivery means a pipeline of
  * that repository started or finished. A verified one makes the repository's watcher poll at once (on whichever
- * replica it runs) and drops what the cache holds of the repository's pipelines, so queries see the change too.
+ * replica it runs) and drops the repository's pipelines listing from the cache, for every credential, so queries see
+ * the change too; what has completed (pipelines, their steps, logs and test reports) stays cached, as it never
+ * changes. The repository then counts as covered by webhooks ({@link RepositoriesWithWebhooks}), its listing cached
+ * longer.
  * <p>
  * Only deliveries signed with {@code gateway.webhooks.secret} are acted on; anything else gets 401 and changes
  * nothing. Without a secret configured, every delivery gets 403. A signed delivery without an {@code X-Request-UUID},
@@ -49,14 +52,16 @@ class BitbucketWebhookController {
     private final ResponseCache cache;
     private final JsonMapper json;
     private final SeenDeliveries seen;
+    private final RepositoriesWithWebhooks covered;
 
     BitbucketWebhookController(WebhookProperties properties, Watchers watchers, ResponseCache cache,
-            JsonMapper json, SeenDeliveries seen) {
+            JsonMapper json, SeenDeliveries seen, RepositoriesWithWebhooks covered) {
         this.properties = properties;
         this.watchers = watchers;
         this.cache = cache;
         this.json = json;
         this.seen = seen;
+        this.covered = covered;
     }
 
     /**
@@ -122,8 +127,8 @@ class BitbucketWebhookController {
                     + "the body needs repository.full_name, a workspace slug and a repository slug (letters, digits, "
                     + "'-', '_' and '.', not '.' or '..' alone) joined by '/'.");
         }
-        UpstreamRequest pipelines = UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", "any");
+        UpstreamRequest pipelines = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
+                repository.slug(), "pipelines", "");
         return seen.firstTime(delivery).flatMap(first -> first ? act(eventKey, repository, pipelines)
                 : answer(HttpStatus.CONFLICT, "refused", "This delivery (X-Request-UUID) was received already "
                         + "within gateway.webhooks.replay-window; a replayed delivery changes nothing."));
@@ -131,7 +136,8 @@ class BitbucketWebhookController {
 
     private Mono<ResponseEntity<Map<String, String>>> act(String eventKey, RepositoryKey repository,
             UpstreamRequest pipelines) {
-        return cache.evictAfterChange(pipelines.path())
+        return covered.delivered(repository)
+                .then(cache.evictListing(pipelines.path()))
                 .then(watchers.refresh(repository, eventKey.trim()))
                 .doOnSuccess(done -> log.debug("Webhook {} for {}: refreshing", eventKey, repository))
                 .then(answer(HttpStatus.ACCEPTED, "accepted", "The watcher of " + repository.workspace() + "/"

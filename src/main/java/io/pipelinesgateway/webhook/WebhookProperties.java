@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               (the default) refuses every delivery, since an unsigned one could come from anyone
  * @param replayWindow how long a delivery's {@code X-Request-UUID} is remembered, so that sending it again within
  *                     that time is refused (the signature covers only the body, so it cannot tell a replay)
+ * @param seenWindow   how long after a verified delivery a repository counts as covered by webhooks, its pipelines
+ *                     listing then cached for {@code gateway.cache.list-with-webhooks} instead of
+ *                     {@code gateway.cache.list}: deliveries evict it when it changes
  */
 @ConfigurationProperties("gateway.webhooks")
-public record WebhookProperties(@DefaultValue("") String secret, @DefaultValue("1h") Duration replayWindow) {
+public record WebhookProperties(@DefaultValue("") String secret, @DefaultValue("1h") Duration replayWindow,
+        @DefaultValue("24h") Duration seenWindow) {
 
     @Override
     public String toString() {
         return "WebhookProperties[secret=" + (secret.isEmpty() ? "unset" : "redacted") + ", replayWindow="
-                + replayWindow + "]";
+                + replayWindow + ", seenWindow=" + seenWindow + "]";
     }
 }

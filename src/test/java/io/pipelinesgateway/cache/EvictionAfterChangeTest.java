@@ -18,7 +18,8 @@ class EvictionAfterChangeTest {
 
     private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100), new CacheProperties(true,
             "secret", Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60),
-            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000, true, Duration.ofMinutes(5)), new SimpleMeterRegistry());
+            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000, true, Duration.ofMinutes(5),
+            Duration.ofMinutes(10)), new SimpleMeterRegistry());
 
     @ParameterizedTest
     @CsvSource({

@@ -35,7 +35,7 @@ class SandboxWebFilterTest {
 
     @Test
     void theConfiguredLatencyDelaysTheResponseWithoutBlocking() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0));
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0, false));
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/sandbox/2.0/user"));
         StepVerifier.withVirtualTime(() -> filter.filter(exchange, e -> Mono.empty()))
                 .expectSubscription()
@@ -46,7 +46,7 @@ class SandboxWebFilterTest {
 
     @Test
     void pathsOutsideTheSandboxAreNeitherDelayedNorChecked() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 60_000, 0, 0));
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 60_000, 0, 0, false));
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/graphql")
                 .header("Authorization", "Bearer invalid"));
         StepVerifier.create(filter.filter(exchange, e -> Mono.empty())).expectComplete()
@@ -56,7 +56,7 @@ class SandboxWebFilterTest {
 
     @Test
     void aTrailingSlashIsDroppedBeforeRouting() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0));
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0, false));
         AtomicReference<String> routed = new AtomicReference<>();
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.get("/sandbox/2.0/repositories/acme/api/pipelines/?page=2"));

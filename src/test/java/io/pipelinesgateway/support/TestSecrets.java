@@ -39,6 +39,8 @@ public final class TestSecrets {
     /** Webhook secrets the gateway is configured with. */
     public static final String WEBHOOK_SECRET = "webhook-refresh-secret";
     public static final String LIVE_SANDBOX_WEBHOOK_SECRET = "live-sandbox-webhook-secret";
+    /** The sandbox profile's demo secret, which its own deliveries are signed with. */
+    public static final String SANDBOX_DEMO_WEBHOOK_SECRET = "sandbox-demo-webhook-secret";
 
     /** Values of secured variables, at every level and in a run. */
     public static final String RUN_SECRET = "run-secret-5d1c8b7e";

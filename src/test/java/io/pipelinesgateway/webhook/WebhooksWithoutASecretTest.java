@@ -19,9 +19,10 @@ class WebhooksWithoutASecretTest {
     void everyDeliveryIsRefusedWithAReasonAndChangesNothing() {
         Watchers watchers = mock(Watchers.class);
         ResponseCache cache = mock(ResponseCache.class);
+        RepositoriesWithWebhooks covered = mock(RepositoriesWithWebhooks.class);
         WebTestClient client = WebTestClient.bindToController(new BitbucketWebhookController(
-                new WebhookProperties("", Duration.ofHours(1)), watchers, cache, JsonMapper.builder().build(),
-                mock(SeenDeliveries.class))).build();
+                new WebhookProperties("", Duration.ofHours(1), Duration.ofHours(24)), watchers, cache, JsonMapper.builder().build(),
+                mock(SeenDeliveries.class), covered)).build();
 
         client.post().uri("/webhooks/bitbucket")
                 .header("X-Event-Key", "repo:commit_status_updated")
@@ -32,6 +33,6 @@ class WebhooksWithoutASecretTest {
                 .expectBody().jsonPath("$.message").value(message -> org.assertj.core.api.Assertions
                         .assertThat((String) message).contains("gateway.webhooks.secret"));
 
-        verifyNoInteractions(watchers, cache);
+        verifyNoInteractions(watchers, cache, covered);
     }
 }

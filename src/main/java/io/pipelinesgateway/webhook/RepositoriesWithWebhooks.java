@@ -1,0 +1,121 @@
+package io.pipelinesgateway.webhook;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.lettuce.core.KeyValue;
+import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.cache.WebhookCoverage;
+import io.pipelinesgateway.repository.RepositoryKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The repositories that had a verified webhook delivery within {@code gateway.webhooks.seen-window}: their changes
+ * reach the gateway as deliveries, which evict their pipelines listing, so it may be kept longer. Every replica must
+ * agree, since any of them may store the listing: a delivery is recorded in Redis when configured (a hash under the
+ * cache's key prefix, repository to time of the last delivery), and each replica reads that hash into its own view
+ * every {@value #REFRESH_SECONDS} seconds; {@link #covers} answers from that view, so a cached read never waits on
+ * Redis. Without Redis, or while it does not answer, a replica knows the deliveries it received itself.
+ */
+@Component
+class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RepositoriesWithWebhooks.class);
+    private static final long REFRESH_SECONDS = 5;
+    /** Repositories remembered in process at the most: more than any workspace holds. */
+    private static final long MAX_REMEMBERED = 100_000;
+
+    private final long windowMillis;
+    private final String key;
+    private final Optional<RedisConnections> redis;
+    /** Repository ({@code workspace/slug}, lower case) to the epoch millisecond of its last delivery. */
+    private final Cache<String, Long> lastDelivery;
+    private final Disposable refreshing;
+
+    RepositoriesWithWebhooks(WebhookProperties properties, CacheProperties cache,
+            ObjectProvider<RedisConnections> redis) {
+        this.windowMillis = properties.seenWindow().toMillis();
+        this.key = cache.keyPrefix() + "webhook:covered";
+        this.redis = Optional.ofNullable(redis.getIfAvailable());
+        this.lastDelivery = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+                .expireAfter(Expiry.<String, Long>writing((repository, at) -> remaining(at)))
+                .build();
+        // Without a secret no delivery is accepted, on any replica that shares this configuration: nothing to read.
+        this.refreshing = this.redis.filter(connections -> !properties.secret().isEmpty())
+                .map(connections -> Flux.interval(Duration.ZERO, Duration.ofSeconds(REFRESH_SECONDS))
+                        .concatMap(tick -> refresh(connections))
+                        .subscribe())
+                .orElse(Disposables.disposed());
+    }
+
+    @Override
+    public boolean covers(String workspace, String repository) {
+        return lastDelivery.getIfPresent(name(workspace, repository)) != null;
+    }
+
+    /** Records a verified delivery for {@code repository}, here at once and in Redis for the other replicas. */
+    Mono<Void> delivered(RepositoryKey repository) {
+        String name = name(repository.workspace(), repository.slug());
+        long now = System.currentTimeMillis();
+        lastDelivery.asMap().merge(name, now, Math::max);
+        return redis.map(connections -> connections
+                        .text(commands -> commands.hset(key, name, Long.toString(now))
+                                .then(commands.pexpire(key, windowMillis)))
+                        .then()
+                        .onErrorResume(error -> {
+                            log.debug("Webhook coverage store unavailable, known here only: {}", error.toString());
+                            return Mono.empty();
+                        }))
+                .orElse(Mono.empty());
+    }
+
+    private Mono<Void> refresh(RedisConnections connections) {
+        return connections.textInBackground(commands -> commands.hgetall(key).collectList())
+                .doOnNext(entries -> entries.stream().filter(KeyValue::hasValue).forEach(this::learn))
+                .onErrorResume(error -> {
+                    log.debug("Webhook coverage store unavailable, keeping this replica's view: {}",
+                            error.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private void learn(KeyValue<String, String> entry) {
+        try {
+            long at = Long.parseLong(entry.getValue());
+            if (!remaining(at).isZero()) {
+                lastDelivery.asMap().merge(entry.getKey(), at, Math::max);
+            }
+        }
+        catch (NumberFormatException notOurs) {
+            log.debug("Ignoring an unreadable webhook coverage entry for {}", entry.getKey());
+        }
+    }
+
+    private Duration remaining(long deliveredAt) {
+        return Duration.ofMillis(Math.max(0, deliveredAt + windowMillis - System.currentTimeMillis()));
+    }
+
+    private static String name(String workspace, String repository) {
+        return (workspace + "/" + repository).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void destroy() {
+        refreshing.dispose();
+    }
+}

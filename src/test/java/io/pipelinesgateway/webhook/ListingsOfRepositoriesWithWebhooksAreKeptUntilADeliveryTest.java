@@ -1,0 +1,146 @@
+package io.pipelinesgateway.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import io.pipelinesgateway.support.GatewayTest;
+import io.pipelinesgateway.support.TestRedis;
+import io.pipelinesgateway.support.TestSecrets;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Once a repository's webhooks are seen, a page of its pipelines listing that shows only completed pipelines is kept
+ * for {@code gateway.cache.list-with-webhooks} (an hour here) instead of {@code gateway.cache.list} (300 ms here):
+ * each verified delivery evicts it, so the next query asks Bitbucket once more. A page showing a running pipeline
+ * keeps the short time (the pipeline moves on without a delivery), and so does a repository without deliveries. A
+ * delivery evicts the listing only: a completed pipeline and its steps stay cached. The cache is in a real Redis, as
+ * replicas share it.
+ */
+class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends GatewayTest {
+
+    private static final String SECRET = TestSecrets.WEBHOOK_SECRET;
+    private static final String PREFIX = TestRedis.uniquePrefix();
+    private static final long PAST_THE_SHORT_TIME_MS = 700;
+
+    private static final String API_COMPLETED_LIST = """
+            { repository(workspace: "acme", slug: "api") {
+                pipelines(first: 5, statuses: [SUCCESSFUL, FAILED]) { nodes { uuid status } } } }""";
+    private static final String API_LIST = """
+            { repository(workspace: "acme", slug: "api") { pipelines(first: 5) { nodes { uuid status } } } }""";
+    private static final String MOBILE_LIST = """
+            { repository(workspace: "acme", slug: "mobile") { pipelines(first: 5) { nodes { uuid status } } } }""";
+    private static final String COMPLETED_STEPS = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { status steps { name status } } }"""
+            .formatted(PIPELINE_42);
+
+    @DynamicPropertySource
+    static void cacheListsBrieflyInRedisAndAcceptWebhooks(DynamicPropertyRegistry registry) {
+        registry.add("gateway.cache.enabled", () -> "true");
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.cache.list", () -> "300ms");
+        registry.add("gateway.cache.list-with-webhooks", () -> "1h");
+        registry.add("gateway.webhooks.secret", () -> SECRET);
+    }
+
+    @Test
+    void aListingOfARepositoryWithWebhooksIsAskedAgainOnlyAfterADelivery() throws InterruptedException {
+        given("repository-api.json");
+        given("pipelines-successful-or-failed.json");
+        String caller = freshCredential();
+        deliver("acme/api");
+
+        answer(caller, API_COMPLETED_LIST);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, API_COMPLETED_LIST);
+        assertThat(listReads("api")).as("kept past gateway.cache.list").isEqualTo(1);
+
+        deliver("acme/api");
+        answer(caller, API_COMPLETED_LIST);
+        assertThat(listReads("api")).as("asked once more after the delivery").isEqualTo(2);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, API_COMPLETED_LIST);
+        assertThat(listReads("api")).as("and kept again").isEqualTo(2);
+    }
+
+    @Test
+    void aListingThatShowsARunningPipelineKeepsTheShortTimeDespiteWebhooks() throws InterruptedException {
+        given("repository-api.json");
+        given("pipelines-newest-first.json");
+
+        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api")).isEqualTo(2);
+    }
+
+    @Test
+    void aRepositoryWithoutDeliveriesKeepsTheShortTime() throws InterruptedException {
+        given("repository-mobile.json");
+        given("pipelines-mobile-20.json");
+
+        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(MOBILE_LIST, "mobile")).isEqualTo(2);
+    }
+
+    /** How often {@code repository}'s listing is read for {@code list} asked twice, the short time apart. */
+    private int readsPastTheShortTimeOnceAcmeApiHasWebhooks(String list, String repository)
+            throws InterruptedException {
+        String caller = freshCredential();
+        deliver("acme/api");
+        answer(caller, list);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, list);
+        return listReads(repository);
+    }
+
+    @Test
+    void aCompletedPipelineAndItsStepsStayCachedAcrossADelivery() {
+        given("pipeline-42.json");
+        given("steps-pipeline-42.json");
+        String caller = freshCredential();
+        answer(caller, COMPLETED_STEPS);
+        int reads = upstreamRequests().size();
+
+        deliver("acme/api");
+        answer(caller, COMPLETED_STEPS);
+
+        assertThat(reads).isEqualTo(2);
+        assertThat(upstreamRequests()).as("nothing asked again").hasSize(reads);
+    }
+
+    private int listReads(String repository) {
+        return bitbucket.findAll(getOf("/repositories/acme/" + repository + "/pipelines/")).size();
+    }
+
+    private void answer(String caller, String query) {
+        assertThat(rawResponse(caller, query)).doesNotContain("\"errors\"");
+    }
+
+    /** A verified commit status delivery for {@code fullName}, as Bitbucket sends it. */
+    private void deliver(String fullName) {
+        byte[] body = """
+                {"repository": {"type": "repository", "full_name": "%s", "name": "%s",
+                                "uuid": "{5c3f5a40-7f0c-4d1f-9d6b-2f4a8c1e9b70}"},
+                 "commit_status": {"type": "commit_status", "key": "pipeline", "state": "INPROGRESS",
+                                   "refname": "main", "commit": {"hash": "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c"}}}"""
+                .formatted(fullName, fullName.substring(fullName.indexOf('/') + 1))
+                .getBytes(StandardCharsets.UTF_8);
+        http(null, "/webhooks/bitbucket").post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Event-Key", "repo:commit_status_updated")
+                .header("X-Request-UUID", UUID.randomUUID().toString())
+                .header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign(SECRET, body)))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isAccepted();
+    }
+
+    private static String freshCredential() {
+        return "Bearer test-" + UUID.randomUUID();
+    }
+}
