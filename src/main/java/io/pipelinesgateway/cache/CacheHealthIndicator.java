@@ -1,5 +1,6 @@
 package io.pipelinesgateway.cache;
 
+import io.pipelinesgateway.redis.RedisConnections;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;

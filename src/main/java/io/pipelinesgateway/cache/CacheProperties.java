@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long each kind of upstream data is kept, and how the cache behaves when Redis is slow.
+ * How long each kind of upstream data is kept, and who it is served to. Where it is kept (Redis or this process), and
+ * how Redis is asked, is {@code io.pipelinesgateway.redis}'s.
  *
  * @param enabled           turns the response cache off entirely (every read goes upstream)
  * @param keySecret         the key of the HMAC that scopes entries to a credential; set the same value on every
@@ -17,13 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param live              unfinished pipelines and steps
  * @param list              lists, whose membership changes as pipelines run
  * @param configuration     configuration entities: workspaces, repositories, variables, OIDC
- * @param storeTimeout      how long one Redis operation (the cache's, or any other part's) may take; one that takes
- *                          longer, or finds Redis unreachable, stops the gateway asking Redis until it answers again
- *                          (a ping a second), and a read then goes upstream without the cache
  * @param lockTimeout       how long a replica waits for another replica's identical upstream call before making
  *                          its own
  * @param maxEntries        the in-process cache's size bound
- * @param keyPrefix         prefix of every Redis key, so several gateways (or tests) can share one Redis
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
  * @param shared            keeps a repository's completed pipeline data (completed pipelines and steps, their logs,
  *                          test reports, test cases and reasons, and their absence) once per repository as well, and
@@ -43,10 +40,8 @@ public record CacheProperties(
         @DefaultValue("5s") Duration live,
         @DefaultValue("15s") Duration list,
         @DefaultValue("60s") Duration configuration,
-        @DefaultValue("250ms") Duration storeTimeout,
         @DefaultValue("5s") Duration lockTimeout,
         @DefaultValue("50000") long maxEntries,
-        @DefaultValue("pg:v1:") String keyPrefix,
         @DefaultValue("67108864") long decodedBytes,
         @DefaultValue("true") boolean shared,
         @DefaultValue("5m") Duration sharedAccessWindow,

@@ -1,5 +1,6 @@
 package io.pipelinesgateway.cache;
 
+import io.pipelinesgateway.redis.RedisConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.cache;
 
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.RedisSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -39,6 +41,8 @@ public class ResponseCache {
 
     private final ResponseStore store;
     private final CacheProperties properties;
+    /** Begins every key, so gateways (or tests) that share a Redis keep apart. */
+    private final String keyPrefix;
     /** Names the credential that fetched an entry, without holding it. */
     private final KeyedHash scope;
     private final MeterRegistry meterRegistry;
@@ -50,9 +54,10 @@ public class ResponseCache {
      */
     private final Cache<String, Object> decoded;
 
-    ResponseCache(ResponseStore store, CacheProperties properties, MeterRegistry meterRegistry) {
+    ResponseCache(ResponseStore store, CacheProperties properties, RedisSettings redis, MeterRegistry meterRegistry) {
         this.store = store;
         this.properties = properties;
+        this.keyPrefix = redis.keyPrefix();
         this.scope = new KeyedHash(properties.keySecret());
         this.meterRegistry = meterRegistry;
         this.decoded = Caffeine.newBuilder()
@@ -99,9 +104,9 @@ public class ResponseCache {
             return fetch.map(decode);
         }
         String credential = authorization == null ? "anonymous" : scope.of(authorization);
-        String key = properties.keyPrefix() + "r:" + path + variant + "@" + credential;
+        String key = keyPrefix + "r:" + path + variant + "@" + credential;
         Shared shared = properties.shared() && authorization != null && repository != null
-                ? new Shared(properties.keyPrefix() + "s:" + path + variant, accessKey(credential, repository),
+                ? new Shared(keyPrefix + "s:" + path + variant, accessKey(credential, repository),
                         indexOf(path))
                 : null;
         Object near = decoded.getIfPresent(key);
@@ -177,7 +182,7 @@ public class ResponseCache {
     }
 
     private String accessKey(String credential, String repository) {
-        return properties.keyPrefix() + "a:" + repository + "@" + credential;
+        return keyPrefix + "a:" + repository + "@" + credential;
     }
 
     /**
@@ -188,7 +193,7 @@ public class ResponseCache {
      */
     public Mono<Void> evictAfterChange(String changedPath) {
         String parent = parentCollection(changedPath);
-        String below = properties.keyPrefix() + "r:" + parent;
+        String below = keyPrefix + "r:" + parent;
         return evict(parent, below, listingOf(below));
     }
 
@@ -199,7 +204,7 @@ public class ResponseCache {
      */
     public Mono<Void> evictListing(String listingPath) {
         String collection = listingPath.endsWith("/") ? listingPath : listingPath + "/";
-        String below = properties.keyPrefix() + "r:" + collection;
+        String below = keyPrefix + "r:" + collection;
         return evict(collection, below + "?", listingOf(below));
     }
 
@@ -231,7 +236,7 @@ public class ResponseCache {
     private String indexOf(String path) {
         String[] segments = path.split("/");
         int depth = segments.length > 1 && segments[1].equals("repositories") ? 4 : 3;
-        StringBuilder index = new StringBuilder(properties.keyPrefix()).append("i:");
+        StringBuilder index = new StringBuilder(keyPrefix).append("i:");
         for (int i = 1; i < Math.min(depth, segments.length); i++) {
             index.append('/').append(segments[i]);
         }

@@ -1,11 +1,9 @@
 package io.pipelinesgateway.events;
 
+import io.pipelinesgateway.redis.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,13 +21,9 @@ class EventBusConfiguration {
     }
 
     @Bean
-    EventBus eventBus(ObjectProvider<RedisConnections> redis, CacheProperties cache, JsonMapper json,
-            RedisFallback fallback) {
-        RedisConnections connections = redis.getIfAvailable();
-        if (connections == null) {
-            return new InProcessEventBus();
-        }
-        return new FallbackEventBus(new RedisEventBus(connections, cache.keyPrefix(), json),
-                new InProcessEventBus(), fallback);
+    EventBus eventBus(SharedState state, JsonMapper json, RedisFallback fallback) {
+        return state.redis().<EventBus>map(connections -> new FallbackEventBus(
+                        new RedisEventBus(connections, state.keyPrefix(), json), new InProcessEventBus(), fallback))
+                .orElseGet(InProcessEventBus::new);
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.repository.RepositoryKey;

@@ -1,14 +1,12 @@
 package io.pipelinesgateway.limits;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.SharedState;
 import io.pipelinesgateway.security.ClientIdentity;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,25 +24,23 @@ class RateLimitConfiguration {
     private static final long MAX_CLIENTS = 100_000;
 
     @Bean
-    RateLimiter rateLimiter(ObjectProvider<RedisConnections> redis, CacheProperties cache,
-            RateLimitProperties properties) {
-        return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), redis, cache);
+    RateLimiter rateLimiter(SharedState state, RateLimitProperties properties) {
+        return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), state);
     }
 
     @Bean
-    ClientUpstreamBudget clientUpstreamBudget(ObjectProvider<RedisConnections> redis, CacheProperties cache,
-            RateLimitProperties properties, ClientIdentity clients, MeterRegistry meterRegistry) {
+    ClientUpstreamBudget clientUpstreamBudget(SharedState state, RateLimitProperties properties,
+            ClientIdentity clients, MeterRegistry meterRegistry) {
         long perMinute = Math.max(1, properties.upstreamCallsPerMinute());
-        return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, redis, cache),
+        return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, state),
                 clients, meterRegistry);
     }
 
     /** Buckets of {@code burst} refilling at {@code perMinute}, kept under {@code kind} in Redis or in process. */
-    private static RateLimiter limiter(String kind, long perMinute, long burst,
-            ObjectProvider<RedisConnections> redis, CacheProperties cache) {
+    private static RateLimiter limiter(String kind, long perMinute, long burst, SharedState state) {
         RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), perMinute, burst, MAX_CLIENTS);
-        return Optional.ofNullable(redis.getIfAvailable())
-                .<RateLimiter>map(connections -> new RedisRateLimiter(connections, cache.keyPrefix() + kind,
+        return state.redis()
+                .<RateLimiter>map(connections -> new RedisRateLimiter(connections, state.keyPrefix() + kind,
                         Clock.systemUTC(), perMinute, burst, inProcess))
                 .orElse(inProcess);
     }

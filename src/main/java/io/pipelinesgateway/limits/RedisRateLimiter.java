@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.lettuce.core.ScriptOutputType;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

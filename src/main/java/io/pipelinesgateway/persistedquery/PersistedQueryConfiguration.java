@@ -1,14 +1,12 @@
 package io.pipelinesgateway.persistedquery;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.SharedState;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class PersistedQueryConfiguration {
 
     @Bean
-    PersistedQueryStore persistedQueryStore(ObjectProvider<RedisConnections> redis, CacheProperties cache,
-            PersistedQueryProperties properties) {
-        return Optional.ofNullable(redis.getIfAvailable())
-                .<PersistedQueryStore>map(connections -> new RedisPersistedQueryStore(connections, cache.keyPrefix(),
+    PersistedQueryStore persistedQueryStore(SharedState state, PersistedQueryProperties properties) {
+        return state.redis()
+                .<PersistedQueryStore>map(connections -> new RedisPersistedQueryStore(connections, state.keyPrefix(),
                         properties.ttl()))
                 .orElseGet(() -> new InProcessPersistedQueryStore(properties));
     }

@@ -3,7 +3,7 @@ package io.pipelinesgateway.persistedquery;
 import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

@@ -2,12 +2,10 @@ package io.pipelinesgateway.watch;
 
 import java.time.Clock;
 
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.events.RedisFallback;
+import io.pipelinesgateway.redis.SharedState;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,14 +18,11 @@ import org.springframework.context.annotation.Configuration;
 class WatchConfiguration {
 
     @Bean
-    Coordination watchCoordination(ObjectProvider<RedisConnections> redis, CacheProperties cache, JsonMapper json,
-            RedisFallback fallback, WatchProperties properties) {
-        RedisConnections connections = redis.getIfAvailable();
-        if (connections == null) {
-            return new LocalCoordination(Clock.systemUTC());
-        }
-        RedisCoordination shared = new RedisCoordination(connections, cache.keyPrefix(), json);
-        return new FallbackCoordination(shared, new LocalCoordination(Clock.systemUTC()), fallback,
-                properties.stateTtl());
+    Coordination watchCoordination(SharedState state, JsonMapper json, RedisFallback fallback,
+            WatchProperties properties) {
+        return state.redis().<Coordination>map(connections -> new FallbackCoordination(
+                        new RedisCoordination(connections, state.keyPrefix(), json),
+                        new LocalCoordination(Clock.systemUTC()), fallback, properties.stateTtl()))
+                .orElseGet(() -> new LocalCoordination(Clock.systemUTC()));
     }
 }

@@ -8,9 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.lettuce.core.KeyValue;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
 import io.pipelinesgateway.cache.WebhookCoverage;
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.SharedState;
 import io.pipelinesgateway.repository.RepositoryKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +45,10 @@ class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
     private final Cache<String, Long> lastDelivery;
     private final Disposable refreshing;
 
-    RepositoriesWithWebhooks(WebhookProperties properties, CacheProperties cache,
-            ObjectProvider<RedisConnections> redis) {
+    RepositoriesWithWebhooks(WebhookProperties properties, SharedState state) {
         this.windowMillis = properties.seenWindow().toMillis();
-        this.key = cache.keyPrefix() + "webhook:covered";
-        this.redis = Optional.ofNullable(redis.getIfAvailable());
+        this.key = state.keyPrefix() + "webhook:covered";
+        this.redis = state.redis();
         this.lastDelivery = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
                 .expireAfter(Expiry.<String, Long>writing((repository, at) -> remaining(at)))
                 .build();

@@ -6,13 +6,12 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.SetArgs;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.SharedState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +34,10 @@ class SeenDeliveries {
     private final Optional<RedisConnections> redis;
     private final Cache<String, Boolean> inProcess;
 
-    SeenDeliveries(WebhookProperties properties, CacheProperties cache, ObjectProvider<RedisConnections> redis) {
+    SeenDeliveries(WebhookProperties properties, SharedState state) {
         this.window = properties.replayWindow();
-        this.prefix = cache.keyPrefix() + "webhook:";
-        this.redis = Optional.ofNullable(redis.getIfAvailable());
+        this.prefix = state.keyPrefix() + "webhook:";
+        this.redis = state.redis();
         this.inProcess = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(window).build();
     }
 

@@ -40,7 +40,7 @@ class AHungRedisCostsAQueryOneStoreTimeoutAtMostTest extends GatewayTest {
     @DynamicPropertySource
     static void useARedisThisTestMayPause(DynamicPropertyRegistry registry) {
         registry.add("gateway.cache.enabled", () -> "true");
-        registry.add("gateway.cache.store-timeout", STORE_TIMEOUT::toString);
+        registry.add("gateway.redis.store-timeout", STORE_TIMEOUT::toString);
         registry.add("spring.data.redis.url", REDIS::url);
     }
 

@@ -33,7 +33,7 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
 
     @DynamicPropertySource
     static void liveDataIsKeptBriefly(DynamicPropertyRegistry registry) {
-        registry.add("gateway.cache.live", () -> "400ms");
+        registry.add("gateway.cache.live", () -> "1500ms");
     }
 
     private void givenNoReportNoCasesAndNoLog() {
@@ -60,7 +60,7 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
                     .path("pipeline.step.testCases.nodes").entityList(Object.class).hasSize(0)
                     .path("pipeline.step.log.size").entity(Long.class).isEqualTo(0L);
             // Past the live TTL: only what is final is still cached.
-            Thread.sleep(500);
+            Thread.sleep(1600);
         }
 
         bitbucket.verify(exactly(1), getOf(REPORT));
@@ -80,7 +80,7 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
         bitbucket.verify(exactly(1), getOf(REPORT));
         bitbucket.verify(exactly(1), getOf(CASES));
 
-        Thread.sleep(600);
+        Thread.sleep(1600);
         graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
 
         bitbucket.verify(exactly(2), getOf(REPORT));

@@ -23,7 +23,7 @@ abstract class CachingGatewayTest extends GatewayTest {
     static void turnTheCacheOnInRedis(DynamicPropertyRegistry registry) {
         registry.add("gateway.cache.enabled", () -> "true");
         registry.add("spring.data.redis.url", TestRedis::url);
-        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.redis.key-prefix", () -> PREFIX);
         registry.add("gateway.cache.shared", () -> "false");
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelinesgateway.redis.RedisSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
@@ -18,8 +19,8 @@ class EvictionAfterChangeTest {
 
     private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100), new CacheProperties(true,
             "secret", Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60),
-            Duration.ofMillis(250), Duration.ofSeconds(5), 100, "test:", 1_000_000, true, Duration.ofMinutes(5),
-            Duration.ofMinutes(10)), new SimpleMeterRegistry());
+            Duration.ofSeconds(5), 100, 1_000_000, true, Duration.ofMinutes(5), Duration.ofMinutes(10)),
+            new RedisSettings("test:", Duration.ofMillis(250)), new SimpleMeterRegistry());
 
     @ParameterizedTest
     @CsvSource({

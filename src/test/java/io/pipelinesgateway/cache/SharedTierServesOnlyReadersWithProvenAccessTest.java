@@ -31,7 +31,7 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         registry.add("gateway.cache.enabled", () -> "true");
         registry.add("gateway.cache.shared", () -> "true");
         registry.add("spring.data.redis.url", TestRedis::url);
-        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.redis.key-prefix", () -> PREFIX);
     }
 
     private static String freshCredential() {

@@ -61,7 +61,7 @@ class StatusChangesKeepComingWhileRedisIsDownTest {
     @DynamicPropertySource
     static void useARedisThisTestMayStop(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", REDIS::url);
-        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.redis.key-prefix", () -> PREFIX);
         registry.add("gateway.watch.lease-ttl", () -> "1500ms");
     }
 

@@ -23,7 +23,7 @@ abstract class RateLimitedGatewayTest extends GatewayTest {
         registry.add("gateway.rate-limit.burst", () -> "2");
         // With Redis, an answer slower than this is counted in process instead; on a busy machine the first one
         // (which opens the connection) can be, and a count split between the two would let a third operation by.
-        registry.add("gateway.cache.store-timeout", () -> "10s");
+        registry.add("gateway.redis.store-timeout", () -> "10s");
     }
 
     /** A credential no other test sends. */

@@ -36,7 +36,7 @@ public abstract class SandboxFlowSupport {
     @DynamicPropertySource
     static void ownCacheKeys(DynamicPropertyRegistry registry) {
         // A Redis shared with other tests (REDIS_URL) keeps these flows' entries apart.
-        registry.add("gateway.cache.key-prefix", TestRedis::uniquePrefix);
+        registry.add("gateway.redis.key-prefix", TestRedis::uniquePrefix);
     }
 
     @BeforeEach

@@ -9,7 +9,7 @@ import java.util.UUID;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
 import redis.embedded.RedisServer;
 
 /**

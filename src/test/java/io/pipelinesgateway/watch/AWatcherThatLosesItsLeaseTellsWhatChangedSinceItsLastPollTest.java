@@ -48,7 +48,7 @@ class AWatcherThatLosesItsLeaseTellsWhatChangedSinceItsLastPollTest {
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
-        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.redis.key-prefix", () -> PREFIX);
         registry.add("gateway.watch.fast-interval", () -> "30s");
         registry.add("gateway.watch.max-interval", () -> "60s");
         registry.add("gateway.watch.lease-ttl", () -> "1500ms");

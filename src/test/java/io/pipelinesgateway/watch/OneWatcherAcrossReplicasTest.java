@@ -153,7 +153,7 @@ class OneWatcherAcrossReplicasTest {
 
     static String[] arguments(String redis, String prefix, String... extra) {
         return Stream.concat(Stream.of("--server.port=0", "--spring.data.redis.url=" + redis,
-                        "--gateway.cache.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
+                        "--gateway.redis.key-prefix=" + prefix, "--gateway.watch.fast-interval=100ms",
                         "--gateway.watch.max-interval=400ms", "--gateway.watch.lease-ttl=1500ms",
                         "--gateway.watch.calls-per-minute=100000"), Arrays.stream(extra))
                 .toArray(String[]::new);

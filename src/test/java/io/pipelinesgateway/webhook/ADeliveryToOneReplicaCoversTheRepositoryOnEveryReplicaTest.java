@@ -1,18 +1,16 @@
 package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.lettuce.core.RedisClient;
-import io.pipelinesgateway.cache.CacheProperties;
-import io.pipelinesgateway.cache.RedisConnections;
+import io.pipelinesgateway.redis.RedisConnections;
+import io.pipelinesgateway.redis.RedisSettings;
+import io.pipelinesgateway.redis.SharedState;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,12 +56,7 @@ class ADeliveryToOneReplicaCoversTheRepositoryOnEveryReplicaTest {
 
     private RepositoriesWithWebhooks replica() {
         RedisConnections redis = TestRedis.connections(client, TestRedis.url(), Duration.ofSeconds(2));
-        ObjectProvider<RedisConnections> provider = new StaticListableBeanFactory(Map.of("redis", redis))
-                .getBeanProvider(RedisConnections.class);
-        CacheProperties cache = new CacheProperties(true, "secret", Duration.ofHours(24), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMillis(250), Duration.ofSeconds(5), 100,
-                prefix, 1_000_000, true, Duration.ofMinutes(5), Duration.ofMinutes(10));
         return new RepositoriesWithWebhooks(new WebhookProperties("secret", Duration.ofHours(1),
-                Duration.ofHours(24)), cache, provider);
+                Duration.ofHours(24)), new SharedState(redis, new RedisSettings(prefix, Duration.ofMillis(250))));
     }
 }

@@ -45,7 +45,7 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
     static void cacheListsBrieflyInRedisAndAcceptWebhooks(DynamicPropertyRegistry registry) {
         registry.add("gateway.cache.enabled", () -> "true");
         registry.add("spring.data.redis.url", TestRedis::url);
-        registry.add("gateway.cache.key-prefix", () -> PREFIX);
+        registry.add("gateway.redis.key-prefix", () -> PREFIX);
         registry.add("gateway.cache.list", () -> "300ms");
         registry.add("gateway.cache.list-with-webhooks", () -> "1h");
         registry.add("gateway.webhooks.secret", () -> SECRET);

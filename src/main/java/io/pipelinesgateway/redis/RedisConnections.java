@@ -1,4 +1,4 @@
-package io.pipelinesgateway.cache;
+package io.pipelinesgateway.redis;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +34,7 @@ import reactor.util.retry.Retry;
  * down still serves and picks Redis up once it answers; after that, Lettuce reconnects by itself.
  * <p>
  * Every operation goes through one breaker. An operation a request waits for may take the store timeout
- * ({@code gateway.cache.store-timeout}); one that no request waits for (the event bus's, the watchers') may take
+ * ({@code gateway.redis.store-timeout}); one that no request waits for (the event bus's, the watchers') may take
  * four times as long, Lettuce's own command timeout, so a busy moment does not send them to their fallback. One that
  * takes longer, or fails for want of Redis (not an error Redis answered), opens the breaker, and from then on no part
  * asks Redis: operations fail at once, and each part does without Redis as it does while Redis is down. A ping asks

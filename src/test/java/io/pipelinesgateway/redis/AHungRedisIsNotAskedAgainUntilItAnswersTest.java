@@ -1,4 +1,4 @@
-package io.pipelinesgateway.cache;
+package io.pipelinesgateway.redis;
 
 import java.time.Duration;
 import java.util.List;
