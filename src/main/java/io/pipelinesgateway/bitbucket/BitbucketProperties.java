@@ -41,6 +41,12 @@ public record BitbucketProperties(
      * {@code minimumCalls}) failed, calls to that repository fail fast for {@code openFor}, then
      * {@code halfOpenCalls} trial calls decide whether it closes again. Only Bitbucket failing counts as a failure
      * (a 5xx, a timeout, a connection failure); a 4xx answer, the caller's to fix, never does.
+     *
+     * @param failureRateThreshold the percentage of failed calls among the last ones that opens the breaker
+     * @param slidingWindowSize    how many of the last calls the failure rate is measured over
+     * @param minimumCalls         how many calls the window needs before the rate counts
+     * @param openFor              how long calls fail fast once the breaker opened
+     * @param halfOpenCalls        how many trial calls then decide whether it closes again
      */
     public record CircuitBreaker(
             @DefaultValue("50") float failureRateThreshold,

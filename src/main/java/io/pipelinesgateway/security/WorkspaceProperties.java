@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code workspaces} lists; when empty, it lists the caller's own memberships. In service mode each also holds the
  * credential the gateway calls Bitbucket with for it: {@code .token} (an access token, sent as Bearer) or
  * {@code .username} and {@code .api-token} (sent as Basic).
+ *
+ * @param workspaces the workspaces, each with its {@code slug} and, in service mode, its {@code token} or its
+ *                   {@code username} and {@code api-token}
  */
 @ConfigurationProperties("gateway")
 public record WorkspaceProperties(List<ConfiguredWorkspace> workspaces) {
