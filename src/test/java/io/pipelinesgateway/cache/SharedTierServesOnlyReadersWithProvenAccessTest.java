@@ -53,6 +53,16 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         bitbucket.stubFor(Payloads.stub(file).withHeader("Authorization", equalTo(credential)));
     }
 
+    /** The caller reads acme/api with its own credential, as a dashboard's listing does: that proves its access. */
+    private void readsTheRepository(String credential) {
+        graphQl(credential).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+    }
+
+    private void readsPipeline42(String credential) {
+        graphQl(credential).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class)
+                .isEqualTo(42);
+    }
+
     private long sharedHits() {
         return prometheus().lines()
                 .filter(line -> line.startsWith("gateway_cache_requests_total{") && line.contains("shared-hit")
@@ -72,12 +82,12 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         String second = freshCredential();
         givenFor(first, "pipeline-42.json");
         givenFor(second, "repository-api.json");
-        graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+        readsPipeline42(first);
         long sharedBefore = sharedHits();
 
         // The second caller proves its own access to acme/api, as a dashboard's listing does, then asks.
-        graphQl(second).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
-        graphQl(second).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+        readsTheRepository(second);
+        readsPipeline42(second);
 
         assertThat(callsBy(second, pipelinePath(PIPELINE_42))).isZero();
         assertThat(sharedHits()).isEqualTo(sharedBefore + 1);
@@ -89,7 +99,7 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         String stranger = freshCredential();
         givenFor(first, "pipeline-42.json");
         bitbucket.stubFor(Payloads.stub("error-404.json").withHeader("Authorization", equalTo(stranger)));
-        graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
+        readsPipeline42(first);
 
         graphQl(stranger).document(PIPELINE).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
@@ -106,10 +116,8 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
             String lost = freshCredential();
             givenFor(first, "pipeline-42.json");
             givenFor(lost, "repository-api.json");
-            graphQl(first).document(PIPELINE).execute().path("pipeline.buildNumber").entity(Integer.class)
-                    .isEqualTo(42);
-            graphQl(lost).document(REPOSITORY).execute().path("repository.slug").entity(String.class)
-                    .isEqualTo("api");
+            readsPipeline42(first);
+            readsTheRepository(lost);
 
             // Bitbucket now refuses this credential in acme/api (access revoked, token expired), here first for
             // another pipeline, then for the one other readers have shared.
@@ -144,11 +152,11 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         givenFor(another, "repository-api.json");
 
         graphQl(stranger).document(REPORT).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
-        graphQl(reader).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        readsTheRepository(reader);
         graphQl(reader).document(REPORT).execute().path("pipeline.step.testReport").valueIsNull();
         assertThat(callsBy(reader, report)).as("the stranger's 404 was not shared").isEqualTo(1);
 
-        graphQl(another).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        readsTheRepository(another);
         graphQl(another).document(REPORT).execute().path("pipeline.step.testReport").valueIsNull();
         assertThat(callsBy(another, report)).as("the proven reader's absence was shared").isZero();
     }
@@ -159,8 +167,8 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         String second = freshCredential();
         givenFor(first, "repository-api.json");
         givenFor(second, "repository-api.json");
-        graphQl(first).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
-        graphQl(second).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        readsTheRepository(first);
+        readsTheRepository(second);
 
         assertThat(callsBy(second, repositoryPath())).isEqualTo(1);
     }
