@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, InboundSecurityProperties properties,
             ApiKeys apiKeys, ServiceCallers serviceCallers, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            JsonMapper json, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+            JsonMapper json, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            Environment environment) {
         boolean service = properties.mode() == InboundSecurityProperties.Mode.SERVICE;
         ReactiveJwtDecoder jwt = service ? jwtDecoder.getIfAvailable() : null;
         if (service && !apiKeys.any() && jwt == null) {
@@ -72,8 +74,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/sandbox/**").permitAll()
-                            .pathMatchers(HttpMethod.POST, "/webhooks/bitbucket").permitAll()
+                    if (environment.matchesProfiles("sandbox")) {
+                        exchanges.pathMatchers("/sandbox/**").permitAll();
+                    }
+                    exchanges.pathMatchers(HttpMethod.POST, "/webhooks/bitbucket").permitAll()
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                     "/actuator/prometheus").permitAll()
                             .pathMatchers(graphQlPath).permitAll();
