@@ -84,8 +84,9 @@ export function RunPipelineDialog(props: {
         Run a pipeline of {props.repository.workspace}/{props.repository.repository}
       </DialogTitle>
       <DialogContent>
-        <TextField label="Branch" fullWidth margin="dense" value={branch} onChange={e => setBranch(e.target.value)} />
+        <TextField id="run-branch" label="Branch" fullWidth margin="dense" value={branch} onChange={e => setBranch(e.target.value)} />
         <TextField
+          id="run-custom"
           label="Custom pipeline (optional)"
           helperText="A name under pipelines.custom in bitbucket-pipelines.yml; empty runs the branch's pipeline."
           fullWidth
@@ -96,12 +97,14 @@ export function RunPipelineDialog(props: {
         {variables.map((variable, index) => (
           <div key={index} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <TextField
+              id={`run-variable-${index}-key`}
               label={`Variable ${index + 1} name`}
               margin="dense"
               value={variable.key}
               onChange={e => setVariable(index, { key: e.target.value })}
             />
             <TextField
+              id={`run-variable-${index}-value`}
               label={`Variable ${index + 1} value`}
               margin="dense"
               type={variable.secured ? 'password' : 'text'}
