@@ -172,7 +172,7 @@ export function RepositoryPipelines(props: RepositoryPipelinesProps) {
         </Typography>
       )}
       {pipelines.length > 0 && (
-        <Table size="small" aria-label={`Pipelines of ${title}`}>
+        <Table size="small" aria-label={`Pipelines of ${title}`} style={{ whiteSpace: 'nowrap' }}>
           <TableHead>
             <TableRow>
               <TableCell>Pipeline</TableCell>
