@@ -20,6 +20,7 @@ major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$major" -ge 20 ] || skip "node $(node --version) is older than 20."
 
 seconds() { date +%s; }
-start=$(seconds); npm ci --no-audit --no-fund; echo "backstage: npm ci took $(( $(seconds) - start )) s"
+start=$(seconds); npm ci --prefer-offline --no-audit --no-fund; echo "backstage: npm ci took $(( $(seconds) - start )) s"
 start=$(seconds); npm test; echo "backstage: npm test took $(( $(seconds) - start )) s"
-start=$(seconds); npm run e2e; echo "backstage: npm run e2e took $(( $(seconds) - start )) s"
+# npm test generated the typed documents already: the end-to-end test runs without `npm run e2e`'s own codegen.
+start=$(seconds); node --test --test-reporter=spec e2e/; echo "backstage: the end-to-end test took $(( $(seconds) - start )) s"
