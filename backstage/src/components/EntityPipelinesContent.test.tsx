@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { pipelinesGatewayApiRef } from '../api/PipelinesGatewayApi';
 import { SchemaGateway } from '../testing/SchemaGateway';
 import { componentFor, failing, pipeline, repositoryAnswering } from '../testing/fixtures';
-import { EntityPipelinesContent } from './EntityPipelines';
+import { EntityPipelinesCard, EntityPipelinesContent } from './EntityPipelines';
 
 const FAST = { pollIntervalMs: 50, resubscribeAfterMs: 60_000 };
 
@@ -213,5 +213,25 @@ describe('The entity tab', () => {
     await renderTab(gateway, 'acme/web-app', 'acme/api');
     expect(await screen.findByText('acme/web-app')).toBeInTheDocument();
     expect(await screen.findByText('acme/api')).toBeInTheDocument();
+  });
+
+  it('has an overview card with the latest pipelines, live, without filters or actions', async () => {
+    const gateway = new SchemaGateway({
+      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)]),
+      stopPipeline: stopRefusedAsCompleted,
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[pipelinesGatewayApiRef, gateway]]}>
+        <EntityProvider entity={componentFor('acme/web-app')}>
+          <EntityPipelinesCard live={FAST} />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('pipeline-8')).toHaveAttribute('data-status', 'RUNNING');
+    expect(gateway.callsOf('RepositoryPipelines')[0].variables).toMatchObject({ first: 5 });
+    await waitFor(() => expect(screen.getByTestId('live-indicator')).toHaveTextContent('Live'));
+    expect(screen.queryByLabelText('Branch')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(gateway.callsOf('StopPipeline')).toHaveLength(0);
   });
 });
