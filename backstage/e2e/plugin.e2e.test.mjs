@@ -129,10 +129,7 @@ test('the entity page shows the sandbox pipelines live, and a run started from i
     // legacy guest token, which the test accepts.
     page.on('dialog', dialog => dialog.accept());
     await page.goto(`${standIn.url}/pipelines`);
-    const enter = page.getByRole('button', { name: 'Enter' });
-    if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
-      await enter.click();
-    }
+    await page.getByRole('button', { name: 'Enter' }).click({ timeout: 60_000 });
     const rows = page.locator('[data-testid^="pipeline-"]');
     await rows.first().waitFor({ timeout: 60_000 });
     const listed = await rows.evaluateAll(all => all.map(row => Number(row.dataset.testid.slice('pipeline-'.length))));

@@ -98,6 +98,7 @@ describe('The entity tab', () => {
       pipelineStatusChanged: { status: 'PENDING', observedAt: '2026-12-05T10:00:00Z', pipeline: pipelines[0] },
     });
     expect(await screen.findByTestId('pipeline-8')).toHaveAttribute('data-status', 'PENDING');
+    const reads = gateway.callsOf('RepositoryPipelines').length;
 
     await gateway.emit('PipelineStatusChanged', {
       pipelineStatusChanged: {
@@ -109,6 +110,8 @@ describe('The entity tab', () => {
     });
     await waitFor(() => expect(screen.getByTestId('pipeline-8')).toHaveAttribute('data-status', 'SUCCESSFUL'));
     expect(within(screen.getByTestId('pipeline-8')).getByText('Successful')).toBeInTheDocument();
+    // A listed pipeline's change is applied from the event itself: the list is not read again.
+    expect(gateway.callsOf('RepositoryPipelines')).toHaveLength(reads);
   });
 
   it('polls, and says so, while the subscription is down', async () => {

@@ -10,7 +10,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   PipelineStatusChangedSubscription,
   RepositoryPipelinesQuery,
@@ -71,21 +71,23 @@ export function RepositoryPipelines(props: RepositoryPipelinesProps) {
     statuses: statuses.length === 0 ? undefined : statuses,
   });
   const { refetch, update } = query;
+  // The pipelines shown, for events to look up (state updaters run later than the event).
+  const shown = useRef<PipelineRowFragment[]>([]);
+  shown.current = query.data?.repository?.pipelines?.nodes ?? [];
   const onEvent = useCallback(
     (event: { pipelineStatusChanged: { pipeline: PipelineRowFragment } }) => {
       const changed = event.pipelineStatusChanged.pipeline;
-      let listed = false;
-      update(data => {
-        const connection = data.repository?.pipelines;
-        if (!connection) {
-          return data;
-        }
-        listed = connection.nodes.some(p => p.id === changed.id);
-        const nodes = connection.nodes.map(p => (p.id === changed.id ? { ...p, ...changed } : p));
-        return { ...data, repository: { ...data.repository!, pipelines: { ...connection, nodes } } };
-      });
-      // A new run, or one the filters may now take in: the first page is read again.
-      if (!listed && after === undefined) {
+      if (shown.current.some(p => p.id === changed.id)) {
+        update(data => {
+          const connection = data.repository?.pipelines;
+          if (!connection) {
+            return data;
+          }
+          const nodes = connection.nodes.map(p => (p.id === changed.id ? { ...p, ...changed } : p));
+          return { ...data, repository: { ...data.repository!, pipelines: { ...connection, nodes } } };
+        });
+      } else if (after === undefined) {
+        // A new run, or one the filters may now take in: the first page is read again.
         refetch();
       }
     },

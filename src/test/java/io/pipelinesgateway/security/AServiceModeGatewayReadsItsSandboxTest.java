@@ -24,8 +24,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.data.redis.url=",
         "gateway.security.mode=service",
-        "gateway.workspaces[0].slug=acme",
-        "gateway.workspaces[0].token=" + TestSecrets.SANDBOX_WORKSPACE_TOKEN})
+        "gateway.workspaces[0].slug=acme"})
 @ActiveProfiles("sandbox")
 @AutoConfigureWebTestClient(timeout = "30s")
 class AServiceModeGatewayReadsItsSandboxTest {
@@ -33,8 +32,10 @@ class AServiceModeGatewayReadsItsSandboxTest {
     @Autowired
     WebTestClient client;
 
+    /** Secrets go here, not in {@code properties}: a context that fails to start prints those in its description. */
     @DynamicPropertySource
-    static void portalKey(DynamicPropertyRegistry registry) {
+    static void secrets(DynamicPropertyRegistry registry) {
+        registry.add("gateway.workspaces[0].token", () -> TestSecrets.SANDBOX_WORKSPACE_TOKEN);
         registry.add("gateway.security.api-keys[0].name", () -> "portal");
         registry.add("gateway.security.api-keys[0].grants[0]", () -> "acme:read");
         registry.add("gateway.security.api-keys[0].sha256", () -> ServiceModeTest.sha256(TestSecrets.PORTAL_API_KEY));
