@@ -23,8 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.data.redis.url=",
-        "gateway.security.mode=service",
-        "gateway.workspaces[0].slug=acme"})
+        "gateway.security.mode=service"})
 @ActiveProfiles("sandbox")
 @AutoConfigureWebTestClient(timeout = "30s")
 class AServiceModeGatewayReadsItsSandboxTest {
@@ -32,9 +31,13 @@ class AServiceModeGatewayReadsItsSandboxTest {
     @Autowired
     WebTestClient client;
 
-    /** Secrets go here, not in {@code properties}: a context that fails to start prints those in its description. */
+    /**
+     * The workspace and the key, here rather than in {@code properties}: a context that fails to start prints those in
+     * its description, and the entries of one list must all come from one place to bind.
+     */
     @DynamicPropertySource
-    static void secrets(DynamicPropertyRegistry registry) {
+    static void workspaceAndKey(DynamicPropertyRegistry registry) {
+        registry.add("gateway.workspaces[0].slug", () -> "acme");
         registry.add("gateway.workspaces[0].token", () -> TestSecrets.SANDBOX_WORKSPACE_TOKEN);
         registry.add("gateway.security.api-keys[0].name", () -> "portal");
         registry.add("gateway.security.api-keys[0].grants[0]", () -> "acme:read");
