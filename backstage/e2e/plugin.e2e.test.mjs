@@ -18,7 +18,7 @@ import { startBackstageStandIn } from './server.mjs';
 const REPOSITORY_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TARGET = join(REPOSITORY_ROOT, 'target');
 // The one place that says where the runnable sandbox jar is (`./mvnw package` leaves it); GATEWAY_JAR overrides.
-const GATEWAY_JAR_PATTERN = /^pipelines-gateway-.*\.jar$/;
+const GATEWAY_JAR_PATTERN = /^pipelines-gateway-.*-sandbox\.jar$/;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const API_KEY = 'pgk_backstage_e2e_only_for_the_sandbox';
 const SCREENSHOT = join(TARGET, 'backstage-plugin.png');
