@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.PageRequest;
+import io.pipelinesgateway.security.Caller;
 import io.pipelinesgateway.workspace.Workspace;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,12 @@ class RepositoryController {
     Mono<Connection<Repository>> repositories(Workspace workspace, @Argument Integer first, @Argument String after,
             @Argument String name) {
         return repositories.repositories(workspace.slug(), PageRequest.of(first, after), name);
+    }
+
+    @SchemaMapping(typeName = "Repository")
+    Mono<Boolean> viewerCanRunPipelines(Repository repository) {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(
+                Caller.from(context).mayChange(repository.workspaceSlug())));
     }
 
     @SchemaMapping(typeName = "Repository")

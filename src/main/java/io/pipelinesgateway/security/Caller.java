@@ -19,6 +19,14 @@ public sealed interface Caller {
         return context.<Caller>getOrEmpty(CONTEXT_KEY).orElse(Anonymous.INSTANCE);
     }
 
+    /**
+     * Whether this caller may change {@code workspace} through the gateway: a service-mode caller's grants decide;
+     * for any other caller Bitbucket decides when the change is sent, so this is null (unknown).
+     */
+    default Boolean mayChange(String workspace) {
+        return this instanceof Service service ? service.grants().mayWrite(workspace) : null;
+    }
+
     /** A request that brought no credential at all. */
     record Anonymous() implements Caller {
         static final Anonymous INSTANCE = new Anonymous();
