@@ -5,6 +5,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Switches the sandbox on with the {@code sandbox} profile: a simulated Bitbucket Cloud under {@code /sandbox/2.0}.
@@ -17,5 +22,22 @@ class SandboxConfiguration {
     @Bean
     SandboxClock sandboxClock() {
         return new SandboxClock(Clock.systemUTC());
+    }
+
+    /**
+     * The simulated Bitbucket is not the gateway: its requests carry Bitbucket credentials, which it checks itself
+     * ({@link SandboxWebFilter}), so the gateway's own security (service mode's API keys and JWTs, which would refuse a
+     * workspace token sent upstream as {@code Authorization}) never sees them.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain sandboxSecurityWebFilterChain(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(SandboxWebFilter.PREFIX + "/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
     }
 }
