@@ -40,7 +40,8 @@ class ServiceModeReadsTheSandboxWithAWorkspaceTokenTest {
 
     @Test
     void aCallerWithAnApiKeyReadsTheWorkspaceThroughItsToken() {
-        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30))
+        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .responseTimeout(Duration.ofSeconds(30))
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("X-API-Key", TestSecrets.PORTAL_API_KEY).build());
 
