@@ -1,8 +1,6 @@
 package io.pipelinesgateway.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,30 +8,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelinesgateway.PipelinesGatewayApplication;
+import io.pipelinesgateway.bench.BenchGateway.Viewer;
+import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The dashboard benchmark: the gateway on the sandbox with 50 ms of upstream latency, asked for 3 workspaces × 10
- * repositories × the last 10 pipelines with their steps and test report summaries; beside it, in the same run, the
- * same dashboard fetched as a REST client does it (one call per resource). Run with {@code ./mvnw -B verify -Pbench};
- * the report is printed and written to {@code target/bench/dashboard.md}. It measures; it asserts nothing about time.
+ * The dashboard benchmark, every figure of issue 12's goals side by side in one run, each gateway on the sandbox with
+ * 50 ms of upstream latency: the README's dashboard on the default seed, warm; a dashboard of 3 workspaces × 10
+ * repositories × the last 10 pipelines with their steps and test report summaries, cold, for one more viewer and
+ * warm, beside the same dashboard fetched as a REST client does it; a small query's throughput beside
+ * {@code { __typename }}'s; and a portal's hour of 20 users in three configurations. Run with
+ * {@code ./mvnw -B verify -Pbench}; the report is printed and written to {@code target/bench/dashboard.md}. It
+ * measures; it asserts nothing about time.
  */
 class DashboardBenchmark {
 
@@ -44,135 +42,276 @@ class DashboardBenchmark {
                     steps { name status testReport { total failed } } } } } } } } }
             """;
 
-    private static final int COLD_RUNS = 8;
-    private static final int WARM_RUNS = 200;
-    private static final int CONCURRENCY = 8;
-    private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(15);
+    /** The fields of {@link #DASHBOARD} whose values take an upstream call made with their parent's answer. */
+    static final List<String> LEVEL_FIELDS = List.of("workspaces", "repositories", "pipelines", "steps", "testReport");
+
+    /** The small warm query of the throughput row: one repository's last 5 pipelines. */
+    static final String SMALL = """
+            { repository(workspace: "load-1", slug: "service-01") {
+                pipelines(first: 5) { nodes { buildNumber status } } } }
+            """;
+
+    /** The floor of the throughput row: a query that takes no data fetcher at all. */
+    static final String FLOOR = "{ __typename }";
+
+    /** Three generated workspaces of ten repositories each, configured as a platform team would. */
+    private static final List<String> LOAD = List.of("--gateway.sandbox.load-workspaces=3",
+            "--gateway.sandbox.load-repositories-per-workspace=10", "--gateway.workspaces[0].slug=load-1",
+            "--gateway.workspaces[1].slug=load-2", "--gateway.workspaces[2].slug=load-3");
+
+    private static final String WORKSPACE_TOKEN = "bench-workspace-token";
+    private static final int README_WARM_RUNS = 50;
+    private static final int MORE_VIEWERS = 4;
+    private static final int WARM_RUNS = 100;
+    private static final int THROUGHPUT_CONNECTIONS = 32;
+    private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
+    private static final int REST_RUNS = 1;
     private static final int BROWSER_CONNECTIONS = 6;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
     @Test
-    void dashboard() {
-        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(PipelinesGatewayApplication.class)
-                .profiles("sandbox")
-                // Arguments, not default properties: those would lose to application-sandbox.yml's latency of 0.
-                // Three generated workspaces of ten repositories, configured as a platform team would.
-                .run("--server.port=0", "--gateway.sandbox.latency-ms=50", "--gateway.sandbox.load-workspaces=3",
-                        "--gateway.sandbox.load-repositories-per-workspace=10", "--gateway.workspaces[0].slug=load-1",
-                        "--gateway.workspaces[1].slug=load-2", "--gateway.workspaces[2].slug=load-3",
-                        "--logging.level.root=WARN");
-        try {
-            int port = Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));
-            MeterRegistry meters = gateway.getBean(MeterRegistry.class);
-            WebClient http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
-            String report = run(http, "http://127.0.0.1:" + port, meters);
-            System.out.println(report);
-            Path out = Path.of("target", "bench", "dashboard.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+    void dashboard() throws IOException {
+        long started = System.nanoTime();
+        StringBuilder report = new StringBuilder("# Dashboard benchmark\n\n")
+                .append("Command: `./mvnw -B verify -Pbench`; every gateway on its sandbox with ")
+                .append(BenchGateway.LATENCY_MS).append(" ms of upstream latency, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, each configuration in its own ")
+                .append("gateway (a fresh cache). Upstream calls are `gateway.upstream.requests`, split by its tags ")
+                .append("`resource` and `status`.\n\n");
+        try (BenchGateway gateway = BenchGateway.start()) {
+            readme(gateway, report);
         }
-        catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+        progress("README dashboard", started);
+        try (BenchGateway gateway = BenchGateway.start(LOAD.toArray(String[]::new))) {
+            load(gateway, report);
         }
-        finally {
-            gateway.close();
-        }
+        progress("bench dashboard", started);
+        portal(report);
+        progress("portal hour", started);
+        report.append(String.format(Locale.ROOT, "%nWhole run: %.1f min.%n",
+                (System.nanoTime() - started) / 60e9));
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "dashboard.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
     }
 
-    private String run(WebClient http, String base, MeterRegistry meters) {
-        // Warm the JIT and connections on another credential, so the cold runs measure the cache, not the JVM.
-        for (int i = 0; i < 3; i++) {
-            query(http, "Bearer bench-jit-" + i);
-        }
-        Samples cold = new Samples();
-        long coldCalls = 0;
-        int pipelines = 0;
-        for (int i = 0; i < COLD_RUNS; i++) {
-            // A credential never seen before: the cache holds nothing for it, so this is a cold dashboard.
-            long before = upstreamCalls(meters);
-            long started = System.nanoTime();
-            JsonNode data = query(http, "Bearer bench-cold-" + i);
-            cold.add(System.nanoTime() - started);
-            coldCalls += upstreamCalls(meters) - before;
-            pipelines = count(data);
-        }
+    /** A line on stderr as each part ends, so a long run shows where it is. */
+    private static void progress(String part, long started) {
+        System.err.printf(Locale.ROOT, "bench: %s measured after %.0f s%n", part, (System.nanoTime() - started) / 1e9);
+    }
 
-        String warmCredential = "Bearer bench-cold-0";
-        Samples warm = new Samples();
-        long warmCallsBefore = upstreamCalls(meters);
-        Map<String, Long> warmByResourceBefore = upstreamCallsByResource(meters);
-        for (int i = 0; i < WARM_RUNS; i++) {
-            long started = System.nanoTime();
-            query(http, warmCredential);
-            warm.add(System.nanoTime() - started);
+    /** The README's dashboard on the default seed (acme, globex), warm. */
+    private void readme(BenchGateway gateway, StringBuilder report) throws IOException {
+        String query = readmeDashboard();
+        Viewer viewer = Viewer.bearer("bench-readme");
+        // The first view fills the cache; the rest warm the JIT for every gateway after this one.
+        for (int i = 0; i < 10; i++) {
+            gateway.await(viewer, query);
         }
-        long warmCalls = upstreamCalls(meters) - warmCallsBefore;
-        Map<String, Long> warmByResource = difference(upstreamCallsByResource(meters), warmByResourceBefore);
+        UpstreamCalls before = gateway.upstream();
+        Samples warm = Samples.of(README_WARM_RUNS, () -> gateway.await(viewer, query));
+        UpstreamCalls calls = gateway.upstream().since(before);
+        report.append("## The README's dashboard (default seed, acme and globex), warm\n\n")
+                .append("| | figure | goal |\n|---|---:|---:|\n")
+                .append("| upstream calls per view (").append(README_WARM_RUNS).append(" views) | ")
+                .append(decimal(calls.total() / (double) README_WARM_RUNS)).append(" | 0 for completed data |\n")
+                .append("| p50 / p99 | ").append(millis(warm.percentile(50))).append(" / ")
+                .append(millis(warm.percentile(99))).append(" | p50 < 25 ms |\n\n")
+                .append("Calls per view by resource and status: ").append(calls.perView(README_WARM_RUNS))
+                .append(".\n\n");
+    }
 
-        AtomicInteger done = new AtomicInteger();
-        long deadline = System.nanoTime() + THROUGHPUT_WINDOW.toNanos();
-        long throughputStarted = System.nanoTime();
-        Flux.range(0, CONCURRENCY)
-                .flatMap(worker -> Mono.defer(() -> queryAsync(http, warmCredential))
-                        .doOnNext(ignored -> done.incrementAndGet())
-                        .repeat(() -> System.nanoTime() < deadline), CONCURRENCY)
-                .blockLast();
-        double throughput = done.get() / ((System.nanoTime() - throughputStarted) / 1e9);
+    /** The bench dashboard over 3 workspaces × 10 repositories: cold, one more viewer, warm, throughput, REST. */
+    private void load(BenchGateway gateway, StringBuilder report) {
+        Viewer first = Viewer.bearer("bench-viewer-0");
+        UpstreamCalls before = gateway.upstream();
+        long coldStarted = System.nanoTime();
+        JsonNode data = gateway.await(first, DASHBOARD);
+        long coldNanos = System.nanoTime() - coldStarted;
+        UpstreamCalls cold = gateway.upstream().since(before);
+
+        Samples moreLatency = new Samples();
+        long moreCalls = 0;
+        for (int i = 1; i <= MORE_VIEWERS; i++) {
+            Viewer another = Viewer.bearer("bench-viewer-" + i);
+            UpstreamCalls ahead = gateway.upstream();
+            moreLatency.add(Samples.time(() -> gateway.await(another, DASHBOARD)));
+            moreCalls += gateway.upstream().since(ahead).total();
+        }
+        double moreCallsPerViewer = moreCalls / (double) MORE_VIEWERS;
+
+        UpstreamCalls warmBefore = gateway.upstream();
+        Samples warm = Samples.of(WARM_RUNS, () -> gateway.await(first, DASHBOARD));
+        UpstreamCalls warmCalls = gateway.upstream().since(warmBefore);
+
+        double small = throughput(gateway, first, SMALL);
+        double floor = throughput(gateway, first, FLOOR);
 
         Samples rest = new Samples();
         long restCalls = 0;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < REST_RUNS; i++) {
             AtomicLong calls = new AtomicLong();
-            long started = System.nanoTime();
-            new RestDashboard(http, base, json, BROWSER_CONNECTIONS, calls).fetch();
-            rest.add(System.nanoTime() - started);
+            rest.add(Samples.time(() -> new RestDashboard(gateway.http(), gateway.base(), gateway.json(),
+                    BROWSER_CONNECTIONS, calls).fetch()));
             restCalls = calls.get();
         }
 
-        double coldCallsPerQuery = coldCalls / (double) COLD_RUNS;
-        double warmCallsPerQuery = warmCalls / (double) WARM_RUNS;
-        StringBuilder out = new StringBuilder();
-        out.append("# Dashboard benchmark\n\n")
-                .append("Command: `./mvnw -B verify -Pbench` (sandbox, 50 ms upstream latency, ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores). Dashboard: 3 workspaces × 10 ")
-                .append("repositories × the last 10 pipelines with steps and test report summaries (")
-                .append(pipelines).append(" pipelines).\n\n")
-                .append("| | upstream calls per dashboard | p50 | p99 |\n|---|---:|---:|---:|\n")
-                .append(row("REST client (one call per resource, " + BROWSER_CONNECTIONS + " connections)",
-                        restCalls, rest))
-                .append(row("gateway, cold (new credential, " + COLD_RUNS + " runs)", coldCallsPerQuery, cold))
-                .append(row("gateway, warm (" + WARM_RUNS + " runs)", warmCallsPerQuery, warm))
-                .append("\nWarm throughput at concurrency ").append(CONCURRENCY).append(": ")
-                .append(String.format(Locale.ROOT, "%.1f", throughput)).append(" dashboards/s.\n\n")
-                .append("Warm upstream calls by resource (all runs): ").append(warmByResource).append("\n\n")
-                .append("Ratios (same run): upstream calls cold / REST = ")
-                .append(ratio(coldCallsPerQuery, restCalls)).append("; warm / REST = ")
-                .append(ratio(warmCallsPerQuery, restCalls)).append("; p50 latency cold / REST = ")
-                .append(ratio(cold.percentile(50), rest.percentile(50))).append("; warm / REST = ")
-                .append(ratio(warm.percentile(50), rest.percentile(50))).append(".\n");
-        return out.toString();
+        int levels = levels(DASHBOARD);
+        long criticalPathMs = levels * BenchGateway.LATENCY_MS;
+        report.append("## The bench dashboard: 3 workspaces × 10 repositories × the last 10 pipelines (")
+                .append(count(data)).append(" pipelines), steps and test report summaries\n\n")
+                .append("Critical path: ").append(levels).append(" levels × ").append(BenchGateway.LATENCY_MS)
+                .append(" ms = ").append(criticalPathMs).append(" ms. A level is a field of the query whose value ")
+                .append("takes an upstream call made with its parent's answer (")
+                .append(String.join(", ", LEVEL_FIELDS))
+                .append("); siblings run in parallel, so no view can answer sooner.\n\n")
+                .append("| | figure | goal |\n|---|---:|---:|\n")
+                .append("| cold, first viewer: upstream calls, latency | ").append(whole(cold.total()))
+                .append(" calls, ")
+                .append(millis(coldNanos)).append(" | exactly the distinct calls (REST client: ")
+                .append(whole(restCalls)).append(") |\n")
+                .append("| cold latency / critical path | ").append(ratio(coldNanos / 1e6, criticalPathMs))
+                .append("x | <= 1.2x |\n")
+                .append("| one more viewer (new credential, same repositories, ").append(MORE_VIEWERS)
+                .append(" viewers): calls, % of the first's, p50 | ").append(decimal(moreCallsPerViewer))
+                .append(" calls, ").append(decimal(100 * moreCallsPerViewer / cold.total())).append(" %, ")
+                .append(millis(moreLatency.percentile(50))).append(" | <= 5 % |\n")
+                .append("| warm: upstream calls per view (").append(WARM_RUNS).append(" views) | ")
+                .append(decimal(warmCalls.total() / (double) WARM_RUNS)).append(" | 0 for completed data |\n")
+                .append("| warm p50 / p99 | ").append(millis(warm.percentile(50))).append(" / ")
+                .append(millis(warm.percentile(99))).append(" | p50 < 25 ms |\n\n")
+                .append("Cold calls by resource and status: ").append(cold.perView(1)).append(".\n\n")
+                .append("Warm calls per view by resource and status: ").append(warmCalls.perView(WARM_RUNS))
+                .append(".\n\n")
+                .append("### Small warm query throughput, ").append(THROUGHPUT_CONNECTIONS).append(" connections, ")
+                .append(THROUGHPUT_WINDOW.toSeconds()).append(" s each\n\n")
+                .append("| | queries/s | goal |\n|---|---:|---:|\n")
+                .append("| one repository's last 5 pipelines (number, status) | ").append(decimal(small))
+                .append(" | >= 3,530 (2x 1,765) |\n")
+                .append("| `{ __typename }` (the floor) | ").append(decimal(floor)).append(" | |\n")
+                .append("| small / floor | ").append(decimal(100 * small / floor)).append(" % | >= 70 % |\n\n")
+                .append("### Against a REST client\n\nThe same dashboard fetched as a REST client does it: one call ")
+                .append("per resource, level by level, ").append(BROWSER_CONNECTIONS)
+                .append(" calls at a time (a browser's connections to one host).\n\n")
+                .append("| | upstream calls per dashboard | p50 |\n|---|---:|---:|\n")
+                .append("| REST client (").append(REST_RUNS).append(REST_RUNS == 1 ? " run" : " runs").append(") | ")
+                .append(whole(restCalls)).append(" | ")
+                .append(millis(rest.percentile(50))).append(" |\n")
+                .append("| gateway, cold (first viewer) | ").append(whole(cold.total())).append(" | ")
+                .append(millis(coldNanos))
+                .append(" |\n")
+                .append("| gateway, warm | ").append(decimal(warmCalls.total() / (double) WARM_RUNS)).append(" | ")
+                .append(millis(warm.percentile(50))).append(" |\n\n");
     }
 
-    private JsonNode query(WebClient http, String authorization) {
-        return queryAsync(http, authorization).block();
+    /**
+     * The portal hour in three gateways: pass-through with the shared tier, the same without it (the baseline), and
+     * service mode with the sandbox's webhooks, where the portal's API keys share the workspaces' credential.
+     */
+    private void portal(StringBuilder report) {
+        List<String> time = PortalHour.compressedLifetimes();
+        PortalHour passThrough = new PortalHour("(a) pass-through, shared tier on",
+                user -> Viewer.bearer(portalUser(user)), user -> "Bearer " + portalUser(user));
+        PortalHour.Result shared = portal(passThrough, time, "--gateway.cache.shared=true",
+                "--gateway.sandbox.send-webhooks=false");
+        PortalHour.Result baseline = portal(new PortalHour("(b) pass-through, shared tier off (baseline)",
+                passThrough.viewers(), passThrough.charged()), time, "--gateway.cache.shared=false",
+                "--gateway.sandbox.send-webhooks=false");
+        List<String> service = new ArrayList<>(List.of("--gateway.security.mode=service",
+                "--gateway.webhooks.secret=bench-webhook-secret", "--gateway.sandbox.send-webhooks=true"));
+        for (int w = 0; w < 3; w++) {
+            service.add("--gateway.workspaces[" + w + "].token=" + WORKSPACE_TOKEN);
+        }
+        for (int user = 0; user < PortalHour.USERS; user++) {
+            service.add("--gateway.security.api-keys[" + user + "].name=" + portalUser(user));
+            service.add("--gateway.security.api-keys[" + user + "].sha256=" + TestSecrets.sha256(apiKey(user)));
+            service.add("--gateway.security.api-keys[" + user + "].grants[0]=*:read");
+        }
+        PortalHour.Result serviceMode = portal(new PortalHour("(c) service mode, sandbox webhooks on",
+                user -> Viewer.apiKey(apiKey(user)), user -> "Bearer " + WORKSPACE_TOKEN), time,
+                service.toArray(String[]::new));
+
+        report.append("## Portal hour\n\n").append(PortalHour.USERS).append(" users (distinct credentials, or API ")
+                .append("keys in service mode) each load the bench dashboard every ")
+                .append(PortalHour.REAL_INTERVAL.toMinutes()).append(" minutes for an hour (")
+                .append(PortalHour.VIEWS).append(" views each), their first views spread over the first interval. ")
+                .append("Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
+                .append(decimal(PortalHour.INTERVAL.toMillis() / 1e3))
+                .append(" s, and every cache lifetime of the gateway ")
+                .append("divided by the same factor (").append(String.join(" ", time)).append("). Pipelines in the ")
+                .append("sandbox run in real time, so running ones complete during the hour. Calls per user-hour ")
+                .append("are the sandbox's requests carrying that user's credential (what Bitbucket would charge ")
+                .append("that user); in service mode every call carries the workspace token.\n\n")
+                .append("| | upstream calls | per user-hour: max | mean | webhook deliveries | views (failed) | ")
+                .append("elapsed | goal |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
+                .append(row(shared, "every user < 1,000"))
+                .append(row(baseline, ""))
+                .append("| b / a | ").append(ratio(baseline.calls().total(), shared.calls().total()))
+                .append("x | | | | | | >= 10x |\n")
+                .append(row(serviceMode, "whole portal < 1,000"))
+                .append("\nCalls per view by resource and status:\n\n");
+        for (PortalHour.Result result : List.of(shared, baseline, serviceMode)) {
+            report.append("- ").append(result.name()).append(": ")
+                    .append(result.calls().perView(Math.max(1, result.views()))).append(".\n");
+        }
     }
 
-    private Mono<JsonNode> queryAsync(WebClient http, String authorization) {
-        return http.post().uri("/graphql")
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", DASHBOARD))
-                .retrieve()
-                .bodyToMono(byte[].class)
-                .map(body -> {
-                    JsonNode response = json.readTree(body);
-                    if (response.has("errors")) {
-                        throw new IllegalStateException("The dashboard query failed: " + response.get("errors"));
-                    }
-                    return response.get("data");
-                });
+    private static PortalHour.Result portal(PortalHour hour, List<String> time, String... arguments) {
+        List<String> all = Stream.of(LOAD, time, List.of(arguments)).flatMap(List::stream).toList();
+        try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
+            return hour.run(gateway, DASHBOARD);
+        }
+    }
+
+    private static String row(PortalHour.Result result, String goal) {
+        String max = result.oneCredential() ? "one credential" : whole(result.maxPerUser());
+        String mean = result.oneCredential() ? decimal(result.calls().total() / (double) PortalHour.USERS)
+                + " (total / users)" : decimal(result.meanPerUser());
+        return "| " + result.name() + " | " + whole(result.calls().total()) + " | " + max + " | " + mean + " | "
+                + result.deliveries() + " | " + result.views() + " (" + result.failedViews() + ") | "
+                + String.format(Locale.ROOT, "%.0f s", result.elapsed().toMillis() / 1e3) + " | " + goal + " |\n";
+    }
+
+    private static String portalUser(int user) {
+        return "bench-portal-user-" + user;
+    }
+
+    private static String apiKey(int user) {
+        return "pgk_bench_portal_" + user;
+    }
+
+    /** Queries/s of {@code query} at {@link #THROUGHPUT_CONNECTIONS}, after a short warm-up at the same load. */
+    private static double throughput(BenchGateway gateway, Viewer viewer, String query) {
+        hammer(gateway, viewer, query, Duration.ofSeconds(2));
+        long started = System.nanoTime();
+        int done = hammer(gateway, viewer, query, THROUGHPUT_WINDOW);
+        return done / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static int hammer(BenchGateway gateway, Viewer viewer, String query, Duration window) {
+        AtomicInteger done = new AtomicInteger();
+        long deadline = System.nanoTime() + window.toNanos();
+        Flux.range(0, THROUGHPUT_CONNECTIONS)
+                .flatMap(worker -> Mono.defer(() -> gateway.query(viewer, query))
+                        .doOnNext(ignored -> done.incrementAndGet())
+                        .repeat(() -> System.nanoTime() < deadline), THROUGHPUT_CONNECTIONS)
+                .blockLast();
+        return done.get();
+    }
+
+    /** The query of the README's "A first query", read from the README so the two never differ. */
+    static String readmeDashboard() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String fence = "```graphql\n";
+        int start = readme.indexOf(fence, readme.indexOf("## A first query")) + fence.length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    /** How many of {@link #LEVEL_FIELDS} {@code query} selects: each waits for the one before it. */
+    static int levels(String query) {
+        return (int) LEVEL_FIELDS.stream()
+                .filter(field -> Pattern.compile("\\b" + field + "\\b").matcher(query).find())
+                .count();
     }
 
     private static int count(JsonNode data) {
@@ -185,40 +324,39 @@ class DashboardBenchmark {
         return pipelines;
     }
 
-    private static long upstreamCalls(MeterRegistry meters) {
-        return (long) meters.find("gateway.upstream.requests").counters().stream().mapToDouble(Counter::count).sum();
+    private static String whole(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
-    private static Map<String, Long> upstreamCallsByResource(MeterRegistry meters) {
-        Map<String, Long> byResource = new java.util.TreeMap<>();
-        meters.find("gateway.upstream.requests").counters().forEach(counter -> byResource.merge(
-                counter.getId().getTag("resource"), (long) counter.count(), Long::sum));
-        return byResource;
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%,.1f", value);
     }
 
-    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> difference = new java.util.TreeMap<>();
-        after.forEach((resource, count) -> {
-            long delta = count - before.getOrDefault(resource, 0L);
-            if (delta > 0) {
-                difference.put(resource, delta);
-            }
-        });
-        return difference;
-    }
-
-    private static String row(String what, double calls, Samples samples) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms |%n", what, calls,
-                samples.percentile(50) / 1e6, samples.percentile(99) / 1e6);
+    private static String millis(double nanos) {
+        return String.format(Locale.ROOT, "%,.1f ms", nanos / 1e6);
     }
 
     private static String ratio(double a, double b) {
-        return String.format(Locale.ROOT, "%.3f", a / b);
+        return String.format(Locale.ROOT, "%.2f", a / b);
     }
 
     /** Latency samples in nanoseconds. */
     static final class Samples {
         private final List<Long> values = new ArrayList<>();
+
+        static Samples of(int runs, Runnable run) {
+            Samples samples = new Samples();
+            for (int i = 0; i < runs; i++) {
+                samples.add(time(run));
+            }
+            return samples;
+        }
+
+        static long time(Runnable run) {
+            long started = System.nanoTime();
+            run.run();
+            return System.nanoTime() - started;
+        }
 
         void add(long nanos) {
             values.add(nanos);

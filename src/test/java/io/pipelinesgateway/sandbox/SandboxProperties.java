@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Profile;
  * @param stepSeconds how long each step of a pipeline run through the sandbox takes, in seconds (fractions allowed)
  * @param latencyMs   latency added to every sandbox response, in milliseconds
  * @param loadWorkspaces            extra generated workspaces ({@code load-1}, {@code load-2}, ...) for benchmarks
- *                                  and load tests, each with completed pipelines only
+ *                                  and load tests, their repositories shaped like the default
+ *                                  seed's (steps without test reports, failed, running, pending and paused pipelines)
  * @param loadRepositoriesPerWorkspace how many repositories each generated workspace holds
  * @param sendWebhooks              whether the sandbox sends Bitbucket's commit status deliveries
  *                                  ({@code repo:commit_status_created}/{@code _updated}) to this gateway's

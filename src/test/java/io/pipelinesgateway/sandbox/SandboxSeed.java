@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The sandbox's initial data: two workspaces, three repositories each, and pipelines in every state, laid out
@@ -114,12 +116,15 @@ final class SandboxSeed {
     }
 
     /**
-     * Generated workspaces for benchmarks: {@code load-N/service-MM}, each repository with 12 completed pipelines
-     * (one in five failed) of a build-and-test step with a test report and a scan step.
+     * Generated workspaces for benchmarks: {@code load-N/service-MM}, each repository built like one of the default
+     * seed's (its steps, so only its test steps report tests) with 12 to 15 pipelines: mostly successful, some failed
+     * or errored (the steps after the failing one NOT_RUN), some stopped, and, newest, a running one, one waiting for
+     * a runner or one paused before a manual deployment. Laid out by a random seeded with the repository's name, so
+     * every start generates the same repositories.
      */
     private void seedLoad(List<Workspace> workspaces, List<Repo> repos, Map<String, List<Recipe>> recipes) {
         Repo.Project project = new Repo.Project(Ids.uuid("project/load/LOAD"), "LOAD", "Load");
-        List<Recipe> steps = List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN);
+        List<List<Recipe>> shapes = List.copyOf(new LinkedHashSet<>(recipes.values()));
         for (int w = 1; w <= loadWorkspaces; w++) {
             Workspace workspace = new Workspace(Ids.uuid("workspace/load-" + w), "load-" + w, "Load " + w, true,
                     Instant.parse("2023-01-01T00:00:00Z"), "member");
@@ -128,12 +133,40 @@ final class SandboxSeed {
                 Repo repo = repo(workspace, "service-%02d".formatted(r), "service-%02d".formatted(r),
                         "Generated for load tests", "java", project, "2023-01-02T00:00:00Z", 1_000_000);
                 repos.add(repo);
+                Random random = new Random(repo.fullName().hashCode());
+                List<Recipe> steps = shapes.get(random.nextInt(shapes.size()));
                 recipes.put(repo.uuid(), steps);
-                for (int n = 1; n <= 12; n++) {
-                    done(repo, n, branch(n % 3 == 0 ? "develop" : "main"), Trigger.PUSH, ALICE, steps,
-                            n % 5 == 0 ? fail(0) : ok());
-                }
+                seedLoadRepository(repo, steps, random);
             }
+        }
+    }
+
+    private void seedLoadRepository(Repo repo, List<Recipe> steps, Random random) {
+        int completed = 12 + random.nextInt(3);
+        for (int n = 1; n <= completed; n++) {
+            TargetSpec target = branch(n % 3 == 0 ? "develop" : "main");
+            int roll = random.nextInt(100);
+            if (roll < 5) {
+                stoppedDuringFirstStep(repo, n, target, BOB, steps);
+            }
+            else {
+                Ending ending = roll < 20 ? fail(random.nextInt(steps.size()))
+                        : roll < 25 ? error(random.nextInt(steps.size())) : ok();
+                done(repo, n, target, Trigger.PUSH, ALICE, steps, ending);
+            }
+        }
+        int newest = completed + 1;
+        int roll = random.nextInt(100);
+        if (roll < 35) {
+            running(repo, newest, branch("main"), CAROL, steps, Duration.ofMinutes(2));
+        }
+        else if (roll < 50) {
+            waitingForRunner(repo, newest, branch("main"), CAROL, steps, Duration.ofMinutes(3));
+        }
+        else if (roll < 60) {
+            List<Recipe> withApproval = new ArrayList<>(steps);
+            withApproval.add(Recipe.DEPLOY_PRODUCTION);
+            held(repo, newest, branch("main"), ALICE, withApproval, Hold.Kind.PAUSED, Duration.ofHours(1));
         }
     }
 

@@ -1,10 +1,5 @@
 package io.pipelinesgateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.TestSecrets;
 
@@ -59,13 +54,7 @@ abstract class ServiceModeTest extends GatewayTest {
 
     /** What {@code printf %s "$KEY" | sha256sum} prints. */
     static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return TestSecrets.sha256(key);
     }
 
     /** A tester that sends {@code key} in {@code X-API-Key}. */

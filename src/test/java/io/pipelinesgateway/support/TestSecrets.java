@@ -3,8 +3,11 @@ package io.pipelinesgateway.support;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -56,6 +59,17 @@ public final class TestSecrets {
     public static final String SSH_PRIVATE_KEY_BODY = "b3BlbnNzaC1rZXktdjEAAAAA";
 
     private TestSecrets() {
+    }
+
+    /** What {@code printf %s "$KEY" | sha256sum} prints: how service mode's configuration holds an API key. */
+    public static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** A secret as the check of the logs reports it: the constant's name and its value. */
