@@ -28,7 +28,6 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -137,9 +136,6 @@ class SecurityConfiguration {
                     ? Mono.error(new ServiceCallers.NoTrustedIssuerException())
                     : Mono.empty();
         });
-        // The sandbox stands in for Bitbucket: the workspace credential the gateway sends it is no caller's.
-        filter.setRequiresAuthenticationMatcher(
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**")));
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         return filter;
