@@ -24,7 +24,11 @@ import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.logging.Redactor;
+import io.pipelinesgateway.logging.RequestId;
 import io.pipelinesgateway.security.UpstreamCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -48,6 +52,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -75,6 +83,8 @@ public class BitbucketClient implements DisposableBean {
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
     private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
+    /** The logger of WebClient's lines about each call. */
+    private static final Logger WEB_CLIENT_LOG = LoggerFactory.getLogger(ExchangeFunctions.class);
 
     private final ConnectionProvider pool;
     private final WebClient webClient;
@@ -109,6 +119,7 @@ public class BitbucketClient implements DisposableBean {
         this.webClient = builder
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .filter(BitbucketClient::requestIdInDebugLines)
                 .build();
         this.properties = properties;
         this.environment = environment;
@@ -121,6 +132,22 @@ public class BitbucketClient implements DisposableBean {
         this.credentials = credentials;
         this.unreadableValues = unreadableValues;
         this.circuitBreakers = circuitBreakers;
+    }
+
+    /**
+     * Gives WebClient's DEBUG line of each call (its method and URL, logged as the call is sent, with the prefix its
+     * other lines share) the request id, when that logger writes DEBUG at all: Reactor does not restore the MDC on
+     * every signal.
+     */
+    private static Mono<ClientResponse> requestIdInDebugLines(ClientRequest request, ExchangeFunction next) {
+        Mono<ClientResponse> exchange = next.exchange(request);
+        if (!WEB_CLIENT_LOG.isDebugEnabled()) {
+            return exchange;
+        }
+        // The line is written when the call is subscribed to and asked for its answer, on the subscribing thread.
+        return Mono.from(subscriber -> RequestId.inMdc(
+                ((CoreSubscriber<?>) subscriber).currentContext().<String>getOrDefault(RequestId.MDC_KEY, null),
+                () -> exchange.subscribe(subscriber)));
     }
 
     /** Reads one JSON object. */
@@ -344,12 +371,14 @@ public class BitbucketClient implements DisposableBean {
                 fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                         ? Mono.just(new byte[0]) : Mono.error(error));
             }
+            // Decoding may log (a value it could not read): the line carries the request id.
+            Function<byte[], T> decoding = bytes -> RequestId.inMdc(context, () -> decode.apply(bytes));
             if (direct) {
-                return fetch.map(decode);
+                return fetch.map(decoding);
             }
             // Scoped to the credential actually sent upstream.
             return cache.read(request.resource(), request.path(), variant,
-                    credential.map(Credential::authorization).orElse(null), fetch, decode, timeToLive);
+                    credential.map(Credential::authorization).orElse(null), fetch, decoding, timeToLive);
         });
     }
 
