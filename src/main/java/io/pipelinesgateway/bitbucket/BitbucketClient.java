@@ -99,17 +99,20 @@ public class BitbucketClient implements DisposableBean {
     private final UpstreamCircuitBreakers circuitBreakers;
     private final UpstreamCredentials credentials;
     private final UnreadableValues unreadableValues;
+    private final UpstreamConcurrency concurrency;
     private volatile String resolvedBaseUrl;
     private volatile String resolvedWebUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
             RateLimitTracker rateLimits, ApplicationEventPublisher events, UpstreamCredentials credentials,
-            UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues) {
-        // Calls beyond the pool's connections queue for one rather than fail (a reconnect storm is a burst, not an
-        // outage), for at most half a call's timeout, so a call that waited still has time to be answered.
+            UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues,
+            UpstreamConcurrency concurrency) {
+        // As many connections as calls may be in flight. Calls beyond them queue for one rather than fail (a
+        // reconnect storm is a burst, not an outage), for at most half a call's timeout, so a call that waited still
+        // has time to be answered.
         this.pool = ConnectionProvider.builder("bitbucket")
-                .maxConnections(ConnectionProvider.DEFAULT_POOL_MAX_CONNECTIONS)
+                .maxConnections(properties.maxInFlight())
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(properties.timeout().dividedBy(2))
                 .build();
@@ -132,6 +135,7 @@ public class BitbucketClient implements DisposableBean {
         this.credentials = credentials;
         this.unreadableValues = unreadableValues;
         this.circuitBreakers = circuitBreakers;
+        this.concurrency = concurrency;
     }
 
     /**
@@ -220,7 +224,7 @@ public class BitbucketClient implements DisposableBean {
                 int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
                 return Flux.range(2, Math.max(0, pages - 1))
                         .flatMapSequential(number -> page(request, itemType, number, pageLength),
-                                properties.maxConcurrency())
+                                BitbucketProperties.FAN_OUT)
                         .concatMapIterable(BitbucketPage::values)
                         .startWith(first.values())
                         .collectList();
@@ -418,7 +422,7 @@ public class BitbucketClient implements DisposableBean {
 
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body, Optional<Credential> credential, String workspace) {
-        return Mono.deferContextual(UpstreamBudget::spendIn).then(Mono.defer(() -> {
+        return Mono.deferContextual(UpstreamBudget::spendIn).then(concurrency.bounded(credential, Mono.defer(() -> {
             String uri = baseUrl() + request.pathAndQuery();
             long started = System.nanoTime();
             return webClient.method(method)
@@ -449,7 +453,7 @@ public class BitbucketClient implements DisposableBean {
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
                             ? Mono.just(response)
                             : Mono.error(statusFailure(request, response, body)));
-        }));
+        })));
     }
 
     private boolean shortRateLimit(GatewayException error) {
