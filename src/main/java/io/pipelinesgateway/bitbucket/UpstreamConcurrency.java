@@ -48,12 +48,14 @@ class UpstreamConcurrency {
                 held.users++;
                 return held;
             });
-            return within(caller, within(process, call)).doFinally(signal -> callers.computeIfPresent(name,
+            // Its place given back first, then the caller forgotten if it has no other call.
+            return within(caller, within(process, call, () -> { }), () -> callers.computeIfPresent(name,
                     (key, permits) -> --permits.users == 0 ? null : permits));
         });
     }
 
-    private static <T> Mono<T> within(Permits permits, Mono<T> call) {
+    /** {@code call} once {@code permits} has a place for it; {@code ended} runs once it gave back what it held. */
+    private static <T> Mono<T> within(Permits permits, Mono<T> call, Runnable ended) {
         return Mono.defer(() -> {
             AtomicInteger state = new AtomicInteger(WAITING);
             Mono<Void> granted = Mono.create(sink -> permits.acquire(() -> {
@@ -73,6 +75,7 @@ class UpstreamConcurrency {
                 else if (was == WAITING) {
                     permits.withdraw(state);
                 }
+                ended.run();
             });
         });
     }
