@@ -149,7 +149,8 @@ public class BitbucketClient implements DisposableBean {
             return exchange;
         }
         // The line is written when the call is subscribed to and asked for its answer, on the subscribing thread.
-        return Mono.from(subscriber -> RequestId.inMdc(
+        // fromDirect, not from: the answer's body is read after its first signal, which must not cancel the call.
+        return Mono.fromDirect(subscriber -> RequestId.inMdc(
                 ((CoreSubscriber<?>) subscriber).currentContext().<String>getOrDefault(RequestId.MDC_KEY, null),
                 () -> exchange.subscribe(subscriber)));
     }
