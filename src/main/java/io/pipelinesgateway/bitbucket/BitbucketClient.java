@@ -24,6 +24,10 @@ import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.logging.Redactor;
+import io.pipelinesgateway.logging.RequestId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -47,6 +51,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -76,6 +84,8 @@ public class BitbucketClient implements DisposableBean {
     private static final BitbucketPage<?> ABSENT_PAGE = new BitbucketPage<>(List.of(), 1, 0, 0, null);
     /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
     private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
+    /** The logger of WebClient's lines about each call. */
+    private static final Logger WEB_CLIENT_LOG = LoggerFactory.getLogger(ExchangeFunctions.class);
 
     private final ConnectionProvider pool;
     private final WebClient webClient;
@@ -90,17 +100,20 @@ public class BitbucketClient implements DisposableBean {
     private final UpstreamCircuitBreakers circuitBreakers;
     private final CredentialSource credentials;
     private final UnreadableValues unreadableValues;
+    private final UpstreamConcurrency concurrency;
     private volatile String resolvedBaseUrl;
     private volatile String resolvedWebUrl;
 
     public BitbucketClient(WebClient.Builder builder, BitbucketProperties properties, Environment environment,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, CachePolicy cachePolicy,
             RateLimitTracker rateLimits, ApplicationEventPublisher events, CredentialSource credentials,
-            UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues) {
-        // Calls beyond the pool's connections queue for one rather than fail (a reconnect storm is a burst, not an
-        // outage), for at most half a call's timeout, so a call that waited still has time to be answered.
+            UpstreamCircuitBreakers circuitBreakers, UnreadableValues unreadableValues,
+            UpstreamConcurrency concurrency) {
+        // As many connections as calls may be in flight. Calls beyond them queue for one rather than fail (a
+        // reconnect storm is a burst, not an outage), for at most half a call's timeout, so a call that waited still
+        // has time to be answered.
         this.pool = ConnectionProvider.builder("bitbucket")
-                .maxConnections(ConnectionProvider.DEFAULT_POOL_MAX_CONNECTIONS)
+                .maxConnections(properties.maxInFlight())
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(properties.timeout().dividedBy(2))
                 .build();
@@ -110,6 +123,7 @@ public class BitbucketClient implements DisposableBean {
         this.webClient = builder
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .filter(BitbucketClient::requestIdInDebugLines)
                 .build();
         this.properties = properties;
         this.environment = environment;
@@ -122,6 +136,24 @@ public class BitbucketClient implements DisposableBean {
         this.credentials = credentials;
         this.unreadableValues = unreadableValues;
         this.circuitBreakers = circuitBreakers;
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Gives WebClient's DEBUG line of each call (its method and URL, logged as the call is sent, with the prefix its
+     * other lines share) the request id, when that logger writes DEBUG at all: Reactor does not restore the MDC on
+     * every signal.
+     */
+    private static Mono<ClientResponse> requestIdInDebugLines(ClientRequest request, ExchangeFunction next) {
+        Mono<ClientResponse> exchange = next.exchange(request);
+        if (!WEB_CLIENT_LOG.isDebugEnabled()) {
+            return exchange;
+        }
+        // The line is written when the call is subscribed to and asked for its answer, on the subscribing thread.
+        // fromDirect, not from: the answer's body is read after its first signal, which must not cancel the call.
+        return Mono.fromDirect(subscriber -> RequestId.inMdc(
+                ((CoreSubscriber<?>) subscriber).currentContext().<String>getOrDefault(RequestId.MDC_KEY, null),
+                () -> exchange.subscribe(subscriber)));
     }
 
     /** Reads one JSON object. */
@@ -203,7 +235,7 @@ public class BitbucketClient implements DisposableBean {
                 int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
                 return Flux.range(2, Math.max(0, pages - 1))
                         .flatMapSequential(number -> page(request, itemType, number, pageLength),
-                                properties.maxConcurrency())
+                                BitbucketProperties.FAN_OUT)
                         .concatMapIterable(BitbucketPage::values)
                         .startWith(first.values())
                         .collectList();
@@ -360,14 +392,16 @@ public class BitbucketClient implements DisposableBean {
                 fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                         ? Mono.just(new byte[0]) : Mono.error(error));
             }
+            // Decoding may log (a value it could not read): the line carries the request id.
+            Function<byte[], T> decoding = bytes -> RequestId.inMdc(context, () -> decode.apply(bytes));
             if (direct) {
-                return fetch.map(decode);
+                return fetch.map(decoding);
             }
             // Scoped to the credential actually sent upstream; a repository's completed pipeline data is also
             // shared with the other readers who have proven access to that repository.
             return cache.read(request.resource(), request.path(), variant,
                     credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(), fetch,
-                    decode, timeToLive);
+                    decoding, timeToLive);
         });
     }
 
@@ -407,7 +441,7 @@ public class BitbucketClient implements DisposableBean {
 
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body, Optional<Credential> credential, String workspace) {
-        return Mono.deferContextual(UpstreamBudget::spendIn).then(Mono.defer(() -> {
+        return Mono.deferContextual(UpstreamBudget::spendIn).then(concurrency.bounded(credential, Mono.defer(() -> {
             String uri = baseUrl() + request.pathAndQuery();
             long started = System.nanoTime();
             return webClient.method(method)
@@ -441,7 +475,7 @@ public class BitbucketClient implements DisposableBean {
                     .flatMap(response -> response.getStatusCode().is2xxSuccessful()
                             ? Mono.just(response)
                             : Mono.error(statusFailure(request, response, body)));
-        }));
+        })));
     }
 
     /**

@@ -11,7 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl        REST 2.0 root; a path alone (e.g. {@code /sandbox/2.0}) names this gateway's own server,
  *                       whichever port it bound: that is how the sandbox profile points the client at itself
  * @param webUrl         root of Bitbucket's web UI, for links people can open; a path names this server too
- * @param maxConcurrency upper bound on upstream calls a single batch of sibling resources runs in parallel
+ * @param maxInFlight    upper bound on calls to Bitbucket this process has in flight at once, over all callers (also
+ *                       the size of its connection pool); calls past it wait for one to end. A query's siblings are
+ *                       otherwise read all at once, so a cold query takes about as long as its levels one after
+ *                       another
+ * @param maxInFlightPerCaller upper bound on calls in flight at once for one credential; by default as many as one
+ *                       query may make at all ({@code gateway.graphql.max-upstream-calls}), so a query never waits
+ *                       behind itself, while a caller's many queries at once do
  * @param timeout        how long one upstream call may take before the caller gets UPSTREAM_UNAVAILABLE; of it, a
  *                       call waits at most half for a free connection of the gateway's pool (calls past the pool's
  *                       connections queue), else it is answered that the gateway is busy
@@ -26,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BitbucketProperties(
         @DefaultValue("https://api.bitbucket.org/2.0") String baseUrl,
         @DefaultValue("https://bitbucket.org") String webUrl,
-        @DefaultValue("16") int maxConcurrency,
+        @DefaultValue("2000") int maxInFlight,
+        @DefaultValue("1000") int maxInFlightPerCaller,
         @DefaultValue("20s") Duration timeout,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20") int maxPages,
@@ -55,6 +62,12 @@ public record BitbucketProperties(
             @DefaultValue("30s") Duration openFor,
             @DefaultValue("3") int halfOpenCalls) {
     }
+
+    /**
+     * How many sibling resources a fan-out reads at once: all of them, as the calls they make are bounded where they
+     * are sent ({@link #maxInFlight}, {@link #maxInFlightPerCaller}) and a cached read needs no bound.
+     */
+    public static final int FAN_OUT = Integer.MAX_VALUE;
 
     /** Bitbucket serves at most 100 items a page. */
     public static final int MAX_PAGE_LENGTH = 100;

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
  * page {@code n+1} is read only once every pipeline of its pages {@code 1..n} has been taken, skipped (newer than
  * the cursor or {@code createdBefore}) or filtered out, and never once a page reached {@code createdAfter}; a
  * repository is read at most {@code gateway.bitbucket.max-pages} pages deep. Pages of one round are read in
- * parallel, {@code gateway.bitbucket.max-concurrency} at once, and through the client's response cache.
+ * parallel, all at once (bounded where calls are sent: {@code gateway.bitbucket.max-in-flight}), and through the
+ * client's response cache.
  * <p>
  * A repository whose pipelines cannot be read (404: deleted since it was listed; 403: no longer readable) drops out
  * of the merge and is named in the slice, so the other repositories still answer.
@@ -72,7 +73,7 @@ public class FeedService {
         Mono<List<String>> slugs = filter.workspaces().isEmpty() ? workspaces.slugs()
                 : Mono.just(filter.workspaces());
         return slugs.flatMapMany(Flux::fromIterable)
-                .flatMapSequential(repositories::all, bitbucket.maxConcurrency())
+                .flatMapSequential(repositories::all, BitbucketProperties.FAN_OUT)
                 .flatMapIterable(Function.identity())
                 .filter(filter::selects)
                 .collectList();
@@ -98,7 +99,7 @@ public class FeedService {
                                 .map(page -> new Read(source, page, null))
                                 .onErrorResume(GatewayException.class, failure -> UNREADABLE.contains(failure.code())
                                         ? Mono.just(new Read(source, null, failure)) : Mono.error(failure)),
-                                bitbucket.maxConcurrency())
+                                BitbucketProperties.FAN_OUT)
                         .collectList()
                         // The pages are applied here, one after another, never from the parallel reads themselves.
                         .flatMap(reads -> {

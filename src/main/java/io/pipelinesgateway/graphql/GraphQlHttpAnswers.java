@@ -120,8 +120,10 @@ final class GraphQlHttpAnswers {
             return Mono.just(known.toMap());
         }
         String reference = UUID.randomUUID().toString();
-        log.error("A subscription failed unexpectedly (reference {})", reference, error);
-        return Mono.just(Map.of("errors", List.of(Map.of(
+        return Mono.deferContextual(context -> Mono.just(RequestId.inMdc(context, () -> {
+            log.error("A subscription failed unexpectedly (reference {})", reference, error);
+            return reference;
+        }))).map(logged -> Map.of("errors", List.of(Map.of(
                 "message", "The subscription failed; reference " + reference + ".",
                 "extensions", Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "reference", reference)))));
     }

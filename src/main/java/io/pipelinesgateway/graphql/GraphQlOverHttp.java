@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.logging.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -142,14 +143,15 @@ class GraphQlOverHttp {
                     }
                 })
                 .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> {
-                    log.warn("Refused a request body over gateway.graphql.max-request-size ({} bytes)",
-                            maxRequestBytes);
-                    return new BadGraphQlRequest(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.deferContextual(context -> {
+                    RequestId.inMdc(context.<String>getOrDefault(RequestId.MDC_KEY, null), () -> log.warn(
+                            "Refused a request body over gateway.graphql.max-request-size ({} bytes)",
+                            maxRequestBytes));
+                    return Mono.error(new BadGraphQlRequest(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
                             String.format("The request body is larger than the gateway reads (%,d bytes). Move "
                                     + "repeated selections into fragments, send large values in smaller parts, or "
-                                    + "split the request.", maxRequestBytes));
-                })
+                                    + "split the request.", maxRequestBytes)));
+                }))
                 .map(this::parseBody);
     }
 

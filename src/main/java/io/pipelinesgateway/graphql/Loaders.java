@@ -13,19 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the per-request DataLoaders of resources Bitbucket serves one at a time: identical keys within a
- * request are loaded once, and a batch of distinct keys is fetched in parallel, at most
- * {@code gateway.bitbucket.max-concurrency} at once. Each key succeeds or fails on its own, so one missing pipeline
- * does not fail its siblings.
+ * request are loaded once, and a batch of distinct keys is fetched in parallel, all at once (the calls to Bitbucket
+ * are bounded where they are sent: {@code gateway.bitbucket.max-in-flight} and {@code max-in-flight-per-caller}).
+ * Each key succeeds or fails on its own, so one missing pipeline does not fail its siblings.
  */
 @Component
 public class Loaders {
 
     private final BatchLoaderRegistry registry;
-    private final int maxConcurrency;
 
-    public Loaders(BatchLoaderRegistry registry, BitbucketProperties properties) {
+    public Loaders(BatchLoaderRegistry registry) {
         this.registry = registry;
-        this.maxConcurrency = properties.maxConcurrency();
     }
 
     /** Registers a loader under {@code name}; a controller receives it as a {@code DataLoader} parameter so named. */
@@ -34,7 +32,7 @@ public class Loaders {
                 .flatMap(key -> Mono.defer(() -> load.apply(key))
                         .map(value -> Map.entry(key, (V) (Object) Try.succeeded(value)))
                         .onErrorResume(error -> Mono.just(Map.entry(key, (V) (Object) Try.failed(error)))),
-                        maxConcurrency)
+                        BitbucketProperties.FAN_OUT)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * Reads what {@link InsightsCalculator} needs, through the same cached client the other fields use: the window's
  * newest pipelines by the feed's merge (at most {@code gateway.insights.max-pipelines}), each one's steps, and test
  * cases only where a flaky test can show: on commits built more than once in the window, at least once not
- * successfully. Reads fan out {@code gateway.bitbucket.max-concurrency} at once.
+ * successfully. Reads fan out all at once (the calls they make are bounded by {@code gateway.bitbucket.max-in-flight}).
  */
 @Service
 public class InsightsService {
@@ -34,15 +34,13 @@ public class InsightsService {
     private final StepService steps;
     private final TestReportService testReports;
     private final InsightsProperties properties;
-    private final BitbucketProperties bitbucket;
 
     InsightsService(FeedService feed, StepService steps, TestReportService testReports,
-            InsightsProperties properties, BitbucketProperties bitbucket) {
+            InsightsProperties properties) {
         this.feed = feed;
         this.steps = steps;
         this.testReports = testReports;
         this.properties = properties;
-        this.bitbucket = bitbucket;
     }
 
     /** An answer, and the feed slice it covers (which names the repositories it could not read). */
@@ -57,7 +55,7 @@ public class InsightsService {
             Set<List<String>> flakyCandidates = flakyCandidates(slice.pipelines());
             return Flux.fromIterable(slice.pipelines())
                     .flatMap(pipeline -> run(pipeline, flakyCandidates.contains(commitOf(pipeline))),
-                            bitbucket.maxConcurrency())
+                            BitbucketProperties.FAN_OUT)
                     .collectList()
                     .map(runs -> new Answer(InsightsCalculator.compute(window, slice.scope(), runs, capped(slice)),
                             slice));
@@ -74,7 +72,7 @@ public class InsightsService {
                 return Mono.just(new PipelineRun(pipeline, pipelineSteps, List.of()));
             }
             return Flux.fromIterable(pipelineSteps).filter(step -> step.completedOn() != null)
-                    .flatMap(step -> testReports.testCases(step.key(), step.isTerminal()), bitbucket.maxConcurrency())
+                    .flatMap(step -> testReports.testCases(step.key(), step.isTerminal()), BitbucketProperties.FAN_OUT)
                     .flatMapIterable(cases -> cases)
                     .collectList()
                     .map(cases -> new PipelineRun(pipeline, pipelineSteps, cases));

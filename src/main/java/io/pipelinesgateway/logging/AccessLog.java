@@ -43,6 +43,11 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
     }
 
     private static void write(WebGraphQlRequest request, WebGraphQlResponse response, long started) {
+        // The id RequestIdFilter chose, in the request's (or the WebSocket handshake's) header.
+        RequestId.inMdc(request.getHeaders().getFirst(RequestId.HEADER), () -> writeLine(request, response, started));
+    }
+
+    private static void writeLine(WebGraphQlRequest request, WebGraphQlResponse response, long started) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         GraphQLContext context = response == null ? null : response.getExecutionInput().getGraphQLContext();
         String type = context == null ? null : context.get(OperationRecorder.TYPE);
@@ -72,7 +77,7 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
         return code != null ? code.toString() : String.valueOf(error.getErrorType());
     }
 
-    /** Inside {@link RequestIdInErrors}, whose Reactor context puts the request id into the MDC of the line. */
+    /** Inside {@link RequestIdInErrors}, so that its errors are complete when their codes are written. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 2;

@@ -12,8 +12,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Gives every HTTP request, WebSocket handshake included, its {@link RequestId}: echoed in the response's
  * {@code X-Request-Id}, put back into the request's own header (so what runs later, a WebSocket's operations too,
- * reads the id that was chosen, not the caller's raw one) and into the Reactor context, whence
- * {@link RequestIdAccessor} restores it into the MDC of whichever thread logs for the request.
+ * reads the id that was chosen, not the caller's raw one) and into the Reactor context, whence the places that log
+ * for the request put it into the MDC of their lines ({@link RequestId#inMdc}).
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {

@@ -52,17 +52,15 @@ class NodeController {
     private final ScheduleService schedules;
     private final SshService ssh;
     private final NodeProperties properties;
-    private final int maxConcurrency;
 
     NodeController(TestReportService testReports, VariableService variables, EnvironmentService environments,
-            ScheduleService schedules, SshService ssh, NodeProperties properties, BitbucketProperties bitbucket) {
+            ScheduleService schedules, SshService ssh, NodeProperties properties) {
         this.testReports = testReports;
         this.variables = variables;
         this.environments = environments;
         this.schedules = schedules;
         this.ssh = ssh;
         this.properties = properties;
-        this.maxConcurrency = bitbucket.maxConcurrency();
     }
 
     @QueryMapping
@@ -85,7 +83,7 @@ class NodeController {
                 .toList();
         // In any order, so a slot frees as soon as any answer comes; then put back in the order of the IDs.
         return Flux.range(0, answers.size())
-                .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)), maxConcurrency)
+                .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)), BitbucketProperties.FAN_OUT)
                 .collectSortedList(Map.Entry.comparingByKey())
                 // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.
                 .map(found -> found.stream().map(entry -> entry.getValue().orElse(null)).toList());

@@ -25,14 +25,12 @@ public class WorkspaceService {
     public static final String LOADER = "workspaceLoader";
 
     private final BitbucketClient client;
-    private final BitbucketProperties bitbucket;
     private final WorkspaceProperties configured;
     private final UpstreamCredentials credentials;
 
-    WorkspaceService(BitbucketClient client, BitbucketProperties bitbucket, WorkspaceProperties configured,
-            UpstreamCredentials credentials, Loaders loaders) {
+    WorkspaceService(BitbucketClient client, WorkspaceProperties configured, UpstreamCredentials credentials,
+            Loaders loaders) {
         this.client = client;
-        this.bitbucket = bitbucket;
         this.configured = configured;
         this.credentials = credentials;
         loaders.<String, Workspace>register(LOADER, this::workspace);
@@ -51,7 +49,7 @@ public class WorkspaceService {
         if (!configured.workspaces().isEmpty()) {
             return configuredSlugs()
                     .flatMapMany(slugs -> Flux.fromIterable(slugs)
-                            .flatMapSequential(this::workspace, bitbucket.maxConcurrency()))
+                            .flatMapSequential(this::workspace, BitbucketProperties.FAN_OUT))
                     .collectList()
                     .map(all -> Connection.ofList(all, page));
         }

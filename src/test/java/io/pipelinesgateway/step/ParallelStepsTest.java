@@ -15,8 +15,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The steps of the pipelines in a list are read in parallel (bounded by {@code gateway.bitbucket.max-concurrency},
- * 16 by default), not one after another. A behaviour test with a generous bound, not a benchmark.
+ * The steps of the pipelines in a list are read in parallel (bounded by {@code gateway.bitbucket.max-in-flight}
+ * and {@code max-in-flight-per-caller}), not one after another. A behaviour test with a generous bound, not a benchmark.
  */
 class ParallelStepsTest extends GatewayTest {
 
@@ -47,7 +47,7 @@ class ParallelStepsTest extends GatewayTest {
         List<LoggedRequest> stepCalls = bitbucket.findAll(getRequestedFor(urlPathMatching(ANY_MOBILE_STEPS)));
         assertThat(stepCalls).hasSize(20);
         assertThat(stepCalls).extracting(LoggedRequest::getUrl).doesNotHaveDuplicates();
-        // One after another would take 20 x 400 ms = 8 s; 16 at a time (the default bound), two rounds.
+        // One after another would take 20 x 400 ms = 8 s; all at once, one round.
         assertThat(elapsedMillis).isLessThan(5L * DELAY_MILLIS);
         // And the calls overlapped: many were sent before the first could have been answered.
         Instant firstSent = stepCalls.stream().map(request -> request.getLoggedDate().toInstant())
