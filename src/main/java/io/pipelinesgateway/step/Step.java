@@ -73,7 +73,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
     public record ServiceContainer(StepKey step, String uuid, String name, boolean stepComplete) {
 
         public StepLog log() {
-            return new StepLog(step, uuid, stepComplete);
+            return new StepLog(step, uuid, stepComplete, true);
         }
     }
 
@@ -122,12 +122,21 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         return "COMPLETED".equals(state.name());
     }
 
+    /**
+     * Whether the step has not run, and so has no log and no test report: it completed without running (NOT_RUN,
+     * after an earlier step failed or a stop) or has not started (pending, ready). That is known from the step
+     * itself, so asking Bitbucket, which would answer 404, costs a call for nothing.
+     */
+    public boolean neverRan() {
+        return "NOT_RUN".equals(state.result()) || state.name().equals("PENDING") || state.name().equals("READY");
+    }
+
     public StepLog log() {
-        return new StepLog(key, null, isTerminal());
+        return new StepLog(key, null, isTerminal(), !neverRan());
     }
 
     /** A container's log of this step by its log UUID. */
     public StepLog containerLog(String logUuid) {
-        return new StepLog(key, logUuid, isTerminal());
+        return new StepLog(key, logUuid, isTerminal(), !neverRan());
     }
 }

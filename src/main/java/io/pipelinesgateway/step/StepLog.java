@@ -6,6 +6,8 @@ package io.pipelinesgateway.step;
  *
  * @param complete whether the step has completed, so the log will not grow: it is then read in aligned blocks
  *                 that the cache keeps, and a tail and a later full read share them
+ * @param mayExist whether the step has run at all; a step that has not ({@link Step#neverRan()}) has no log, which
+ *                 reads as empty without a call
  */
-public record StepLog(StepKey step, String logUuid, boolean complete) {
+public record StepLog(StepKey step, String logUuid, boolean complete, boolean mayExist) {
 }

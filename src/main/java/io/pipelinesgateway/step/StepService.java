@@ -157,6 +157,9 @@ public class StepService {
      * run) has no log upstream ({@link LogSlice#NONE}): for a reader that is an empty log.
      */
     private Mono<LogSlice> read(StepLog log, String range, boolean complete) {
+        if (!log.mayExist()) {
+            return Mono.just(LogSlice.NONE);
+        }
         return client.log(logRequest(log).settled(complete), range);
     }
 

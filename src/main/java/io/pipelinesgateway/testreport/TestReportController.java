@@ -19,12 +19,19 @@ class TestReportController {
 
     @SchemaMapping(typeName = "Step")
     CompletableFuture<TestReport> testReport(Step step, DataLoader<TestReportRequest, TestReport> testReportLoader) {
+        if (step.neverRan()) {
+            // A step that has not run has reported no tests: known without asking Bitbucket.
+            return CompletableFuture.completedFuture(null);
+        }
         return testReportLoader.load(new TestReportRequest(step.key(), step.isTerminal()));
     }
 
     @SchemaMapping(typeName = "Step")
     CompletableFuture<Connection<TestCase>> testCases(Step step, @Argument Integer first, @Argument String after,
             @Argument List<String> statuses, DataLoader<TestCasesRequest, Connection<TestCase>> testCasesLoader) {
+        if (step.neverRan()) {
+            return CompletableFuture.completedFuture(Connection.ofList(List.of(), PageRequest.of(first, after)));
+        }
         return testCasesLoader.load(new TestCasesRequest(step.key(), step.isTerminal(), statuses, PageRequest.of(first, after)));
     }
 
