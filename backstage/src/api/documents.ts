@@ -56,6 +56,7 @@ export const RepositoryPipelinesQuery = graphql(`
       fullName
       mainBranch
       webUrl
+      viewerCanRunPipelines
       pipelines(first: $first, after: $after, branch: $branch, statuses: $statuses) {
         pageInfo {
           hasNextPage

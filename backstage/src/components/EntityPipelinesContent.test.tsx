@@ -18,12 +18,6 @@ async function renderTab(gateway: SchemaGateway, ...repositories: string[]) {
   );
 }
 
-/** Answers `stopPipeline` as Bitbucket does for a completed pipeline: the caller may write, nothing changes. */
-const stopRefusedAsCompleted = () => ({
-  pipeline: null,
-  userErrors: [{ field: ['input', 'id'], message: 'Pipeline 7 has already completed and cannot be stopped.' }],
-});
-
 describe('The entity tab', () => {
   it('shows a spinner until the gateway answers, then each pipeline with status, branch, commit, trigger, creator, duration and link', async () => {
     let answer: () => void = () => undefined;
@@ -127,7 +121,7 @@ describe('The entity tab', () => {
 
   it('asks the gateway for one branch and some statuses, and pages with the cursors', async () => {
     const gateway = new SchemaGateway({
-      repository: repositoryAnswering(args => [pipeline(args.after ? 3 : 9)], true),
+      repository: repositoryAnswering(args => [pipeline(args.after ? 3 : 9)], { more: true }),
     });
     await renderTab(gateway);
     await screen.findByTestId('pipeline-9');
@@ -156,35 +150,41 @@ describe('The entity tab', () => {
     expect(await screen.findByTestId('pipeline-9')).toBeInTheDocument();
   });
 
-  it('offers run and stop only when the gateway grants write', async () => {
+  it('offers run, and stop of a running pipeline, when the gateway says the key may write, without sending a stop to find out', async () => {
     const gateway = new SchemaGateway({
-      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)]),
-      stopPipeline: stopRefusedAsCompleted,
+      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)], {
+        viewerCanRunPipelines: true,
+      }),
     });
     await renderTab(gateway);
     expect(await screen.findByRole('button', { name: 'Run pipeline' })).toBeInTheDocument();
     expect(within(screen.getByTestId('pipeline-8')).getByRole('button', { name: 'Stop' })).toBeInTheDocument();
     expect(within(screen.getByTestId('pipeline-7')).queryByRole('button', { name: 'Stop' })).toBeNull();
-    expect(gateway.callsOf('StopPipeline')[0].variables).toEqual({ id: 'UGlwZWxpbmU-7' });
+    await waitFor(() => expect(screen.getByTestId('live-indicator')).toHaveTextContent('Live'));
+    expect(gateway.callsOf('StopPipeline')).toHaveLength(0);
   });
 
-  it('hides run and stop from a caller the gateway refuses to let write', async () => {
+  it.each([
+    ['a read-only key (false)', false],
+    ['a gateway in pass-through mode (null)', null],
+  ])('hides run and stop from %s, and sends no stop to find out', async (_caller, viewerCanRunPipelines) => {
     const gateway = new SchemaGateway({
-      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)]),
-      stopPipeline: failing('FORBIDDEN', "API key 'backstage' may only read."),
+      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)], {
+        viewerCanRunPipelines,
+      }),
     });
     await renderTab(gateway);
     await screen.findByTestId('pipeline-8');
-    await waitFor(() => expect(gateway.callsOf('StopPipeline')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('live-indicator')).toHaveTextContent('Live'));
     expect(screen.queryByRole('button', { name: 'Run pipeline' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(gateway.callsOf('StopPipeline')).toHaveLength(0);
   });
 
   it('runs a custom pipeline with variables, and shows what Bitbucket refused', async () => {
     let runs = 0;
     const gateway = new SchemaGateway({
-      repository: repositoryAnswering(() => [pipeline(7)]),
-      stopPipeline: stopRefusedAsCompleted,
+      repository: repositoryAnswering(() => [pipeline(7)], { viewerCanRunPipelines: true }),
       runPipeline: () =>
         ++runs === 1
           ? { pipeline: null, userErrors: [{ field: ['input', 'target'], message: "No custom pipeline 'nightly'." }] }
@@ -220,8 +220,9 @@ describe('The entity tab', () => {
 
   it('has an overview card with the latest pipelines, live, without filters or actions', async () => {
     const gateway = new SchemaGateway({
-      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)]),
-      stopPipeline: stopRefusedAsCompleted,
+      repository: repositoryAnswering(() => [pipeline(8, { status: 'RUNNING' }), pipeline(7)], {
+        viewerCanRunPipelines: true,
+      }),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[pipelinesGatewayApiRef, gateway]]}>

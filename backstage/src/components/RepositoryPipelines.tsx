@@ -27,7 +27,6 @@ import { LiveIndicator } from './LiveIndicator';
 import { PipelineDetails } from './PipelineDetails';
 import { RunPipelineDialog } from './RunPipelineDialog';
 import { StatusLabel } from './StatusLabel';
-import { useWriteAccess } from './useWriteAccess';
 
 const STATUSES: PipelineStatus[] = [
   'PENDING', 'RUNNING', 'PAUSED', 'HALTED', 'SUCCESSFUL', 'FAILED', 'ERROR', 'STOPPED', 'EXPIRED',
@@ -46,7 +45,7 @@ export type RepositoryPipelinesProps = {
 /**
  * A repository's recent pipelines, kept current by the gateway's status subscription (or by polling while it is
  * down): filters by branch and status, pages by the connection's cursors, a pipeline's details, and run and stop
- * when the gateway grants write.
+ * when the gateway says the caller may write (`viewerCanRunPipelines`).
  */
 export function RepositoryPipelines(props: RepositoryPipelinesProps) {
   const { workspace, repository } = props.repository;
@@ -103,7 +102,8 @@ export function RepositoryPipelines(props: RepositoryPipelinesProps) {
 
   const connection = query.data?.repository?.pipelines;
   const pipelines = connection?.nodes ?? [];
-  const canWrite = useWriteAccess(props.compact ? undefined : pipelines.find(p => p.isTerminal)?.id);
+  // The gateway says so from the caller's grants; null (pass-through mode: Bitbucket decides later) shows no actions.
+  const canWrite = query.data?.repository?.viewerCanRunPipelines === true;
 
   const stop = (id: string) => {
     setActionError(undefined);

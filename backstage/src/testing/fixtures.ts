@@ -44,13 +44,20 @@ export function pipeline(buildNumber: number, fields: Record<string, unknown> = 
   };
 }
 
-/** A repository root field answering `pipelines` with `list(args)`. */
-export function repositoryAnswering(list: (args: Record<string, unknown>) => Record<string, unknown>[], more = false) {
+/**
+ * A repository root field answering `pipelines` with `list(args)`, `more` as its next page, and `viewerCanRunPipelines`
+ * as the gateway does: true or false from the key's grants in service mode, null (the default) in pass-through mode.
+ */
+export function repositoryAnswering(
+  list: (args: Record<string, unknown>) => Record<string, unknown>[],
+  { more = false, viewerCanRunPipelines = null }: { more?: boolean; viewerCanRunPipelines?: boolean | null } = {},
+) {
   return (args: { workspace: string; slug: string }) => ({
     id: `UmVwb3NpdG9yeQ-${args.slug}`,
     fullName: `${args.workspace}/${args.slug}`,
     mainBranch: 'main',
     webUrl: `https://bitbucket.org/${args.workspace}/${args.slug}`,
+    viewerCanRunPipelines,
     pipelines: (pipelineArgs: Record<string, unknown>) => {
       const nodes = list(pipelineArgs);
       return {
