@@ -209,6 +209,15 @@ public class ResponseCache {
     }
 
     /**
+     * Forgets the item at {@code itemPath} (a pipeline) and everything cached below it (its steps and logs), for every
+     * credential, and nothing beside it.
+     */
+    public Mono<Void> evictItem(String itemPath) {
+        String item = keyPrefix + "r:" + itemPath;
+        return evict(itemPath, item + "@", item + "/");
+    }
+
+    /**
      * The prefix of a listing's pages kept under the collection's bare path followed by the query: some listings are
      * published without the trailing slash (workspace and deployment variables).
      */

@@ -127,7 +127,8 @@ final class RepositoryPoller {
         final Map<String, BitbucketPipeline> seen = new LinkedHashMap<>();
         boolean changed;
         boolean running;
-        boolean cacheDropped;
+        /** Pipelines whose cached entries this poll dropped already; the listing went with the first. */
+        final Set<String> droppedPipelines = new HashSet<>();
 
         Poll(Set<WatchInterest> interests) {
             boolean list = false;
@@ -250,7 +251,7 @@ final class RepositoryPoller {
                 return Mono.empty();
             }
             poll.changed = true;
-            return dropCachedPipelines(poll).then(publish(new StepChanged(repository.workspace(), repository.slug(),
+            return dropCachedPipelines(poll, List.of(pipelineUuid)).then(publish(new StepChanged(repository.workspace(), repository.slug(),
                     pipelineUuid, step, read.state(), clock.instant())));
         });
     }
@@ -306,6 +307,7 @@ final class RepositoryPoller {
 
     private Mono<Void> publishPipelineChanges(Poll poll) {
         List<WatchEvent> events = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
         poll.seen.forEach((uuid, pipeline) -> {
             BitbucketState previous = pipelines.get(uuid);
             PipelineState state = PipelineState.from(pipeline.state());
@@ -316,6 +318,7 @@ final class RepositoryPoller {
             if (isNew || (previous != null && PipelineState.from(previous).status() != state.status())) {
                 events.add(new PipelineChanged(repository.workspace(), repository.slug(), pipeline, previous,
                         clock.instant()));
+                changed.add(uuid);
             }
             pipelines.put(uuid, pipeline.state());
         });
@@ -328,23 +331,29 @@ final class RepositoryPoller {
                 && !poll.followedPipelines.contains(entry.getKey())
                 && (!poll.listWanted || terminal(entry.getValue())));
         steps.values().removeIf(memory -> !poll.followedPipelines.contains(memory.pipelineUuid()));
-        return (events.isEmpty() ? Mono.<Void>empty() : dropCachedPipelines(poll))
+        return dropCachedPipelines(poll, changed)
                 .thenMany(Flux.fromIterable(events).concatMap(this::publish))
                 .then();
     }
 
     /**
-     * Before telling of a change, drops what the response cache holds of the repository's pipelines (for every
-     * credential): a subscriber that selects more of the pipeline in the event ({@code steps}, say) then reads it as
-     * it is now, not as a cached moment ago. Once a poll at most.
+     * Before telling of a change, drops what the response cache holds of the changed pipelines and the repository's
+     * pipelines listing (for every credential): a subscriber that selects more of the pipeline in the event
+     * ({@code steps}, say) then reads it as it is now, not as cached a moment ago. The other pipelines' entries stay:
+     * what has completed does not change. Each pipeline once a poll at most.
      */
-    private Mono<Void> dropCachedPipelines(Poll poll) {
-        if (poll.cacheDropped) {
+    private Mono<Void> dropCachedPipelines(Poll poll, List<String> pipelineUuids) {
+        boolean listingDropped = !poll.droppedPipelines.isEmpty();
+        List<String> fresh = pipelineUuids.stream().filter(uuid -> !poll.droppedPipelines.contains(uuid)).toList();
+        if (fresh.isEmpty()) {
             return Mono.empty();
         }
-        poll.cacheDropped = true;
-        return cache.evictAfterChange(UpstreamRequest.of("pipeline", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", "changed").path());
+        poll.droppedPipelines.addAll(fresh);
+        Mono<Void> listing = listingDropped ? Mono.empty() : cache.evictListing(UpstreamRequest.of("pipelines",
+                "repositories", repository.workspace(), repository.slug(), "pipelines", "").path());
+        return listing.thenMany(Flux.fromIterable(fresh).concatMap(uuid -> cache.evictItem(UpstreamRequest.of(
+                "pipeline", "repositories", repository.workspace(), repository.slug(), "pipelines", uuid).path())))
+                .then();
     }
 
     private Mono<Void> publish(WatchEvent event) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelinesgateway.redis.RedisSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,32 @@ class EvictionAfterChangeTest {
         read(listing, fetch);
 
         assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void aChangedPipelineIsForgottenWithWhatIsBelowItWhileItsSiblingsStay() {
+        AtomicInteger fetches = new AtomicInteger();
+        Mono<byte[]> fetch = Mono.fromSupplier(() -> new byte[] {(byte) fetches.incrementAndGet()});
+        String changed = "/repositories/acme/api/pipelines/%7Bp1%7D";
+        String sibling = "/repositories/acme/api/pipelines/%7Bp2%7D";
+        readOne(changed, fetch);
+        readOne(changed + "/steps/", fetch);
+        readOne(sibling, fetch);
+        readOne(sibling + "/steps/", fetch);
+        assertThat(fetches).hasValue(4);
+
+        cache.evictItem(changed).block();
+        readOne(changed, fetch);
+        readOne(changed + "/steps/", fetch);
+        readOne(sibling, fetch);
+        readOne(sibling + "/steps/", fetch);
+
+        assertThat(fetches).as("the changed pipeline and its steps asked again, the sibling not").hasValue(6);
+    }
+
+    private void readOne(String path, Mono<byte[]> fetch) {
+        cache.read("pipeline", path, "", "Bearer token", null, fetch, bytes -> bytes,
+                bytes -> Duration.ofMinutes(1)).block();
     }
 
     private void read(String path, Mono<byte[]> fetch) {

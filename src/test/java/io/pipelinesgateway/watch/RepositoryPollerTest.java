@@ -39,6 +39,8 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -60,6 +62,7 @@ class RepositoryPollerTest {
     private final AtomicReference<List<BitbucketPipeline>> newest = new AtomicReference<>(List.of());
     private final AtomicReference<List<BitbucketStep>> steps = new AtomicReference<>(List.of());
     private final AtomicReference<byte[]> log = new AtomicReference<>(new byte[0]);
+    private final ResponseCache cache = mock(ResponseCache.class);
     private RepositoryPoller poller;
 
     @BeforeEach
@@ -78,8 +81,8 @@ class RepositoryPollerTest {
                         getArgument(0).path().contains(pipeline.uuid().substring(1, 9))).findFirst()));
         when(client.log(any(UpstreamRequest.class), anyString()))
                 .thenAnswer(call -> Mono.fromSupplier(() -> slice(log.get(), call.getArgument(1))));
-        ResponseCache cache = mock(ResponseCache.class);
-        when(cache.evictAfterChange(anyString())).thenReturn(Mono.empty());
+        when(cache.evictListing(anyString())).thenReturn(Mono.empty());
+        when(cache.evictItem(anyString())).thenReturn(Mono.empty());
         poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), client, bus, cache,
                 new LocalCoordination(Clock.systemUTC()), PROPERTIES, Clock.systemUTC());
     }
@@ -103,6 +106,19 @@ class RepositoryPollerTest {
         PipelineChanged started = (PipelineChanged) published.get(1);
         assertThat(started.pipeline().state().name()).isEqualTo("IN_PROGRESS");
         assertThat(started.previous().name()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aChangeDropsTheCachedListingAndTheChangedPipelineButNotTheCompletedOnesBesideIt() {
+        newest.set(List.of(pipeline(OLD, completed("SUCCESSFUL"))));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+        newest.set(List.of(pipeline(RUN, pending()), pipeline(OLD, completed("SUCCESSFUL"))));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+
+        verify(cache).evictListing("/repositories/acme/api/pipelines/");
+        verify(cache).evictItem("/repositories/acme/api/pipelines/%7B10000000-0000-0000-0000-000000000001%7D");
+        verify(cache, never()).evictItem("/repositories/acme/api/pipelines/%7B10000000-0000-0000-0000-000000000002%7D");
+        verify(cache, never()).evictAfterChange(anyString());
     }
 
     @Test
