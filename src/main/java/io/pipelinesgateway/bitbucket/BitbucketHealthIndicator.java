@@ -26,16 +26,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 class BitbucketHealthIndicator implements ReactiveHealthIndicator {
 
     private final WebClient webClient;
-    private final BitbucketClient client;
+    private final BitbucketAddresses addresses;
     private final UpstreamHealthProperties properties;
     private final Mono<Health> check;
 
-    BitbucketHealthIndicator(WebClient.Builder builder, BitbucketClient client, UpstreamHealthProperties properties) {
+    BitbucketHealthIndicator(WebClient.Builder builder, BitbucketAddresses addresses,
+            UpstreamHealthProperties properties) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.upstreamTimeout().toMillis())
                 .responseTimeout(properties.upstreamTimeout());
         this.webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-        this.client = client;
+        this.addresses = addresses;
         this.properties = properties;
         // Concurrent probes share the check in flight; the answer then stands for the interval.
         this.check = Mono.defer(this::ask).cache(properties.upstreamInterval());
@@ -47,7 +48,7 @@ class BitbucketHealthIndicator implements ReactiveHealthIndicator {
     }
 
     private Mono<Health> ask() {
-        String url = client.baseUrl();
+        String url = addresses.baseUrl();
         return webClient.get()
                 .uri(URI.create(url))
                 .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
@@ -57,7 +58,7 @@ class BitbucketHealthIndicator implements ReactiveHealthIndicator {
                         : Health.down().withDetail("url", url).withDetail("status", status)
                                 .withDetail("reason", "Bitbucket answers " + status + ".").build())
                 .onErrorResume(error -> Mono.just(Health.down().withDetail("url", url)
-                        .withDetail("reason", BitbucketClient.isTimeout(error)
+                        .withDetail("reason", UpstreamFailures.isTimeout(error)
                                 ? "Bitbucket did not answer within " + properties.upstreamTimeout().toMillis() + " ms."
                                 : "Bitbucket cannot be reached.")
                         .build()));

@@ -2,7 +2,6 @@ package io.pipelinesgateway.bitbucket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.WebhookCoverage;
@@ -19,23 +18,6 @@ import org.springframework.web.util.UriUtils;
 @Component
 public class CachePolicy {
 
-    /** Resources that are configuration: they change only when someone edits them, which evicts them. */
-    private static final Set<String> CONFIGURATION = Set.of("workspace", "repository", "oidc_configuration",
-            "oidc_keys", "workspace_variables", "repository_variables", "deployment_variables", "team_variables",
-            "user_variables", "environments", "pipelines_config", "schedules", "schedule", "schedule_executions",
-            "known_hosts", "known_host", "ssh_key_pair", "caches", "cache_content_uri",
-            "workspace_variable", "repository_variable", "team_variable", "user_variable");
-
-    /** Resources whose content is final once it exists. */
-    private static final Set<String> FINAL = Set.of("test_report", "test_cases", "test_case_reasons");
-
-    /**
-     * Resources for which Bitbucket's 404 is an answer, not a failure: the step reported no tests, or has written no
-     * log. Such an absence is cached like the data it stands for ({@link #absence}).
-     */
-    private static final Set<String> ABSENCE_IS_AN_ANSWER = Set.of("test_report", "test_cases", "test_case_reasons",
-            "step_log", "container_log");
-
     private final CacheProperties properties;
     private final WebhookCoverage webhooks;
 
@@ -44,33 +26,38 @@ public class CachePolicy {
         this.webhooks = webhooks;
     }
 
+    /** How long an answer may be served, by its resource's cache class and, where that depends on it, its state. */
     Duration timeToLive(UpstreamRequest request, Object value) {
-        String resource = request.resource();
-        if (FINAL.contains(resource)) {
-            return properties.completed();
-        }
-        if (CONFIGURATION.contains(resource)) {
-            return properties.configuration();
-        }
-        if (value instanceof BitbucketPipeline pipeline) {
-            return completed(pipeline.state()) ? properties.completed() : properties.live();
-        }
-        if (value instanceof BitbucketStep step) {
-            return completed(step.state()) ? properties.completed() : properties.live();
-        }
-        if (value instanceof BitbucketPage<?> page) {
-            boolean allStepsDone = resource.equals("steps") && !page.values().isEmpty()
+        return switch (request.resource().cacheClass()) {
+            case FINAL -> properties.completed();
+            case CONFIGURATION -> properties.configuration();
+            case BY_STATE -> value instanceof BitbucketPipeline pipeline ? byState(pipeline.state())
+                    : value instanceof BitbucketStep step ? byState(step.state()) : properties.live();
+            case STEP_LISTING -> value instanceof BitbucketPage<?> page && !page.values().isEmpty()
                     && page.values().stream().allMatch(item -> item instanceof BitbucketStep step
-                            && completed(step.state()));
-            return allStepsDone ? properties.completed()
-                    : settledListingWithWebhooks(request, page) ? properties.listWithWebhooks() : properties.list();
-        }
-        return properties.live();
+                            && StateName.of(step.state()).isCompleted())
+                    ? properties.completed() : listing(value);
+            case PIPELINE_LISTING -> value instanceof BitbucketPage<?> page
+                    && settledListingWithWebhooks(request, page) ? properties.listWithWebhooks() : listing(value);
+            case LISTING -> listing(value);
+            // A log is cached only once its step has completed: before that its end, and so the size every slice
+            // reports, keeps moving.
+            case LOG -> request.settled() ? properties.completed() : Duration.ZERO;
+            case LIVE -> properties.live();
+        };
+    }
+
+    private Duration byState(BitbucketState state) {
+        return StateName.of(state).isCompleted() ? properties.completed() : properties.live();
+    }
+
+    private Duration listing(Object value) {
+        return value instanceof BitbucketPage<?> ? properties.list() : properties.live();
     }
 
     /** Whether Bitbucket's 404 for this request means "there is none", an answer to cache, rather than an error. */
-    boolean notFoundIsAbsence(UpstreamRequest request) {
-        return ABSENCE_IS_AN_ANSWER.contains(request.resource());
+    static boolean notFoundIsAbsence(UpstreamRequest request) {
+        return request.resource().notFound() == UpstreamResource.NotFound.ABSENCE;
     }
 
     /**
@@ -89,7 +76,7 @@ public class CachePolicy {
      */
     private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
         if (!page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
-                && completed(pipeline.state()))) {
+                && StateName.of(pipeline.state()).isCompleted())) {
             return false;
         }
         String[] segments = request.path().split("/");
@@ -97,23 +84,5 @@ public class CachePolicy {
                 && segments[4].equals("pipelines")
                 && webhooks.covers(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
                         UriUtils.decode(segments[3], StandardCharsets.UTF_8));
-    }
-
-    /**
-     * A log is cached only once its step has completed: before that its end, and so the size every slice reports,
-     * keeps moving.
-     */
-    Duration timeToLive(boolean logComplete) {
-        return logComplete ? properties.completed() : Duration.ZERO;
-    }
-
-    static boolean completed(BitbucketState state) {
-        if (state == null) {
-            return false;
-        }
-        if (state.name() != null) {
-            return state.name().equalsIgnoreCase("COMPLETED");
-        }
-        return state.type() != null && state.type().contains("_state_completed");
     }
 }

@@ -52,8 +52,16 @@ public class UpstreamCircuitBreakers {
     }
 
     /** The breaker that guards {@code request}: the one of its repository, or else of its workspace. */
-    public CircuitBreaker guarding(UpstreamRequest request) {
-        String scope = scopeOf(request);
+    CircuitBreaker guarding(UpstreamRequest request) {
+        return breaker(scopeOf(request));
+    }
+
+    /** The breaker that guards the calls for a repository's resources. */
+    public CircuitBreaker guardingRepository(String workspace, String repository) {
+        return breaker(workspace + "/" + repository);
+    }
+
+    private CircuitBreaker breaker(String scope) {
         return breakers.get(scope, name -> CircuitBreaker.of(name, config));
     }
 

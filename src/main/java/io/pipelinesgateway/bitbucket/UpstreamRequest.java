@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,27 +15,60 @@ import io.pipelinesgateway.error.GatewayException;
 import org.springframework.web.util.UriUtils;
 
 /**
- * One upstream resource to read: its path below the REST root, its query, and the {@code resource} name that tags
- * metrics and error messages ("pipeline", "steps", "step_log", ...).
- *
- * @param resource a stable, low-cardinality name of the kind of resource
- * @param path     the encoded path below the base URL, starting with '/'
- * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
- * @param settled  whether what is read belongs to a step that has completed, so that its answer, and its absence
- *                 (no test report, no log), is final ({@link CachePolicy})
+ * One call to Bitbucket as the endpoint layer builds it: the kind of resource (which tags metrics and decides
+ * caching), its path below the REST root, its query, and how it is read. Only {@code bitbucket/} builds one, so no
+ * other package knows a Bitbucket path; others may only look at one (a metric's resource, a test's stub).
  */
-public record UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query, boolean settled) {
+public final class UpstreamRequest {
 
     private static final String REPOSITORIES = "/repositories/";
     private static final Set<String> WORKSPACE_COLLECTIONS = Set.of("repositories", "workspaces", "teams", "users");
 
-    public UpstreamRequest {
-        query = List.copyOf(query);
+    private final UpstreamResource resource;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final boolean settled;
+    private final Read read;
+
+    /**
+     * @param resource the kind of resource
+     * @param path     the encoded path below the base URL, starting with '/'
+     * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
+     * @param settled  whether what is read belongs to a step that has completed, so that its answer, and its
+     *                 absence (no test report, no log), is final ({@link CachePolicy})
+     * @param read     through the cache, or live
+     */
+    private UpstreamRequest(UpstreamResource resource, String path, List<Map.Entry<String, String>> query,
+            boolean settled, Read read) {
+        this.resource = resource;
+        this.path = path;
+        this.query = List.copyOf(query);
+        this.settled = settled;
+        this.read = read;
     }
 
-    /** A request whose answer is not known to be final. */
-    public UpstreamRequest(String resource, String path, List<Map.Entry<String, String>> query) {
-        this(resource, path, query, false);
+    /** The kind of resource. */
+    public UpstreamResource resource() {
+        return resource;
+    }
+
+    /** The encoded path below the base URL, starting with '/'. */
+    public String path() {
+        return path;
+    }
+
+    List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    /** Whether what is read belongs to a step that has completed, so that its answer and its absence are final. */
+    boolean settled() {
+        return settled;
+    }
+
+    /** Whether the read goes through the cache or to Bitbucket as it is now. */
+    Read read() {
+        return read;
     }
 
     /**
@@ -45,7 +79,7 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
      *                                                    {@code ..}, empty, or holds a control character
      *                                                    ({@link PathSegments#checked}), before any call
      */
-    public static UpstreamRequest of(String resource, String... segments) {
+    static UpstreamRequest of(UpstreamResource resource, String... segments) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {
             if (segments[i] == null) {
@@ -56,7 +90,7 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
             }
             path.append('/').append(encoded(PathSegments.checked(segments[i], i == segments.length - 1)));
         }
-        return new UpstreamRequest(resource, path.toString(), List.of());
+        return new UpstreamRequest(resource, path.toString(), List.of(), false, Read.CACHED);
     }
 
     /**
@@ -88,26 +122,31 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
         return out == null ? segment : out.toString();
     }
 
-    /** As {@link #of(String, String...)}, for a resource below a common prefix of segments. */
-    public static UpstreamRequest of(String resource, List<String> prefix, String... segments) {
+    /** As {@link #of(UpstreamResource, String...)}, for a resource below a common prefix of segments. */
+    static UpstreamRequest of(UpstreamResource resource, List<String> prefix, String... segments) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(Arrays.asList(segments));
         return of(resource, all.toArray(String[]::new));
     }
 
     /** The same request with one more query parameter. */
-    public UpstreamRequest with(String name, Object value) {
+    UpstreamRequest with(String name, Object value) {
         if (value == null) {
             return this;
         }
         List<Map.Entry<String, String>> more = new ArrayList<>(query);
         more.add(Map.entry(name, String.valueOf(value)));
-        return new UpstreamRequest(resource, path, more, settled);
+        return new UpstreamRequest(resource, path, more, settled, read);
     }
 
     /** The same request, read for a step that has completed ({@code true}) or may still be running. */
-    public UpstreamRequest settled(boolean stepCompleted) {
-        return new UpstreamRequest(resource, path, query, stepCompleted);
+    UpstreamRequest settled(boolean stepCompleted) {
+        return new UpstreamRequest(resource, path, query, stepCompleted, read);
+    }
+
+    /** The same request, read as {@code how}. */
+    UpstreamRequest read(Read how) {
+        return how == read ? this : new UpstreamRequest(resource, path, query, settled, how);
     }
 
     /**
@@ -115,7 +154,7 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
      * for anything else: what is read below a repository's {@code pipelines/} is the same for every reader of that
      * repository, which is what lets completed answers be shared between them.
      */
-    public String pipelinesOfRepository() {
+    String pipelinesOfRepository() {
         String repository = repository();
         return repository != null && path.startsWith("/pipelines/", REPOSITORIES.length() + repository.length())
                 ? repository : null;
@@ -160,6 +199,22 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
             return "_account";
         }
         return workspace.indexOf('%') < 0 ? workspace : UriUtils.decode(workspace, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UpstreamRequest that && resource == that.resource && path.equals(that.path)
+                && query.equals(that.query) && settled == that.settled && read == that.read;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(resource, path, query, settled, read);
+    }
+
+    @Override
+    public String toString() {
+        return resource + " " + pathAndQuery();
     }
 
     /** The path and the encoded query, to append to the base URL. */

@@ -28,7 +28,15 @@ public final class Uuids {
                     "'" + field + "' must be a UUID such as {2b6f8f34-6c1e-4b5e-9a2e-3f1c0d9e8a7b}; it was '" + uuid
                             + "'.");
         }
-        String bare = trimmed.replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
-        return "{" + bare + "}";
+        return "{" + bare(trimmed) + "}";
+    }
+
+    /** Whether two UUIDs Bitbucket sent are the same, written with or without braces, in either case. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && bare(a).equals(bare(b));
+    }
+
+    private static String bare(String uuid) {
+        return uuid.replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

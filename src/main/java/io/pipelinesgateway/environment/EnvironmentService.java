@@ -1,8 +1,6 @@
 package io.pipelinesgateway.environment;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketEnvironment;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -15,16 +13,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class EnvironmentService {
 
-    private final BitbucketClient client;
+    private final ConfigurationEndpoints bitbucket;
 
-    EnvironmentService(BitbucketClient client) {
-        this.client = client;
+    EnvironmentService(ConfigurationEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     Mono<Connection<DeploymentEnvironment>> environments(String workspace, String repository, PageRequest page) {
-        UpstreamRequest request = UpstreamRequest.of("environments", "repositories", workspace, repository,
-                "environments", "");
-        return client.window(request, BitbucketEnvironment.class, page.offset(), page.first(), any -> true, false)
+        return bitbucket.environments(workspace, repository).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(),
                         environment -> DeploymentEnvironment.from(workspace, repository, environment)));
     }
@@ -32,9 +28,7 @@ public class EnvironmentService {
     /** The environment a global ID names. */
     public Mono<DeploymentEnvironment> environment(GlobalId id) {
         RepositoryItem item = RepositoryItem.of(id, "id");
-        UpstreamRequest request = UpstreamRequest.of("environment", "repositories", item.workspace(),
-                item.repository(), "environments", item.uuid());
-        return client.get(request, BitbucketEnvironment.class)
+        return bitbucket.environment(item.workspace(), item.repository(), item.uuid())
                 .map(environment -> DeploymentEnvironment.from(item.workspace(), item.repository(), environment));
     }
 }

@@ -2,11 +2,8 @@ package io.pipelinesgateway.oidc;
 
 import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketJwk;
-import io.pipelinesgateway.bitbucket.BitbucketJwks;
-import io.pipelinesgateway.bitbucket.BitbucketOidcConfiguration;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -15,25 +12,19 @@ import org.springframework.stereotype.Service;
 @Service
 class OidcService {
 
-    private final BitbucketClient client;
+    private final ConfigurationEndpoints bitbucket;
 
-    OidcService(BitbucketClient client) {
-        this.client = client;
+    OidcService(ConfigurationEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     Mono<OidcConfiguration> configuration(String workspace) {
-        return client.get(request("oidc_configuration", workspace, ".well-known", "openid-configuration"),
-                        BitbucketOidcConfiguration.class)
+        return bitbucket.oidcConfiguration(workspace)
                 .map(configuration -> OidcConfiguration.from(workspace, configuration));
     }
 
     Mono<List<BitbucketJwk>> keys(String workspace) {
-        return client.get(request("oidc_keys", workspace, "keys.json"), BitbucketJwks.class)
+        return bitbucket.oidcKeys(workspace)
                 .map(jwks -> jwks.keys() == null ? List.of() : jwks.keys());
-    }
-
-    private static UpstreamRequest request(String resource, String workspace, String... rest) {
-        return UpstreamRequest.of(resource, List.of("workspaces", workspace, "pipelines-config", "identity", "oidc"),
-                rest);
     }
 }

@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketAddresses;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketRunRequest;
 import io.pipelinesgateway.bitbucket.BitbucketTarget;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /** Runs and stops pipelines. */
@@ -27,11 +26,13 @@ class PipelineRunService {
     /** How many of the newest pipelines are looked at for it. */
     private static final int NEWEST = 10;
 
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
+    private final BitbucketAddresses addresses;
     private final PipelineService pipelines;
 
-    PipelineRunService(BitbucketClient client, PipelineService pipelines) {
-        this.client = client;
+    PipelineRunService(PipelineEndpoints bitbucket, BitbucketAddresses addresses, PipelineService pipelines) {
+        this.bitbucket = bitbucket;
+        this.addresses = addresses;
         this.pipelines = pipelines;
     }
 
@@ -44,25 +45,22 @@ class PipelineRunService {
     Mono<PipelinePayload> run(RunInputs.Run input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketRunRequest body = input.body();
-        UpstreamRequest request = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", "");
         Instant requested = Instant.now();
-        return UserError.recover(client.send(HttpMethod.POST, request, body, BitbucketPipeline.class)
-                        .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(request,
+        return UserError.recover(bitbucket.run(repository.workspace(), repository.slug(), body)
+                        .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(repository,
                                 body.target(), requested)
                                 .switchIfEmpty(Mono.error(() -> notSeenYet(repository))))
                         .map(created -> PipelinePayload.of(Pipeline.from(repository.workspace(), repository.slug(),
-                                created, client.webUrl()))),
+                                created, addresses.webUrl()))),
                 "input.target", PipelinePayload::rejected);
     }
 
     /** The newest pipeline on {@code target} created since {@code requested} (allowing for clock skew), if any. */
-    private Mono<BitbucketPipeline> startedSince(UpstreamRequest listing, BitbucketTarget target,
+    private Mono<BitbucketPipeline> startedSince(RepositoryKey repository, BitbucketTarget target,
             Instant requested) {
         Instant since = requested.minus(CLOCK_SKEW);
-        return client.page(listing.with("sort", "-created_on"), BitbucketPipeline.class, 1, NEWEST)
-                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true))
-                .flatMap(page -> Mono.justOrEmpty(page.values().stream()
+        return bitbucket.newestPipelinesNow(repository.workspace(), repository.slug(), NEWEST)
+                .flatMap(newest -> Mono.justOrEmpty(newest.stream()
                         .filter(pipeline -> pipeline.createdOn() != null
                                 && !pipeline.createdOn().toInstant().isBefore(since)
                                 && sameTarget(target, pipeline.target()))
@@ -107,9 +105,7 @@ class PipelineRunService {
      */
     Mono<PipelinePayload> stop(RunInputs.Stop input) {
         PipelineKey key = input.pipelineKey();
-        UpstreamRequest request = UpstreamRequest.of("stop_pipeline", "repositories", key.workspace(),
-                key.repository(), "pipelines", key.id(), "stopPipeline");
-        return UserError.recover(client.send(HttpMethod.POST, request, null, Void.class)
+        return UserError.recover(bitbucket.stop(key.workspace(), key.repository(), key.id())
                         .then(Mono.defer(() -> pipelines.pipeline(key)))
                         .map(PipelinePayload::of),
                 "input.id", PipelinePayload::rejected);

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketAddresses;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.Listing;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import reactor.core.publisher.Mono;
@@ -26,31 +28,31 @@ public class PipelineService {
     /** The DataLoader of pipeline lists by {@link PipelineListRequest}. */
     public static final String LIST_LOADER = "pipelineListLoader";
 
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
+    private final BitbucketAddresses addresses;
 
-    PipelineService(BitbucketClient client, Loaders loaders) {
-        this.client = client;
+    PipelineService(PipelineEndpoints bitbucket, BitbucketAddresses addresses, Loaders loaders) {
+        this.bitbucket = bitbucket;
+        this.addresses = addresses;
         loaders.<PipelineKey, Pipeline>register(LOADER, this::pipeline);
         loaders.<PipelineListRequest, Connection<Pipeline>>register(LIST_LOADER, this::pipelines);
     }
 
     Mono<Pipeline> pipeline(PipelineKey key) {
-        return client.get(UpstreamRequest.of("pipeline", "repositories", key.workspace(), key.repository(),
-                        "pipelines", key.id()), BitbucketPipeline.class)
-                .map(pipeline -> Pipeline.from(key, pipeline, client.webUrl()));
+        return bitbucket.pipeline(key.workspace(), key.repository(), key.id(), Read.CACHED)
+                .map(pipeline -> Pipeline.from(key, pipeline, addresses.webUrl()));
     }
 
     Mono<Connection<Pipeline>> pipelines(PipelineListRequest request) {
-        UpstreamRequest upstream = listing(request.workspace(), request.repository(), request.statuses(),
+        Listing<BitbucketPipeline> upstream = listing(request.workspace(), request.repository(), request.statuses(),
                 request.newestFirst());
         boolean exactUpstream = request.branch() == null
                 && (request.statuses().isEmpty() || request.statuses().stream().allMatch(
                         PipelineStatus::upstreamFilterIsExact));
         Predicate<BitbucketPipeline> keep = keep(request);
-        return client.window(upstream, BitbucketPipeline.class, request.page().offset(), request.page().first(),
-                        keep, !exactUpstream)
+        return upstream.window(request.page().offset(), request.page().first(), keep, !exactUpstream)
                 .map(window -> Connection.of(window, request.page().offset(), pipeline -> Pipeline.from(
-                        request.workspace(), request.repository(), pipeline, client.webUrl())));
+                        request.workspace(), request.repository(), pipeline, addresses.webUrl())));
     }
 
     /**
@@ -62,28 +64,20 @@ public class PipelineService {
     public Mono<PipelinePage> newestFirst(String workspace, String repository, List<PipelineStatus> statuses,
             int pageNumber) {
         int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
-        return client.page(listing(workspace, repository, statuses, true), BitbucketPipeline.class, pageNumber,
-                        pageLength)
+        return listing(workspace, repository, statuses, true).page(pageNumber, pageLength)
                 .map(page -> new PipelinePage(page.values().stream()
-                        .map(pipeline -> Pipeline.from(workspace, repository, pipeline, client.webUrl()))
+                        .map(pipeline -> Pipeline.from(workspace, repository, pipeline, addresses.webUrl()))
                         .toList(),
                         // A short page is the last one; Bitbucket's size, when sent, says so earlier.
                         page.values().size() < pageLength
                                 || (page.size() != null && (long) pageNumber * pageLength >= page.size())));
     }
 
-    private static UpstreamRequest listing(String workspace, String repository, List<PipelineStatus> statuses,
+    private Listing<BitbucketPipeline> listing(String workspace, String repository, List<PipelineStatus> statuses,
             boolean newestFirst) {
-        UpstreamRequest upstream = UpstreamRequest.of("pipelines", "repositories", workspace, repository,
-                        "pipelines", "")
-                .with("sort", newestFirst ? "-created_on" : "created_on");
         boolean sendStatuses = !statuses.isEmpty() && !statuses.contains(PipelineStatus.UNKNOWN);
-        if (sendStatuses) {
-            for (String status : statuses.stream().map(PipelineStatus::upstreamFilter).distinct().toList()) {
-                upstream = upstream.with("status", status);
-            }
-        }
-        return upstream;
+        return bitbucket.pipelines(workspace, repository, newestFirst, sendStatuses
+                ? statuses.stream().map(PipelineStatus::upstreamFilter).distinct().toList() : List.of());
     }
 
     private static Predicate<BitbucketPipeline> keep(PipelineListRequest request) {

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.pipeline;
 
 import io.pipelinesgateway.bitbucket.BitbucketState;
+import io.pipelinesgateway.bitbucket.StateName;
 
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
@@ -13,21 +14,22 @@ import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
  * @param stageName  Bitbucket's name of the stage as sent, kept also when {@code stage} is UNKNOWN
  * @param resultName Bitbucket's name of the result as sent, kept also when {@code result} is UNKNOWN
  */
-public record PipelineState(String name, String stage, String result, String type, String stageName,
+public record PipelineState(StateName name, String stage, String result, String type, String stageName,
         String resultName) {
 
     public static PipelineState from(BitbucketState state) {
         if (state == null) {
-            return new PipelineState("UNKNOWN", null, null, null, null, null);
+            return new PipelineState(StateName.UNKNOWN, null, null, null, null, null);
         }
-        String name = known(nameOf(state.name(), state.type(), "pipeline_state_"), "PENDING", "IN_PROGRESS",
-                "COMPLETED");
+        StateName parsed = StateName.of(state);
+        // A pipeline is never READY: only steps are.
+        StateName name = parsed == StateName.READY ? StateName.UNKNOWN : parsed;
         String stageName = nameOf(state.stage(), "pipeline_state_in_progress_");
         String resultName = nameOf(state.result(), "pipeline_state_completed_");
-        String stage = name.equals("IN_PROGRESS")
+        String stage = name == StateName.IN_PROGRESS
                 ? (state.stage() == null ? "RUNNING" : known(stageName, "RUNNING", "PAUSED", "HALTED"))
                 : null;
-        String result = name.equals("COMPLETED")
+        String result = name.isCompleted()
                 ? known(resultName, "SUCCESSFUL", "FAILED", "ERROR", "STOPPED", "EXPIRED")
                 : null;
         return new PipelineState(name, stage, result, state.type(), stageName, resultName);
@@ -36,14 +38,14 @@ public record PipelineState(String name, String stage, String result, String typ
     /** The one-word status. */
     public PipelineStatus status() {
         return switch (name) {
-            case "PENDING" -> PipelineStatus.PENDING;
-            case "IN_PROGRESS" -> PipelineStatus.valueOf(stage.equals("UNKNOWN") ? "UNKNOWN" : stage);
-            case "COMPLETED" -> PipelineStatus.valueOf(result);
-            default -> PipelineStatus.UNKNOWN;
+            case PENDING -> PipelineStatus.PENDING;
+            case IN_PROGRESS -> PipelineStatus.valueOf(stage.equals("UNKNOWN") ? "UNKNOWN" : stage);
+            case COMPLETED -> PipelineStatus.valueOf(result);
+            case READY, UNKNOWN -> PipelineStatus.UNKNOWN;
         };
     }
 
     public boolean isTerminal() {
-        return name.equals("COMPLETED");
+        return name.isCompleted();
     }
 }

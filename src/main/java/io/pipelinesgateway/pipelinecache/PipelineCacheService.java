@@ -1,11 +1,7 @@
 package io.pipelinesgateway.pipelinecache;
 
-import java.util.List;
-
-import io.pipelinesgateway.bitbucket.BitbucketCache;
 import io.pipelinesgateway.bitbucket.BitbucketCacheContentUri;
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -13,50 +9,41 @@ import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /** Reads a repository's dependency caches and deletes them, one version by UUID or all versions by name. */
 @Service
 class PipelineCacheService {
 
-    private final BitbucketClient client;
+    private final ConfigurationEndpoints bitbucket;
 
-    PipelineCacheService(BitbucketClient client) {
-        this.client = client;
+    PipelineCacheService(ConfigurationEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     Mono<Connection<PipelineCache>> caches(RepositoryKey repository, PageRequest page) {
-        return client.window(caches("caches", repository, ""), BitbucketCache.class, page.offset(), page.first(),
-                        any -> true, false)
+        return bitbucket.caches(repository.workspace(), repository.slug()).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(), cache -> PipelineCache.from(repository, cache)));
     }
 
     Mono<String> contentUri(PipelineCache cache) {
-        return client.get(caches("cache_content_uri", cache.repository(), cache.uuid(), "content-uri"),
-                        BitbucketCacheContentUri.class)
+        return bitbucket.cacheContentUri(cache.repository().workspace(), cache.repository().slug(), cache.uuid())
                 .mapNotNull(BitbucketCacheContentUri::uri);
     }
 
     Mono<DeletePayload> delete(CacheInputs.DeleteOne input) {
-        UpstreamRequest request = caches("cache", input.repositoryKey(), input.cacheUuid());
-        return deleted(request);
+        RepositoryKey repository = input.repositoryKey();
+        return deleted(bitbucket.deleteCache(repository.workspace(), repository.slug(), input.cacheUuid()));
     }
 
     Mono<DeletePayload> deleteByName(CacheInputs.DeleteByName input) {
-        // Published without the trailing slash of the listing: DELETE .../pipelines-config/caches?name=...
-        UpstreamRequest request = caches("caches", input.repositoryKey()).with("name", input.cacheName());
-        return deleted(request);
+        RepositoryKey repository = input.repositoryKey();
+        return deleted(bitbucket.deleteCachesNamed(repository.workspace(), repository.slug(), input.cacheName()));
     }
 
-    private Mono<DeletePayload> deleted(UpstreamRequest request) {
-        return UserError.recover(client.send(HttpMethod.DELETE, request, null, Void.class)
+    private static Mono<DeletePayload> deleted(Mono<Void> deletion) {
+        return UserError.recover(deletion
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(null))),
                 null, DeletePayload::rejected);
-    }
-
-    private static UpstreamRequest caches(String resource, RepositoryKey repository, String... rest) {
-        return UpstreamRequest.of(resource, List.of("repositories", repository.workspace(), repository.slug(),
-                "pipelines-config", "caches"), rest);
     }
 }

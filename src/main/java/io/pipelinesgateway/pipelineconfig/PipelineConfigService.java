@@ -3,35 +3,33 @@ package io.pipelinesgateway.pipelineconfig;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketBuildNumber;
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPipelinesConfig;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /** Reads and changes a repository's Pipelines settings: whether Pipelines runs, and the next build number. */
 @Service
 class PipelineConfigService {
 
-    private final BitbucketClient client;
+    private final ConfigurationEndpoints bitbucket;
 
-    PipelineConfigService(BitbucketClient client) {
-        this.client = client;
+    PipelineConfigService(ConfigurationEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     Mono<PipelinesConfiguration> configuration(RepositoryKey repository) {
-        return client.get(configRequest(repository), BitbucketPipelinesConfig.class)
+        return bitbucket.pipelinesConfig(repository.workspace(), repository.slug())
                 .map(PipelineConfigService::configuration);
     }
 
     Mono<ConfigPayloads.Enabled> setEnabled(ConfigInputs.SetEnabled input) {
         RepositoryKey repository = input.repositoryKey();
-        return UserError.recover(client.send(HttpMethod.PUT, configRequest(repository), input.body(),
-                                BitbucketPipelinesConfig.class)
+        return UserError.recover(bitbucket.setPipelinesConfig(repository.workspace(), repository.slug(),
+                                input.body())
                         .map(saved -> new ConfigPayloads.Enabled(new PipelinesConfiguration(
                                 saved.enabled() != null ? saved.enabled() : input.body().enabled()), List.of())),
                 "input.enabled", ConfigPayloads.Enabled::rejected);
@@ -44,9 +42,7 @@ class PipelineConfigService {
     Mono<ConfigPayloads.BuildNumber> setNextBuildNumber(ConfigInputs.SetNextBuildNumber input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketBuildNumber body = input.body();
-        UpstreamRequest request = UpstreamRequest.of("build_number", "repositories", repository.workspace(),
-                repository.slug(), "pipelines_config", "build_number");
-        return UserError.recover(client.send(HttpMethod.PUT, request, body, BitbucketBuildNumber.class)
+        return UserError.recover(bitbucket.setNextBuildNumber(repository.workspace(), repository.slug(), body)
                         .map(saved -> new ConfigPayloads.BuildNumber(saved.next(), List.of())),
                 "input.next", rejection -> "'input.next' (" + body.next() + ") must be higher than the latest build "
                         + "number of " + repository.workspace() + "/" + repository.slug() + ". "
@@ -56,10 +52,5 @@ class PipelineConfigService {
 
     private static PipelinesConfiguration configuration(BitbucketPipelinesConfig config) {
         return new PipelinesConfiguration(config.enabled());
-    }
-
-    private static UpstreamRequest configRequest(RepositoryKey repository) {
-        return UpstreamRequest.of("pipelines_config", "repositories", repository.workspace(), repository.slug(),
-                "pipelines_config");
     }
 }

@@ -2,9 +2,9 @@ package io.pipelinesgateway.repository;
 
 import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketRepository;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.BitbucketAddresses;
+import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -19,36 +19,30 @@ public class RepositoryService {
     /** The DataLoader of repositories by {@link RepositoryKey}. */
     public static final String LOADER = "repositoryLoader";
 
-    private final BitbucketClient client;
+    private final WorkspaceEndpoints bitbucket;
+    private final BitbucketAddresses addresses;
 
-    RepositoryService(BitbucketClient client, Loaders loaders) {
-        this.client = client;
+    RepositoryService(WorkspaceEndpoints bitbucket, BitbucketAddresses addresses, Loaders loaders) {
+        this.bitbucket = bitbucket;
+        this.addresses = addresses;
         loaders.<RepositoryKey, Repository>register(LOADER, this::repository);
     }
 
     Mono<Repository> repository(RepositoryKey key) {
-        return client.get(UpstreamRequest.of("repository", "repositories", key.workspace(), key.slug()),
-                        BitbucketRepository.class)
-                .map(repository -> Repository.from(key, repository, client.webUrl()));
+        return bitbucket.repository(key.workspace(), key.slug(), Read.CACHED)
+                .map(repository -> Repository.from(key, repository, addresses.webUrl()));
     }
 
     /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */
     public Mono<Connection<Repository>> repositories(String workspace, PageRequest page, String nameContains) {
-        UpstreamRequest request = listing(workspace)
-                .with("q", nameContains == null || nameContains.isBlank() ? null
-                        : "name ~ \"" + nameContains.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        return client.window(request, BitbucketRepository.class, page.offset(), page.first(), any -> true, false)
+        return bitbucket.repositories(workspace, nameContains).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(),
-                        repository -> Repository.from(workspace, repository, client.webUrl())));
+                        repository -> Repository.from(workspace, repository, addresses.webUrl())));
     }
 
     /** Every repository of a workspace, by name: the scope of the cross-repository feed and insights. */
     public Mono<List<Repository>> all(String workspace) {
-        return client.all(listing(workspace), BitbucketRepository.class).map(all -> all.stream()
-                .map(repository -> Repository.from(workspace, repository, client.webUrl())).toList());
-    }
-
-    private static UpstreamRequest listing(String workspace) {
-        return UpstreamRequest.of("repositories", "repositories", workspace).with("sort", "name");
+        return bitbucket.repositories(workspace, null).all().map(all -> all.stream()
+                .map(repository -> Repository.from(workspace, repository, addresses.webUrl())).toList());
     }
 }

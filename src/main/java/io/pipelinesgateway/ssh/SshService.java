@@ -1,11 +1,8 @@
 package io.pipelinesgateway.ssh;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketKnownHost;
 import io.pipelinesgateway.bitbucket.BitbucketSshKeyPair;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
-import io.pipelinesgateway.error.ErrorCode;
-import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.bitbucket.SshEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.GlobalId;
@@ -15,7 +12,6 @@ import io.pipelinesgateway.repository.RepositoryItem;
 import io.pipelinesgateway.repository.RepositoryKey;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,25 +21,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class SshService {
 
-    private final BitbucketClient client;
+    private final SshEndpoints bitbucket;
 
-    SshService(BitbucketClient client) {
-        this.client = client;
+    SshService(SshEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     /** The key pair's public half; empty when the repository has none (Bitbucket answers 404). */
     Mono<SshKeyPair> keyPair(String workspace, String repository) {
-        return client.get(keyPairRequest(workspace, repository), BitbucketSshKeyPair.class)
-                .map(keyPair -> new SshKeyPair(keyPair.publicKey()))
-                .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                        ? Mono.empty() : Mono.error(error));
+        return bitbucket.keyPair(workspace, repository).map(keyPair -> new SshKeyPair(keyPair.publicKey()));
     }
 
     Mono<SshPayloads.KeyPair> setKeyPair(SshInputs.SetKeyPair input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketSshKeyPair body = input.body();
-        return UserError.recover(client.send(HttpMethod.PUT, keyPairRequest(repository.workspace(),
-                                repository.slug()), body, BitbucketSshKeyPair.class)
+        return UserError.recover(bitbucket.setKeyPair(repository.workspace(), repository.slug(), body)
                         // Only the public key is kept from the answer, whatever else it holds.
                         .map(saved -> SshPayloads.KeyPair.of(new SshKeyPair(saved.publicKey()))),
                 "input.privateKey", SshPayloads.KeyPair::rejected);
@@ -51,15 +43,13 @@ public class SshService {
 
     Mono<DeletePayload> deleteKeyPair(SshInputs.DeleteKeyPair input) {
         RepositoryKey repository = input.repositoryKey();
-        return UserError.recover(client.send(HttpMethod.DELETE, keyPairRequest(repository.workspace(),
-                                repository.slug()), null, Void.class)
+        return UserError.recover(bitbucket.deleteKeyPair(repository.workspace(), repository.slug())
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(null))),
                 null, DeletePayload::rejected);
     }
 
     Mono<Connection<KnownHost>> knownHosts(String workspace, String repository, PageRequest page) {
-        return client.window(knownHostsRequest(workspace, repository), BitbucketKnownHost.class, page.offset(),
-                        page.first(), any -> true, false)
+        return bitbucket.knownHosts(workspace, repository).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(),
                         host -> KnownHost.from(workspace, repository, host)));
     }
@@ -67,15 +57,14 @@ public class SshService {
     /** The known host a global ID names. */
     public Mono<KnownHost> knownHost(GlobalId id) {
         RepositoryItem host = RepositoryItem.of(id, "id");
-        return client.get(knownHostRequest(host), BitbucketKnownHost.class)
+        return bitbucket.knownHost(host.workspace(), host.repository(), host.uuid())
                 .map(found -> KnownHost.from(host.workspace(), host.repository(), found));
     }
 
     Mono<SshPayloads.Host> createKnownHost(SshInputs.CreateKnownHost input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketKnownHost body = input.body();
-        return UserError.recover(client.send(HttpMethod.POST, knownHostsRequest(repository.workspace(),
-                                repository.slug()), body, BitbucketKnownHost.class)
+        return UserError.recover(bitbucket.createKnownHost(repository.workspace(), repository.slug(), body)
                         .map(created -> SshPayloads.Host.of(KnownHost.from(repository.workspace(), repository.slug(),
                                 created))),
                 "input.hostname", SshPayloads.Host::rejected);
@@ -84,7 +73,7 @@ public class SshService {
     Mono<SshPayloads.Host> updateKnownHost(SshInputs.UpdateKnownHost input) {
         RepositoryItem host = input.knownHost();
         BitbucketKnownHost body = input.body(host);
-        return UserError.recover(client.send(HttpMethod.PUT, knownHostRequest(host), body, BitbucketKnownHost.class)
+        return UserError.recover(bitbucket.updateKnownHost(host.workspace(), host.repository(), host.uuid(), body)
                         .map(updated -> SshPayloads.Host.of(KnownHost.from(host.workspace(), host.repository(),
                                 updated))),
                 "input.hostname", SshPayloads.Host::rejected);
@@ -92,23 +81,8 @@ public class SshService {
 
     Mono<DeletePayload> deleteKnownHost(SshInputs.DeleteKnownHost input) {
         RepositoryItem host = input.knownHost();
-        return UserError.recover(client.send(HttpMethod.DELETE, knownHostRequest(host), null, Void.class)
+        return UserError.recover(bitbucket.deleteKnownHost(host.workspace(), host.repository(), host.uuid())
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
-    }
-
-    private static UpstreamRequest keyPairRequest(String workspace, String repository) {
-        return UpstreamRequest.of("ssh_key_pair", "repositories", workspace, repository, "pipelines_config", "ssh",
-                "key_pair");
-    }
-
-    private static UpstreamRequest knownHostsRequest(String workspace, String repository) {
-        return UpstreamRequest.of("known_hosts", "repositories", workspace, repository, "pipelines_config", "ssh",
-                "known_hosts", "");
-    }
-
-    private static UpstreamRequest knownHostRequest(RepositoryItem host) {
-        return UpstreamRequest.of("known_host", "repositories", host.workspace(), host.repository(),
-                "pipelines_config", "ssh", "known_hosts", host.uuid());
     }
 }

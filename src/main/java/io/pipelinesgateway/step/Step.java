@@ -7,6 +7,7 @@ import io.pipelinesgateway.bitbucket.BitbucketCommand;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
+import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.graphql.GlobalId;
 
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
@@ -43,25 +44,23 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
      *
      * @param halted whether a pending step is held by a gate ({@code pipeline_step_state_pending_halted})
      */
-    public record State(String name, String result, String type, boolean halted) {
+    public record State(StateName name, String result, String type, boolean halted) {
 
         public static State from(BitbucketState state) {
             if (state == null) {
-                return new State("UNKNOWN", null, null, false);
+                return new State(StateName.UNKNOWN, null, null, false);
             }
-            String name = nameOf(state.name(), state.type(), "pipeline_step_state_");
             // "pipeline_step_state_pending_halted" (or a HALTED stage) is a pending step, held by a gate.
             boolean halted = "HALTED".equals(nameOf(state.stage(), "pipeline_step_state_pending_"))
                     || (state.type() != null && state.type().endsWith("_halted"));
-            name = known(name != null && name.startsWith("PENDING") ? "PENDING" : name, "PENDING", "READY",
-                    "IN_PROGRESS", "COMPLETED");
+            StateName name = StateName.of(state);
             String result = null;
-            if (name.equals("COMPLETED")) {
+            if (name.isCompleted()) {
                 result = state.result() == null ? "UNKNOWN" : known(nameOf(state.result().name(),
                         state.result().type(), "pipeline_step_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
                         "STOPPED", "EXPIRED", "NOT_RUN");
             }
-            return new State(name, result, state.type(), halted && name.equals("PENDING"));
+            return new State(name, result, state.type(), halted && name == StateName.PENDING);
         }
     }
 
@@ -81,7 +80,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         Image image = step.image() == null ? null
                 : new Image(step.image().name(), step.image().username() != null || step.image().email() != null);
         State state = State.from(step.state());
-        boolean complete = state.name().equals("COMPLETED");
+        boolean complete = state.name().isCompleted();
         List<ServiceContainer> services = step.serviceContainers() == null ? List.of()
                 : step.serviceContainers().stream()
                         .filter(container -> container.uuid() != null)
@@ -111,15 +110,15 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         if (state.result() != null) {
             return state.result();
         }
-        boolean notStarted = state.name().equals("PENDING") || state.name().equals("READY");
+        boolean notStarted = state.name() == StateName.PENDING || state.name() == StateName.READY;
         if (notStarted && !state.halted() && trigger != null && trigger.isManual()) {
             return "PAUSED";
         }
-        return state.name();
+        return state.name().name();
     }
 
     public boolean isTerminal() {
-        return "COMPLETED".equals(state.name());
+        return state.name().isCompleted();
     }
 
     /**
@@ -128,7 +127,8 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
      * itself, so asking Bitbucket, which would answer 404, costs a call for nothing.
      */
     public boolean neverRan() {
-        return "NOT_RUN".equals(state.result()) || state.name().equals("PENDING") || state.name().equals("READY");
+        return "NOT_RUN".equals(state.result()) || state.name() == StateName.PENDING
+                || state.name() == StateName.READY;
     }
 
     public StepLog log() {

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.LogSlice;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Loaders;
@@ -37,24 +36,23 @@ public class StepService {
     private static final int MAX_TAIL_BYTES = 4 * 1024 * 1024;
     static final int BLOCK_BYTES = 64 * 1024;
 
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
 
-    StepService(BitbucketClient client, Loaders loaders) {
-        this.client = client;
+    StepService(PipelineEndpoints bitbucket, Loaders loaders) {
+        this.bitbucket = bitbucket;
         loaders.<PipelineKey, List<Step>>register(STEPS_LOADER, this::steps);
         loaders.<StepKey, Step>register(LOADER, this::step);
     }
 
     /** A pipeline's steps, in order. */
     public Mono<List<Step>> steps(PipelineKey pipeline) {
-        return client.all(UpstreamRequest.of("steps", "repositories", pipeline.workspace(), pipeline.repository(),
-                        "pipelines", pipeline.id(), "steps", ""), BitbucketStep.class)
+        return bitbucket.steps(pipeline.workspace(), pipeline.repository(), pipeline.id()).all()
                 .map(steps -> steps.stream().map(step -> Step.from(new StepKey(pipeline.workspace(),
                         pipeline.repository(), pipeline.id(), step.uuid()), step)).toList());
     }
 
     Mono<Step> step(StepKey key) {
-        return client.get(stepRequest("step", key), BitbucketStep.class).map(step -> Step.from(key, step));
+        return bitbucket.step(key.upstream(), Read.CACHED).map(step -> Step.from(key, step));
     }
 
     /**
@@ -160,7 +158,9 @@ public class StepService {
         if (!log.mayExist()) {
             return Mono.just(LogSlice.NONE);
         }
-        return client.log(logRequest(log).settled(complete), range);
+        return log.logUuid() == null
+                ? bitbucket.stepLog(log.step().upstream(), range, complete, Read.CACHED)
+                : bitbucket.containerLog(log.step().upstream(), log.logUuid(), range, complete);
     }
 
     private static LogSlice join(List<LogSlice> blocks, long offset, long total) {
@@ -204,22 +204,5 @@ public class StepService {
             }
         }
         return 0;
-    }
-
-    private static UpstreamRequest stepRequest(String resource, StepKey key, String... rest) {
-        // Not List.of: a step Bitbucket listed without its UUID is refused by UpstreamRequest, as UPSTREAM_INCOMPLETE.
-        return UpstreamRequest.of(resource, Arrays.asList("repositories", key.workspace(), key.repository(),
-                "pipelines", key.pipelineUuid(), "steps", key.stepUuid()), rest);
-    }
-
-    private static UpstreamRequest logRequest(StepLog log) {
-        return log.logUuid() == null
-                ? stepRequest("step_log", log.step(), "log")
-                : stepRequest("container_log", log.step(), "logs", log.logUuid());
-    }
-
-    /** Builds requests below a step, for the other step-level resources (test reports). */
-    public static UpstreamRequest requestBelowStep(String resource, StepKey key, String... rest) {
-        return stepRequest(resource, key, rest);
     }
 }

@@ -3,15 +3,15 @@ package io.pipelinesgateway.subscription;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.LogSlice;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.StateName;
+import io.pipelinesgateway.bitbucket.StepCoordinates;
 import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.StepChanged;
 import io.pipelinesgateway.events.WatchEvent;
-import io.pipelinesgateway.step.Step;
 import io.pipelinesgateway.step.StepKey;
-import io.pipelinesgateway.step.StepService;
 import io.pipelinesgateway.watch.Utf8;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,15 +31,15 @@ final class LogFollower {
     /** The most one read takes; a log longer than that is read in several. */
     static final int READ_BYTES = 1024 * 1024;
 
-    private final BitbucketClient client;
-    private final UpstreamRequest request;
+    private final PipelineEndpoints bitbucket;
+    private final StepCoordinates step;
     private final String stepId;
     private final SubscriberBuffer buffer;
     private long sent;
 
-    LogFollower(BitbucketClient client, StepKey step, String stepId, long fromOffset, SubscriberBuffer buffer) {
-        this.client = client;
-        this.request = StepService.requestBelowStep("step_log", step, "log");
+    LogFollower(PipelineEndpoints bitbucket, StepKey step, String stepId, long fromOffset, SubscriberBuffer buffer) {
+        this.bitbucket = bitbucket;
+        this.step = step.upstream();
         this.stepId = stepId;
         this.sent = fromOffset;
         this.buffer = buffer;
@@ -71,7 +71,7 @@ final class LogFollower {
                     .concatWith(Mono.fromSupplier(this::last));
         }
         if (event instanceof StepChanged changed
-                && Step.State.from(changed.step().state()).name().equals("COMPLETED")) {
+                && StateName.of(changed.step().state()).isCompleted()) {
             // The step completed, and no final log event came first (it may have been lost): read to the end.
             return readUpTo(-1, true).concatWith(Mono.fromSupplier(this::last));
         }
@@ -113,10 +113,9 @@ final class LogFollower {
                     if (until >= 0 && sent >= until) {
                         return Mono.<LogSlice>empty();
                     }
-                    return client.log(request, "bytes=" + sent + "-" + last)
+                    return bitbucket.stepLog(step, "bytes=" + sent + "-" + last, false, Read.LIVE)
                             // No log yet: the step has not written anything.
-                            .map(slice -> slice == LogSlice.NONE ? new LogSlice(sent, new byte[0], sent) : slice)
-                            .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+                            .map(slice -> slice == LogSlice.NONE ? new LogSlice(sent, new byte[0], sent) : slice);
                 })
                 .flatMapMany(slice -> {
                     byte[] bytes = slice.bytes();

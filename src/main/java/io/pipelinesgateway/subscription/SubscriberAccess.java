@@ -5,14 +5,15 @@ import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketPage;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketRepository;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.Credential;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.StepCoordinates;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.cache.CacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
@@ -57,16 +58,18 @@ class SubscriberAccess {
     /** Credentials are callers' to choose: the checks remembered are bounded. */
     private static final long MAX_CHECKS = 10_000;
 
-    private final BitbucketClient client;
+    private final WorkspaceEndpoints workspaces;
+    private final PipelineEndpoints pipelines;
     private final UpstreamCredentials credentials;
     /** Names the credential a check was made with, without holding it. */
     private final KeyedHash names;
     /** Checks in flight or recently passed, by credential's name and repository; a failed one is removed at once. */
     private final AsyncCache<String, RepositoryKey> checks;
 
-    SubscriberAccess(BitbucketClient client, UpstreamCredentials credentials, CacheProperties cache,
-            SubscriptionProperties properties) {
-        this.client = client;
+    SubscriberAccess(WorkspaceEndpoints workspaces, PipelineEndpoints pipelines, UpstreamCredentials credentials,
+            CacheProperties cache, SubscriptionProperties properties) {
+        this.workspaces = workspaces;
+        this.pipelines = pipelines;
         this.credentials = credentials;
         this.names = new KeyedHash(cache.keySecret());
         this.checks = Caffeine.newBuilder()
@@ -85,32 +88,29 @@ class SubscriberAccess {
             String key = (credential == null ? "anonymous" : credential.nameUnder(names)) + "@" + owner
                     + "/" + name;
             // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
-            return Mono.fromFuture(checks.get(key, (ignored, executor) -> client.get(UpstreamRequest.of(
-                            "repository", "repositories", owner, name), BitbucketRepository.class)
+            return Mono.fromFuture(checks.get(key, (ignored, executor) -> workspaces.repository(owner, name,
+                            Read.LIVE)
                     .map(repository -> canonical(owner, name, repository))
                     .contextWrite(Context.of(context))
                     .toFuture()), true);
-        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+        });
     }
 
     /** The repositories of a workspace the subscriber may read, as listed now. */
     Mono<List<RepositoryKey>> repositories(String workspace) {
-        return Mono.defer(() -> client.all(UpstreamRequest.of("repositories", "repositories",
-                        required(workspace, "workspace")), BitbucketRepository.class))
+        return Mono.defer(() -> workspaces.repositoriesNow(required(workspace, "workspace")))
                 .map(repositories -> repositories.stream()
-                        .map(repository -> canonical(workspace, repository.slug(), repository)).toList())
-                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+                        .map(repository -> canonical(workspace, repository.slug(), repository)).toList());
     }
 
     Mono<FollowedPipeline> pipeline(PipelineLocator locator) {
         return Mono.defer(() -> {
             PipelineKey key = pipelineKey(locator);
-            return repository(key.workspace(), key.repository()).flatMap(repository -> client.get(
-                            UpstreamRequest.of("pipeline", "repositories", repository.workspace(), repository.slug(),
-                                    "pipelines", key.id()), BitbucketPipeline.class)
+            return repository(key.workspace(), key.repository()).flatMap(repository -> pipelines.pipeline(
+                            repository.workspace(), repository.slug(), key.id(), Read.LIVE)
                     .map(pipeline -> new FollowedPipeline(repository, Uuids.braced(pipeline.uuid(), "uuid"),
                             pipeline)));
-        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+        });
     }
 
     Mono<FollowedStep> step(StepLocator locator) {
@@ -120,19 +120,16 @@ class SubscriberAccess {
                     ? new PipelineLocator(null, coordinates[0], coordinates[1], null, locator.buildNumber())
                     : new PipelineLocator(null, coordinates[0], coordinates[1], coordinates[2], null);
             String stepUuid = coordinates[3];
-            return pipeline(pipeline).flatMap(followed -> client.get(UpstreamRequest.of("step", "repositories",
-                                    followed.repository().workspace(), followed.repository().slug(), "pipelines",
-                                    followed.uuid(), "steps", stepUuid), BitbucketStep.class)
+            return pipeline(pipeline).flatMap(followed -> pipelines.step(new StepCoordinates(
+                                    followed.repository().workspace(), followed.repository().slug(), followed.uuid(),
+                                    stepUuid), Read.LIVE)
                     .map(step -> new FollowedStep(followed.repository(), followed.uuid(), step)));
-        }).contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+        });
     }
 
     /** A pipeline's steps as they are now, read with the subscriber's credential. */
     Mono<List<BitbucketStep>> steps(RepositoryKey repository, String pipelineUuid) {
-        return client.page(UpstreamRequest.of("steps", "repositories", repository.workspace(), repository.slug(),
-                        "pipelines", pipelineUuid, "steps", ""), BitbucketStep.class, 1, 100)
-                .map(BitbucketPage::values)
-                .contextWrite(context -> context.put(BitbucketClient.DIRECT_READ, true));
+        return pipelines.stepsNow(repository.workspace(), repository.slug(), pipelineUuid);
     }
 
     private static PipelineKey pipelineKey(PipelineLocator locator) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketAddresses;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -52,16 +54,18 @@ public class SubscriptionService {
     private final SubscriberAccess access;
     private final EventBus bus;
     private final Watchers watchers;
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
+    private final BitbucketAddresses addresses;
     private final SubscriptionProperties properties;
     private final SubscriptionShutdown shutdown;
 
-    SubscriptionService(SubscriberAccess access, EventBus bus, Watchers watchers, BitbucketClient client,
-            SubscriptionProperties properties, SubscriptionShutdown shutdown) {
+    SubscriptionService(SubscriberAccess access, EventBus bus, Watchers watchers, PipelineEndpoints bitbucket,
+            BitbucketAddresses addresses, SubscriptionProperties properties, SubscriptionShutdown shutdown) {
         this.access = access;
         this.bus = bus;
         this.watchers = watchers;
-        this.client = client;
+        this.bitbucket = bitbucket;
+        this.addresses = addresses;
         this.properties = properties;
         this.shutdown = shutdown;
     }
@@ -111,7 +115,7 @@ public class SubscriptionService {
                 SubscriberBuffer buffer = new SubscriberBuffer(properties.bufferSize(), Overflow.CLOSE,
                         event -> event instanceof StepChanged changed
                                 && changed.repositoryKey().equals(repository)
-                                && sameUuid(changed.pipelineUuid(), followed.uuid()));
+                                && Uuids.same(changed.pipelineUuid(), followed.uuid()));
                 return Flux.usingWhen(
                         open(List.of(repository), List.of(new WatchInterest.Steps(repository, followed.uuid())),
                                 buffer, credential),
@@ -143,18 +147,18 @@ public class SubscriptionService {
                         stepUuid);
                 String stepId = Step.from(key, followed.step()).id();
                 if (completed(followed.step())) {
-                    return new LogFollower(client, key, stepId, from, null).completed();
+                    return new LogFollower(bitbucket, key, stepId, from, null).completed();
                 }
                 SubscriberBuffer buffer = new SubscriberBuffer(properties.bufferSize(), Overflow.DROP_LOG_CHUNKS,
-                        event -> (event instanceof LogAppended appended && sameUuid(appended.stepUuid(), stepUuid)
+                        event -> (event instanceof LogAppended appended && Uuids.same(appended.stepUuid(), stepUuid)
                                 && appended.repositoryKey().equals(repository))
                                 || (event instanceof StepChanged changed && changed.repositoryKey().equals(repository)
-                                        && sameUuid(changed.step().uuid(), stepUuid)));
+                                        && Uuids.same(changed.step().uuid(), stepUuid)));
                 return Flux.usingWhen(
                         open(List.of(repository),
                                 List.of(new WatchInterest.Log(repository, followed.pipelineUuid(), stepUuid)), buffer,
                                 credential),
-                        held -> new LogFollower(client, key, stepId, from, buffer).follow(),
+                        held -> new LogFollower(bitbucket, key, stepId, from, buffer).follow(),
                         held -> Mono.fromRunnable(held::dispose));
             });
         });
@@ -213,7 +217,7 @@ public class SubscriptionService {
 
     private PipelineStatusEvent pipelineEvent(PipelineChanged changed) {
         Pipeline pipeline = Pipeline.from(changed.workspace(), changed.repository(), changed.pipeline(),
-                client.webUrl());
+                addresses.webUrl());
         return new PipelineStatusEvent(pipeline,
                 changed.previous() == null ? null : PipelineState.from(changed.previous()),
                 time(changed.observedAt()));
@@ -224,7 +228,7 @@ public class SubscriptionService {
             return true;
         }
         Pipeline pipeline = Pipeline.from(changed.workspace(), changed.repository(), changed.pipeline(),
-                client.webUrl());
+                addresses.webUrl());
         return pipeline.target() != null && branch.equals(pipeline.target().branch());
     }
 
@@ -238,20 +242,13 @@ public class SubscriptionService {
     }
 
     private static boolean allCompleted(Map<String, Step.State> known) {
-        return known.values().stream().allMatch(state -> state.name().equals("COMPLETED"));
+        return known.values().stream().allMatch(state -> state.name().isCompleted());
     }
 
     private static boolean completed(BitbucketStep step) {
-        return Step.State.from(step.state()).name().equals("COMPLETED");
+        return StateName.of(step.state()).isCompleted();
     }
 
-    private static boolean sameUuid(String a, String b) {
-        return a != null && b != null && normalized(a).equals(normalized(b));
-    }
-
-    private static String normalized(String uuid) {
-        return uuid.replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
-    }
 
     private static OffsetDateTime time(Instant instant) {
         return (instant == null ? Instant.now() : instant).atOffset(ZoneOffset.UTC);

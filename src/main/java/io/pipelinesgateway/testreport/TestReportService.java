@@ -2,15 +2,11 @@ package io.pipelinesgateway.testreport;
 
 import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
-import io.pipelinesgateway.bitbucket.BitbucketTestCase;
 import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
-import io.pipelinesgateway.bitbucket.BitbucketTestReport;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.step.StepKey;
-import io.pipelinesgateway.step.StepService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -26,10 +22,10 @@ public class TestReportService {
     public static final String CASES_LOADER = "testCasesLoader";
     public static final String REASONS_LOADER = "testCaseReasonsLoader";
 
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
 
-    TestReportService(BitbucketClient client, Loaders loaders) {
-        this.client = client;
+    TestReportService(PipelineEndpoints bitbucket, Loaders loaders) {
+        this.bitbucket = bitbucket;
         loaders.<TestReportRequest, TestReport>register(REPORT_LOADER, this::report);
         loaders.<TestCasesRequest, Connection<TestCase>>register(CASES_LOADER, this::testCases);
         loaders.<TestCaseKey, List<BitbucketTestCaseReason>>register(REASONS_LOADER, this::reasons);
@@ -40,16 +36,13 @@ public class TestReportService {
      * that answer is final, and cached as such.
      */
     Mono<TestReport> report(TestReportRequest request) {
-        return client.find(StepService.requestBelowStep("test_report", request.step(), "test_reports")
-                                .settled(request.stepCompleted()),
-                        BitbucketTestReport.class)
-                .map(TestReport::from);
+        return bitbucket.testReport(request.step().upstream(), request.stepCompleted()).map(TestReport::from);
     }
 
     Mono<Connection<TestCase>> testCases(TestCasesRequest request) {
         boolean filtered = !request.statuses().isEmpty();
-        return client.window(listing(request.step()).settled(request.stepCompleted()),
-                        BitbucketTestCase.class, request.page().offset(), request.page().first(),
+        return bitbucket.testCases(request.step().upstream(), request.stepCompleted())
+                .window(request.page().offset(), request.page().first(),
                         testCase -> !filtered || request.statuses().contains(TestCase.statusOf(testCase.status())),
                         filtered)
                 .map(window -> Connection.of(window, request.page().offset(),
@@ -57,8 +50,7 @@ public class TestReportService {
     }
 
     Mono<List<BitbucketTestCaseReason>> reasons(TestCaseKey key) {
-        return client.all(StepService.requestBelowStep("test_case_reasons", key.step(), "test_reports", "test_cases",
-                key.uuid(), "test_case_reasons"), BitbucketTestCaseReason.class);
+        return bitbucket.testCaseReasons(key.step().upstream(), key.uuid());
     }
 
     /**
@@ -66,22 +58,16 @@ public class TestReportService {
      * has completed.
      */
     public Mono<List<TestCase>> testCases(StepKey step, boolean stepCompleted) {
-        return client.all(listing(step).settled(stepCompleted),
-                        BitbucketTestCase.class)
+        return bitbucket.testCases(step.upstream(), stepCompleted).all()
                 .map(all -> all.stream().map(testCase -> TestCase.from(step, testCase)).toList());
     }
 
     /** Finds one test case by UUID for {@code node(id:)}: Bitbucket serves no single test case, so it is looked up. */
     public Mono<TestCase> testCase(TestCaseKey key) {
-        return client.all(listing(key.step()),
-                        BitbucketTestCase.class)
+        return bitbucket.testCases(key.step().upstream(), false).all()
                 .flatMap(all -> Mono.justOrEmpty(all.stream()
                         .filter(testCase -> key.uuid().equalsIgnoreCase(testCase.uuid()))
                         .findFirst()
                         .map(testCase -> TestCase.from(key.step(), testCase).alone())));
-    }
-
-    private static UpstreamRequest listing(StepKey step) {
-        return StepService.requestBelowStep("test_cases", step, "test_reports", "test_cases");
     }
 }

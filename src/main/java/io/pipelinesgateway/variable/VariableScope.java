@@ -6,54 +6,38 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.bitbucket.VariableLevel;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
 
 /**
- * Where variables are defined: a level and the coordinates that locate it. Bitbucket serves the same variable
- * operations under five path prefixes; this is the one place that knows them, so one service serves every level.
+ * Where variables are defined: a level and the coordinates that locate it, so one service serves every level.
  *
  * @param level       the level
  * @param coordinates the path parameters of the level, in path order (e.g. workspace and repository)
  */
 public record VariableScope(Level level, List<String> coordinates) {
 
-    /**
-     * The levels, each with its path around the coordinates, as Bitbucket's spec writes it, and whether the spec
-     * has a read of one variable there ("Get a variable"): every level but the deployment environments has one.
-     */
+    /** The levels, as the schema names them; Bitbucket's side of each is its {@link VariableLevel}. */
     public enum Level {
-        WORKSPACE("workspace_variables", false, true, "workspaces", null, "pipelines-config", "variables"),
-        REPOSITORY("repository_variables", true, true, "repositories", null, null, "pipelines_config", "variables"),
-        DEPLOYMENT_ENVIRONMENT("deployment_variables", false, false, "repositories", null, null,
-                "deployments_config", "environments", null, "variables"),
+        WORKSPACE(VariableLevel.WORKSPACE),
+        REPOSITORY(VariableLevel.REPOSITORY),
+        DEPLOYMENT_ENVIRONMENT(VariableLevel.DEPLOYMENT_ENVIRONMENT),
         /** Deprecated by Bitbucket in favour of workspaces. */
-        TEAM("team_variables", true, true, "teams", null, "pipelines_config", "variables"),
+        TEAM(VariableLevel.TEAM),
         /** Deprecated by Bitbucket in favour of workspaces. */
-        USER("user_variables", true, true, "users", null, "pipelines_config", "variables");
+        USER(VariableLevel.USER);
 
-        private final String resource;
-        private final boolean listWithTrailingSlash;
-        private final boolean readsOne;
-        private final String[] template;
+        private final VariableLevel upstream;
 
-        /** A null element of the template is where the next coordinate goes. */
-        Level(String resource, boolean listWithTrailingSlash, boolean readsOne, String... template) {
-            this.resource = resource;
-            this.listWithTrailingSlash = listWithTrailingSlash;
-            this.readsOne = readsOne;
-            this.template = template;
+        Level(VariableLevel upstream) {
+            this.upstream = upstream;
         }
 
         int coordinateCount() {
-            int count = 0;
-            for (String segment : template) {
-                count += segment == null ? 1 : 0;
-            }
-            return count;
+            return upstream.coordinateCount();
         }
     }
 
@@ -90,19 +74,9 @@ public record VariableScope(Level level, List<String> coordinates) {
         return new VariableScope(Level.USER, Arrays.asList(user));
     }
 
-    /** The listing of the level's variables, where new ones are also created. */
-    UpstreamRequest list() {
-        return request(level.resource, level.listWithTrailingSlash ? "" : null);
-    }
-
-    /** Whether Bitbucket reads one variable of this level by its UUID, without the listing. */
-    boolean readsOne() {
-        return level.readsOne;
-    }
-
-    /** One variable of the level, to read (where {@link #readsOne()}), change or delete. */
-    UpstreamRequest item(String uuid) {
-        return request(level.resource.substring(0, level.resource.length() - 1), uuid);
+    /** Bitbucket's level of these variables. */
+    VariableLevel upstream() {
+        return level.upstream;
     }
 
     /** The type discriminator Bitbucket gives variables of this level. */
@@ -135,18 +109,6 @@ public record VariableScope(Level level, List<String> coordinates) {
         VariableScope scope = new VariableScope(level, id.parts().subList(1, coordinates + 1));
         return VariableKeys.isKey(locator) ? new Located(scope, null, locator)
                 : new Located(scope, Uuids.braced(locator, field), null);
-    }
-
-    private UpstreamRequest request(String resource, String last) {
-        List<String> segments = new ArrayList<>();
-        int next = 0;
-        for (String segment : level.template) {
-            segments.add(segment == null ? coordinates.get(next++) : segment);
-        }
-        if (last != null) {
-            segments.add(last);
-        }
-        return UpstreamRequest.of(resource, segments.toArray(String[]::new));
     }
 
     /** A variable's place: its scope, and its UUID or else its key. */

@@ -1,7 +1,7 @@
 package io.pipelinesgateway.variable;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
+import io.pipelinesgateway.bitbucket.VariableEndpoints;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
@@ -11,7 +11,6 @@ import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,14 +20,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class VariableService {
 
-    private final BitbucketClient client;
+    private final VariableEndpoints bitbucket;
 
-    VariableService(BitbucketClient client) {
-        this.client = client;
+    VariableService(VariableEndpoints bitbucket) {
+        this.bitbucket = bitbucket;
     }
 
     Mono<Connection<Variable>> variables(VariableScope scope, PageRequest page) {
-        return client.window(scope.list(), BitbucketVariable.class, page.offset(), page.first(), any -> true, false)
+        return bitbucket.variables(scope.upstream(), scope.coordinates()).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(), variable -> Variable.from(scope, variable)));
     }
 
@@ -41,9 +40,9 @@ public class VariableService {
         VariableScope.Located located = VariableScope.locate(id, "id");
         VariableScope scope = located.scope();
         // A variable located by its key (Bitbucket listed it without a UUID) can only be found in the listing.
-        Mono<BitbucketVariable> found = scope.readsOne() && located.uuid() != null
-                ? client.get(scope.item(located.uuid()), BitbucketVariable.class)
-                : client.all(scope.list(), BitbucketVariable.class)
+        Mono<BitbucketVariable> found = scope.upstream().readsOne() && located.uuid() != null
+                ? bitbucket.variable(scope.upstream(), scope.coordinates(), located.uuid())
+                : bitbucket.variables(scope.upstream(), scope.coordinates()).all()
                         .flatMap(all -> Mono.justOrEmpty(all.stream()
                                 .filter(located::matches)
                                 .findFirst()))
@@ -55,7 +54,7 @@ public class VariableService {
     Mono<VariablePayload> create(VariableInputs.Create input) {
         VariableScope scope = input.scope().check();
         BitbucketVariable body = input.body(scope);
-        return UserError.recover(client.send(HttpMethod.POST, scope.list(), body, BitbucketVariable.class)
+        return UserError.recover(bitbucket.create(scope.upstream(), scope.coordinates(), body)
                         .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body, null, null)))),
                 "input.key", VariablePayload::rejected);
     }
@@ -64,8 +63,8 @@ public class VariableService {
         VariableScope.Located located = input.located();
         BitbucketVariable body = input.body(located);
         return UserError.recover(uuidOf(located)
-                        .flatMap(uuid -> client.send(HttpMethod.PUT, located.scope().item(uuid), body,
-                                        BitbucketVariable.class)
+                        .flatMap(uuid -> bitbucket.update(located.scope().upstream(), located.scope().coordinates(),
+                                        uuid, body)
                                 .map(updated -> filled(updated, body, uuid, located.key())))
                         .map(updated -> VariablePayload.of(Variable.from(located.scope(), updated))),
                 "input.key", VariablePayload::rejected);
@@ -74,7 +73,8 @@ public class VariableService {
     Mono<DeletePayload> delete(VariableInputs.Delete input) {
         VariableScope.Located located = input.located();
         return UserError.recover(uuidOf(located)
-                        .flatMap(uuid -> client.send(HttpMethod.DELETE, located.scope().item(uuid), null, Void.class))
+                        .flatMap(uuid -> bitbucket.delete(located.scope().upstream(), located.scope().coordinates(),
+                                uuid))
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
     }
@@ -87,7 +87,7 @@ public class VariableService {
         if (located.uuid() != null) {
             return Mono.just(located.uuid());
         }
-        return client.all(located.scope().list(), BitbucketVariable.class)
+        return bitbucket.variables(located.scope().upstream(), located.scope().coordinates()).all()
                 .flatMap(all -> Mono.justOrEmpty(all.stream()
                         .filter(variable -> located.matches(variable) && variable.uuid() != null)
                         .map(BitbucketVariable::uuid)

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.LogRangeException;
 import io.pipelinesgateway.bitbucket.LogSlice;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.bitbucket.Uuids;
-import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
@@ -31,7 +31,6 @@ import io.pipelinesgateway.pipeline.PipelineStatus;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.step.Step;
 import io.pipelinesgateway.step.StepKey;
-import io.pipelinesgateway.step.StepService;
 import io.pipelinesgateway.watch.WatchState.StepMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +58,8 @@ final class RepositoryPoller {
     private static final int READS_OF_A_COMPLETED_LOG = 64;
 
     private final RepositoryKey repository;
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
     private final EventBus bus;
-    private final ResponseCache cache;
     private final Coordination coordination;
     private final WatchProperties properties;
     private final Clock clock;
@@ -73,12 +71,11 @@ final class RepositoryPoller {
     /** The logs followed at the last poll: a log followed anew may need its end told again. */
     private Set<String> followedLogs = Set.of();
 
-    RepositoryPoller(RepositoryKey repository, WatchState state, BitbucketClient client, EventBus bus,
-            ResponseCache cache, Coordination coordination, WatchProperties properties, Clock clock) {
+    RepositoryPoller(RepositoryKey repository, WatchState state, PipelineEndpoints bitbucket, EventBus bus,
+            Coordination coordination, WatchProperties properties, Clock clock) {
         this.repository = repository;
-        this.client = client;
+        this.bitbucket = bitbucket;
         this.bus = bus;
-        this.cache = cache;
         this.coordination = coordination;
         this.properties = properties;
         this.clock = clock;
@@ -115,7 +112,7 @@ final class RepositoryPoller {
                     idlePolls = poll.changed || poll.running ? 0 : idlePolls + 1;
                     return properties.interval(idlePolls);
                 }))
-                .contextWrite(context -> credential.writeTo(context).put(BitbucketClient.DIRECT_READ, true));
+                .contextWrite(credential::writeTo);
     }
 
     /** What one poll is after, and what it found. */
@@ -170,11 +167,9 @@ final class RepositoryPoller {
         if (!poll.listWanted) {
             return Mono.empty();
         }
-        UpstreamRequest request = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", "").with("sort", "-created_on");
-        return call(client.page(request, BitbucketPipeline.class, 1, properties.pageSize()))
+        return call(bitbucket.newestPipelinesNow(repository.workspace(), repository.slug(), properties.pageSize()))
                 // A pipeline listed without its UUID (the spec leaves it optional) cannot be followed: passed over.
-                .doOnNext(page -> page.values().stream().filter(pipeline -> pipeline.uuid() != null)
+                .doOnNext(newest -> newest.stream().filter(pipeline -> pipeline.uuid() != null)
                         .forEach(pipeline -> poll.seen.put(uuid(pipeline.uuid()), pipeline)))
                 .then();
     }
@@ -198,8 +193,8 @@ final class RepositoryPoller {
         wanted.removeAll(poll.seen.keySet());
         return Flux.fromIterable(wanted)
                 .take(MAX_PIPELINES_OFF_THE_PAGE)
-                .concatMap(uuid -> call(client.get(UpstreamRequest.of("pipeline", "repositories",
-                                repository.workspace(), repository.slug(), "pipelines", uuid), BitbucketPipeline.class))
+                .concatMap(uuid -> call(bitbucket.pipeline(repository.workspace(), repository.slug(), uuid,
+                                Read.LIVE))
                         .doOnNext(pipeline -> poll.seen.put(uuid, pipeline))
                         .onErrorResume(error -> skip(error, "pipeline " + uuid)
                                 .doOnSuccess(ignored -> {
@@ -222,10 +217,8 @@ final class RepositoryPoller {
             // Unknown (it could not be read), or finished and every followed log told: nothing left to see.
             return Mono.empty();
         }
-        UpstreamRequest request = UpstreamRequest.of("steps", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", pipelineUuid, "steps", "");
-        return call(client.page(request, BitbucketStep.class, 1, 100))
-                .flatMapMany(page -> Flux.fromIterable(page.values()))
+        return call(bitbucket.stepsNow(repository.workspace(), repository.slug(), pipelineUuid))
+                .flatMapMany(Flux::fromIterable)
                 .filter(step -> step.uuid() != null)
                 .concatMap(step -> followStep(pipelineUuid, step, poll))
                 .onErrorResume(error -> skip(error, "steps of pipeline " + pipelineUuid))
@@ -235,13 +228,13 @@ final class RepositoryPoller {
     private Mono<Void> followStep(String pipelineUuid, BitbucketStep step, Poll poll) {
         String stepUuid = uuid(step.uuid());
         StepMemory memory = steps.getOrDefault(stepUuid, new StepMemory(pipelineUuid, null, null, false));
-        Step.State state = Step.State.from(step.state());
-        boolean started = state.name().equals("IN_PROGRESS") || state.name().equals("COMPLETED");
-        if (state.name().equals("IN_PROGRESS")) {
+        StateName state = StateName.of(step.state());
+        boolean started = state == StateName.IN_PROGRESS || state.isCompleted();
+        if (state == StateName.IN_PROGRESS) {
             poll.running = true;
         }
         Mono<StepMemory> log = poll.followedLogs.contains(stepUuid) && !memory.logFinished() && started
-                ? followLog(pipelineUuid, step, memory, poll, state.name().equals("COMPLETED")
+                ? followLog(pipelineUuid, step, memory, poll, state.isCompleted()
                         ? READS_OF_A_COMPLETED_LOG : READS_OF_A_RUNNING_LOG)
                 : Mono.just(memory);
         return log.flatMap(read -> {
@@ -270,7 +263,7 @@ final class RepositoryPoller {
         String range = offset == null ? "bytes=-" + chunk : "bytes=" + offset + "-" + (offset + chunk - 1);
         long base = offset == null ? 0 : offset;
         StepKey key = new StepKey(repository.workspace(), repository.slug(), pipelineUuid, uuid(step.uuid()));
-        return call(client.log(StepService.requestBelowStep("step_log", key, "log"), range))
+        return call(bitbucket.stepLog(key.upstream(), range, false, Read.LIVE))
                 .onErrorResume(LogRangeException.class, past -> past.logSize() == null ? Mono.error(past)
                         : Mono.just(new LogSlice(past.logSize(), new byte[0], past.logSize())))
                 // No log yet: the step has not written anything.
@@ -349,10 +342,10 @@ final class RepositoryPoller {
             return Mono.empty();
         }
         poll.droppedPipelines.addAll(fresh);
-        Mono<Void> listing = listingDropped ? Mono.empty() : cache.evictListing(UpstreamRequest.of("pipelines",
-                "repositories", repository.workspace(), repository.slug(), "pipelines", "").path());
-        return listing.thenMany(Flux.fromIterable(fresh).concatMap(uuid -> cache.evictItem(UpstreamRequest.of(
-                "pipeline", "repositories", repository.workspace(), repository.slug(), "pipelines", uuid).path())))
+        Mono<Void> listing = listingDropped ? Mono.empty()
+                : bitbucket.forgetListing(repository.workspace(), repository.slug());
+        return listing.thenMany(Flux.fromIterable(fresh).concatMap(uuid -> bitbucket.forgetPipeline(
+                repository.workspace(), repository.slug(), uuid)))
                 .then();
     }
 
@@ -394,12 +387,12 @@ final class RepositoryPoller {
     }
 
     static boolean terminalStep(BitbucketState state) {
-        return state != null && Step.State.from(state).name().equals("COMPLETED");
+        return StateName.of(state).isCompleted();
     }
 
     private static boolean sameStep(BitbucketState a, BitbucketState b) {
         Step.State left = Step.State.from(a);
         Step.State right = Step.State.from(b);
-        return left.name().equals(right.name()) && java.util.Objects.equals(left.result(), right.result());
+        return left.name() == right.name() && java.util.Objects.equals(left.result(), right.result());
     }
 }

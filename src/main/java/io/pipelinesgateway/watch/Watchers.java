@@ -1,6 +1,5 @@
 package io.pipelinesgateway.watch;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +12,8 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.UpstreamChanged;
-import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
 import io.pipelinesgateway.events.RefreshRequested;
@@ -29,7 +27,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The status watcher, as subscriptions and webhooks use it. A subscription registers what it needs watched and lends
@@ -44,9 +41,8 @@ public class Watchers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Watchers.class);
 
-    private final BitbucketClient client;
+    private final PipelineEndpoints bitbucket;
     private final EventBus bus;
-    private final ResponseCache cache;
     private final Coordination coordination;
     private final WatchProperties properties;
     private final MeterRegistry meterRegistry;
@@ -56,11 +52,10 @@ public class Watchers implements DisposableBean {
     private long watchesOpened;
     private final Map<RepositoryKey, RepositoryWatch> watches = new HashMap<>();
 
-    Watchers(BitbucketClient client, EventBus bus, ResponseCache cache, Coordination coordination,
-            WatchProperties properties, MeterRegistry meterRegistry) {
-        this.client = client;
+    Watchers(PipelineEndpoints bitbucket, EventBus bus, Coordination coordination, WatchProperties properties,
+            MeterRegistry meterRegistry) {
+        this.bitbucket = bitbucket;
         this.bus = bus;
-        this.cache = cache;
         this.coordination = coordination;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
@@ -128,10 +123,8 @@ public class Watchers implements DisposableBean {
      */
     @EventListener
     void onChange(UpstreamChanged change) {
-        String[] segments = change.request().path().split("/");
-        if (segments.length > 4 && segments[1].equals("repositories") && segments[4].equals("pipelines")) {
-            RepositoryKey repository = new RepositoryKey(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
-                    UriUtils.decode(segments[3], StandardCharsets.UTF_8));
+        if (change.changedPipelines()) {
+            RepositoryKey repository = new RepositoryKey(change.workspace(), change.repository());
             refresh(repository, "changed through the gateway").subscribe(done -> { },
                     failure -> log.debug("Could not ask for {} to be looked at: {}", repository, failure.toString()));
         }
@@ -165,7 +158,7 @@ public class Watchers implements DisposableBean {
         // Each watch owns its lease under its own name, so a watch closing late cannot give up its successor's.
         String owner = replica + "/" + (++watchesOpened);
         RepositoryWatch watch = new RepositoryWatch(repository, owner, coordination, properties,
-                state -> new RepositoryPoller(repository, state, client, bus, cache, coordination, properties,
+                state -> new RepositoryPoller(repository, state, bitbucket, bus, coordination, properties,
                         clock),
                 polls::increment);
         watch.start();

@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
-import io.pipelinesgateway.cache.ResponseCache;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.watch.Watchers;
 import org.slf4j.Logger;
@@ -48,16 +47,16 @@ class BitbucketWebhookController {
 
     private final WebhookProperties properties;
     private final Watchers watchers;
-    private final ResponseCache cache;
+    private final PipelineEndpoints bitbucket;
     private final JsonMapper json;
     private final SeenDeliveries seen;
     private final RepositoriesWithWebhooks covered;
 
-    BitbucketWebhookController(WebhookProperties properties, Watchers watchers, ResponseCache cache,
+    BitbucketWebhookController(WebhookProperties properties, Watchers watchers, PipelineEndpoints bitbucket,
             JsonMapper json, SeenDeliveries seen, RepositoriesWithWebhooks covered) {
         this.properties = properties;
         this.watchers = watchers;
-        this.cache = cache;
+        this.bitbucket = bitbucket;
         this.json = json;
         this.seen = seen;
         this.covered = covered;
@@ -126,17 +125,14 @@ class BitbucketWebhookController {
                     + "the body needs repository.full_name, a workspace slug and a repository slug (letters, digits, "
                     + "'-', '_' and '.', not '.' or '..' alone) joined by '/'.");
         }
-        UpstreamRequest pipelines = UpstreamRequest.of("pipelines", "repositories", repository.workspace(),
-                repository.slug(), "pipelines", "");
-        return seen.firstTime(delivery).flatMap(first -> first ? act(eventKey, repository, pipelines)
+        return seen.firstTime(delivery).flatMap(first -> first ? act(eventKey, repository)
                 : answer(HttpStatus.CONFLICT, "refused", "This delivery (X-Request-UUID) was received already "
                         + "within gateway.webhooks.replay-window; a replayed delivery changes nothing."));
     }
 
-    private Mono<ResponseEntity<Map<String, String>>> act(String eventKey, RepositoryKey repository,
-            UpstreamRequest pipelines) {
+    private Mono<ResponseEntity<Map<String, String>>> act(String eventKey, RepositoryKey repository) {
         return covered.delivered(repository)
-                .then(cache.evictListing(pipelines.path()))
+                .then(bitbucket.forgetListing(repository.workspace(), repository.slug()))
                 .then(watchers.refresh(repository, eventKey.trim()))
                 .doOnSuccess(done -> log.debug("Webhook {} for {}: refreshing", eventKey, repository))
                 .then(answer(HttpStatus.ACCEPTED, "accepted", "The watcher of " + repository.workspace() + "/"

@@ -1,6 +1,6 @@
 package io.pipelinesgateway.workspace;
 
-import io.pipelinesgateway.bitbucket.RateLimitTracker;
+import io.pipelinesgateway.bitbucket.BitbucketRateLimits;
 
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RateLimitController {
 
-    private final RateLimitTracker rateLimits;
+    private final BitbucketRateLimits rateLimits;
 
-    RateLimitController(RateLimitTracker rateLimits) {
+    RateLimitController(BitbucketRateLimits rateLimits) {
         this.rateLimits = rateLimits;
     }
 
     @SchemaMapping(typeName = "Workspace")
-    RateLimitTracker.Status rateLimit(Workspace workspace) {
+    BitbucketRateLimits.Status rateLimit(Workspace workspace) {
         return rateLimits.status(workspace.slug());
     }
 }

@@ -2,11 +2,10 @@ package io.pipelinesgateway.workspace;
 
 import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
+import io.pipelinesgateway.bitbucket.BitbucketAddresses;
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
-import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
 import io.pipelinesgateway.bitbucket.BitbucketWorkspaceMembership;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -24,21 +23,23 @@ public class WorkspaceService {
     /** The DataLoader of workspaces by slug. */
     public static final String LOADER = "workspaceLoader";
 
-    private final BitbucketClient client;
+    private final WorkspaceEndpoints bitbucket;
+    private final BitbucketAddresses addresses;
     private final WorkspaceProperties configured;
     private final UpstreamCredentials credentials;
 
-    WorkspaceService(BitbucketClient client, WorkspaceProperties configured, UpstreamCredentials credentials,
-            Loaders loaders) {
-        this.client = client;
+    WorkspaceService(WorkspaceEndpoints bitbucket, BitbucketAddresses addresses, WorkspaceProperties configured,
+            UpstreamCredentials credentials, Loaders loaders) {
+        this.bitbucket = bitbucket;
+        this.addresses = addresses;
         this.configured = configured;
         this.credentials = credentials;
         loaders.<String, Workspace>register(LOADER, this::workspace);
     }
 
     Mono<Workspace> workspace(String slug) {
-        return client.get(UpstreamRequest.of("workspace", "workspaces", slug), BitbucketWorkspace.class)
-                .map(workspace -> Workspace.from(slug, workspace, null, client.webUrl()));
+        return bitbucket.workspace(slug)
+                .map(workspace -> Workspace.from(slug, workspace, null, addresses.webUrl()));
     }
 
     /**
@@ -53,11 +54,10 @@ public class WorkspaceService {
                     .collectList()
                     .map(all -> Connection.ofList(all, page));
         }
-        return client.window(memberships(), BitbucketWorkspaceMembership.class, page.offset(), page.first(),
-                        membership -> located(membership), false)
+        return bitbucket.memberships().window(page.offset(), page.first(), WorkspaceService::located, false)
                 .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
                         Workspace.slugOf(membership.workspace()), membership.workspace(), membership.permission(),
-                        client.webUrl())));
+                        addresses.webUrl())));
     }
 
     /**
@@ -68,7 +68,7 @@ public class WorkspaceService {
         if (!configured.workspaces().isEmpty()) {
             return configuredSlugs();
         }
-        return client.all(memberships(), BitbucketWorkspaceMembership.class)
+        return bitbucket.memberships().all()
                 .map(all -> all.stream().filter(WorkspaceService::located)
                         .map(membership -> Workspace.slugOf(membership.workspace())).toList());
     }
@@ -81,10 +81,5 @@ public class WorkspaceService {
     /** Whether a membership names a workspace the gateway can locate: one with a slug or a UUID. */
     private static boolean located(BitbucketWorkspaceMembership membership) {
         return membership.workspace() != null && Workspace.slugOf(membership.workspace()) != null;
-    }
-
-    private static UpstreamRequest memberships() {
-        return UpstreamRequest.of("workspace_memberships", "user", "permissions", "workspaces")
-                .with("sort", "workspace.slug");
     }
 }

@@ -54,7 +54,7 @@ class CircuitBreakerTest extends GatewayTest {
     /** The tests share one gateway: each starts with the circuit of acme/api closed and its count empty. */
     @BeforeEach
     void closeTheCircuit() {
-        breakers.guarding(UpstreamRequest.of("pipeline", "repositories", "acme", "api")).reset();
+        breakers.guarding(UpstreamRequest.of(UpstreamResource.PIPELINE, "repositories", "acme", "api")).reset();
     }
 
     @Test

@@ -78,11 +78,12 @@ class DotSegmentsNeverReachBitbucketTest extends GatewayTest {
     void everyUpstreamPathRefusesADotOrEmptySegmentWhereverItCameFrom() {
         for (List<String> segments : List.of(List.of("repositories", "acme", ".."), List.of("repositories", "."),
                 List.of("repositories", "", "api"), List.of("workspaces", "acme\n"))) {
-            assertThatThrownBy(() -> UpstreamRequest.of("repository", segments.toArray(String[]::new)))
+            assertThatThrownBy(() -> UpstreamRequest.of(UpstreamResource.REPOSITORY, segments.toArray(String[]::new)))
                     .isInstanceOfSatisfying(GatewayException.class,
                             refused -> assertThat(refused.code()).isEqualTo(ErrorCode.BAD_USER_INPUT));
         }
-        assertThat(UpstreamRequest.of("pipelines", "repositories", "acme", "api.v2", "pipelines", "").path())
+        assertThat(UpstreamRequest.of(UpstreamResource.PIPELINES, "repositories", "acme", "api.v2", "pipelines", "")
+                .path())
                 .isEqualTo("/repositories/acme/api.v2/pipelines/");
     }
 

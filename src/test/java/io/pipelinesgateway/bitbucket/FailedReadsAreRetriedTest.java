@@ -88,9 +88,9 @@ class FailedReadsAreRetriedTest extends ResilientGatewayTest {
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                         .withBody(Payloads.text("error-503.json"))));
 
-        assertThatThrownBy(() -> client.send(HttpMethod.POST, UpstreamRequest.of("workspace_variables", "workspaces",
-                        "acme", "pipelines-config", "variables"), Map.of("key", "K", "value", "v"),
-                        BitbucketVariable.class)
+        assertThatThrownBy(() -> client.send(HttpMethod.POST, UpstreamRequest.of(
+                        UpstreamResource.WORKSPACE_VARIABLES, "workspaces", "acme", "pipelines-config", "variables"),
+                        Map.of("key", "K", "value", "v"), BitbucketVariable.class)
                 .contextWrite(context -> context.put(Caller.CONTEXT_KEY,
                         new Caller.Bitbucket(Credential.fromAuthorizationHeader(bearer()))))
                 .block())

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TheGatewaysOwnPoolLimitsAreNotBitbucketFailingTest {
 
-    private static final UpstreamRequest REQUEST = UpstreamRequest.of("repository", "repositories", "acme", "api");
+    private static final UpstreamRequest REQUEST = UpstreamRequest.of(UpstreamResource.REPOSITORY, "repositories",
+            "acme", "api");
 
     private final UpstreamCircuitBreakers breakers = new UpstreamCircuitBreakers(new Binder(
             new MapConfigurationPropertySource(Map.of(
@@ -81,7 +82,7 @@ class TheGatewaysOwnPoolLimitsAreNotBitbucketFailingTest {
     private static GatewayException call(CircuitBreaker breaker, Throwable cause) {
         Throwable failure = Mono.<Throwable>error(new WebClientRequestException(cause, HttpMethod.GET,
                         URI.create("https://api.bitbucket.org/2.0/repositories/acme/api"), new HttpHeaders()))
-                .onErrorMap(error -> BitbucketClient.transportFailure(REQUEST, error))
+                .onErrorMap(error -> UpstreamFailures.transportFailure(REQUEST, error))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .onErrorResume(error -> Mono.just(error))
                 .block();

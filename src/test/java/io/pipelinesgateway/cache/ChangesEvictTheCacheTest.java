@@ -1,17 +1,16 @@
 package io.pipelinesgateway.cache;
 
-import java.util.Map;
+import java.util.List;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.Credential;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
+import io.pipelinesgateway.bitbucket.VariableEndpoints;
+import io.pipelinesgateway.bitbucket.VariableLevel;
 import io.pipelinesgateway.security.Caller;
 import io.pipelinesgateway.support.FakeBitbucket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -28,7 +27,7 @@ class ChangesEvictTheCacheTest extends CachingGatewayTest {
     private static final String QUERY = "{ workspace(slug: \"acme\") { variables { nodes { key } } } }";
 
     @Autowired
-    BitbucketClient client;
+    VariableEndpoints variables;
 
     @Test
     void aNewVariableAppearsInTheNextReadOfEveryCaller() {
@@ -46,9 +45,8 @@ class ChangesEvictTheCacheTest extends CachingGatewayTest {
         graphQl(alice).document(QUERY).execute().errors().verify();
         assertThat(variableReads()).as("the third read came from the cache").isEqualTo(2);
 
-        client.send(HttpMethod.POST, UpstreamRequest.of("workspace_variables", "workspaces", "acme",
-                        "pipelines-config", "variables"), Map.of("key", "NEW_KEY", "value", "v"),
-                        BitbucketVariable.class)
+        variables.create(VariableLevel.WORKSPACE, List.of("acme"),
+                        new BitbucketVariable(null, null, "NEW_KEY", "v", null))
                 .contextWrite(context -> context.put(Caller.CONTEXT_KEY,
                         new Caller.Bitbucket(Credential.fromAuthorizationHeader(alice))))
                 .block();

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineState;
 import io.pipelinesgateway.pipeline.PipelineTarget;
@@ -143,8 +144,9 @@ class InsightsFromAFixedDataSetTest {
     private MutableRun run(String repository, int number, String created, int seconds, String result, String branch,
             String commit, Step... steps) {
         OffsetDateTime createdOn = OffsetDateTime.parse(created);
-        PipelineState state = result == null ? new PipelineState("IN_PROGRESS", "RUNNING", null, null, "RUNNING", null)
-                : new PipelineState("COMPLETED", null, result, null, null, result);
+        PipelineState state = result == null
+                ? new PipelineState(StateName.IN_PROGRESS, "RUNNING", null, null, "RUNNING", null)
+                : new PipelineState(StateName.COMPLETED, null, result, null, null, result);
         Pipeline pipeline = new Pipeline("acme", repository, "{" + repository + "-" + number + "}", number, state,
                 new PipelineTarget("REF", "BRANCH", branch, branch, new PipelineTarget.Commit(commit, commit, null),
                         null, null, "pipeline_ref_target", null, List.of()),
@@ -157,8 +159,8 @@ class InsightsFromAFixedDataSetTest {
 
     private static Step step(String name, String result) {
         return new Step(new StepKey("acme", "api", "{p}", "{" + name + "}"), name,
-                new Step.State(result == null ? "IN_PROGRESS" : "COMPLETED", result, null, false), null, null, null,
-                null, null, List.of(), List.of(), List.of(), null, 1, null, List.of());
+                new Step.State(result == null ? StateName.IN_PROGRESS : StateName.COMPLETED, result, null, false), null,
+                null, null, null, null, List.of(), List.of(), List.of(), null, 1, null, List.of());
     }
 
     private static TestCase test(String name, String status) {

@@ -8,7 +8,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.bitbucket.UpstreamCircuitBreakers;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
 import io.pipelinesgateway.support.PipelineStatusEvents;
@@ -82,8 +81,8 @@ class AReconnectStormCostsOneAccessCheckPerCredentialTest {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(subscribers)
                     .allSatisfy(subscriber -> assertThat(PipelineStatusEvents.ofRun(subscriber, uuid))
                             .extracting(event -> event.path("status").asString()).contains("PENDING")));
-            assertThat(breakers.guarding(UpstreamRequest.of("repository", "repositories", "globex",
-                    "billing-service")).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(breakers.guardingRepository("globex", "billing-service").getState())
+                    .isEqualTo(CircuitBreaker.State.CLOSED);
         }
         finally {
             subscribers.forEach(Recorder::close);

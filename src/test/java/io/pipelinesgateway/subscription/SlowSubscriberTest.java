@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.LogSlice;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.LogAppended;
@@ -24,6 +24,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -88,9 +89,10 @@ class SlowSubscriberTest {
 
     @Test
     void aSlowLogSubscriberSkipsDroppedChunksAndIsToldWhereAndHowMuch() {
-        BitbucketClient client = mock(BitbucketClient.class);
+        PipelineEndpoints bitbucket = mock(PipelineEndpoints.class);
         // Nothing written yet when the subscription starts: everything comes from the watcher's chunks.
-        when(client.log(any(), anyString())).thenReturn(Mono.just(new LogSlice(0, new byte[0], 0)));
+        when(bitbucket.stepLog(any(), anyString(), anyBoolean(), any()))
+                .thenReturn(Mono.just(new LogSlice(0, new byte[0], 0)));
         SubscriberBuffer buffer = new SubscriberBuffer(2, Overflow.DROP_LOG_CHUNKS, event -> true);
         buffer.offer(chunk(0, 10, false));
         buffer.offer(chunk(10, 10, false));
@@ -98,7 +100,7 @@ class SlowSubscriberTest {
         buffer.offer(chunk(30, 10, false)); // dropped
         buffer.offer(chunk(40, 0, true)); // the end of the log is always kept
 
-        List<StepLogChunk> chunks = new LogFollower(client,
+        List<StepLogChunk> chunks = new LogFollower(bitbucket,
                 new StepKey("acme", "api", PIPELINE, STEP), "step-id", 0, buffer).follow()
                 .collectList().block(Duration.ofSeconds(5));
 

@@ -11,15 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
-import io.pipelinesgateway.bitbucket.BitbucketPage;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.LogSlice;
-import io.pipelinesgateway.bitbucket.UpstreamRequest;
-import io.pipelinesgateway.cache.ResponseCache;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
+import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.events.EventBus;
 import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.PipelineChanged;
@@ -36,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -57,33 +54,29 @@ class RepositoryPollerTest {
     private static final WatchProperties PROPERTIES = new WatchProperties(Duration.ofSeconds(1),
             Duration.ofSeconds(8), 2, 1000, 20, DataSize.ofKilobytes(1), Duration.ofSeconds(6), Duration.ofMinutes(15));
 
-    private final BitbucketClient client = mock(BitbucketClient.class);
+    private final PipelineEndpoints bitbucket = mock(PipelineEndpoints.class);
     private final List<WatchEvent> published = new ArrayList<>();
     private final AtomicReference<List<BitbucketPipeline>> newest = new AtomicReference<>(List.of());
     private final AtomicReference<List<BitbucketStep>> steps = new AtomicReference<>(List.of());
     private final AtomicReference<byte[]> log = new AtomicReference<>(new byte[0]);
-    private final ResponseCache cache = mock(ResponseCache.class);
     private RepositoryPoller poller;
 
     @BeforeEach
     void bitbucket() {
         EventBus bus = mock(EventBus.class);
         when(bus.publish(any())).thenAnswer(call -> Mono.fromRunnable(() -> published.add(call.getArgument(0))));
-        when(client.page(argThat(request -> request != null && request.resource().equals("pipelines")),
-                eq(BitbucketPipeline.class), anyInt(), anyInt()))
-                .thenAnswer(call -> Mono.fromSupplier(() -> new BitbucketPage<>(newest.get(), 1, 20, null, null)));
-        when(client.page(argThat(request -> request != null && request.resource().equals("steps")),
-                eq(BitbucketStep.class), anyInt(), anyInt()))
-                .thenAnswer(call -> Mono.fromSupplier(() -> new BitbucketPage<>(steps.get(), 1, 100, null, null)));
-        when(client.get(argThat(request -> request != null && request.resource().equals("pipeline")),
-                eq(BitbucketPipeline.class)))
-                .thenAnswer(call -> Mono.justOrEmpty(newest.get().stream().filter(pipeline -> call.<UpstreamRequest>
-                        getArgument(0).path().contains(pipeline.uuid().substring(1, 9))).findFirst()));
-        when(client.log(any(UpstreamRequest.class), anyString()))
+        when(bitbucket.newestPipelinesNow(eq("acme"), eq("api"), anyInt()))
+                .thenAnswer(call -> Mono.fromSupplier(newest::get));
+        when(bitbucket.stepsNow(eq("acme"), eq("api"), anyString()))
+                .thenAnswer(call -> Mono.fromSupplier(steps::get));
+        when(bitbucket.pipeline(eq("acme"), eq("api"), anyString(), eq(Read.LIVE)))
+                .thenAnswer(call -> Mono.justOrEmpty(newest.get().stream().filter(pipeline -> call.<String>
+                        getArgument(2).equals(pipeline.uuid())).findFirst()));
+        when(bitbucket.stepLog(any(), anyString(), eq(false), eq(Read.LIVE)))
                 .thenAnswer(call -> Mono.fromSupplier(() -> slice(log.get(), call.getArgument(1))));
-        when(cache.evictListing(anyString())).thenReturn(Mono.empty());
-        when(cache.evictItem(anyString())).thenReturn(Mono.empty());
-        poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), client, bus, cache,
+        when(bitbucket.forgetListing(anyString(), anyString())).thenReturn(Mono.empty());
+        when(bitbucket.forgetPipeline(anyString(), anyString(), anyString())).thenReturn(Mono.empty());
+        poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), bitbucket, bus,
                 new LocalCoordination(Clock.systemUTC()), PROPERTIES, Clock.systemUTC());
     }
 
@@ -115,10 +108,9 @@ class RepositoryPollerTest {
         newest.set(List.of(pipeline(RUN, pending()), pipeline(OLD, completed("SUCCESSFUL"))));
         poll(new WatchInterest.Pipelines(REPOSITORY));
 
-        verify(cache).evictListing("/repositories/acme/api/pipelines/");
-        verify(cache).evictItem("/repositories/acme/api/pipelines/%7B10000000-0000-0000-0000-000000000001%7D");
-        verify(cache, never()).evictItem("/repositories/acme/api/pipelines/%7B10000000-0000-0000-0000-000000000002%7D");
-        verify(cache, never()).evictAfterChange(anyString());
+        verify(bitbucket).forgetListing("acme", "api");
+        verify(bitbucket).forgetPipeline("acme", "api", RUN);
+        verify(bitbucket, never()).forgetPipeline("acme", "api", OLD);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
 
-import io.pipelinesgateway.cache.ResponseCache;
+import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.watch.Watchers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +18,11 @@ class WebhooksWithoutASecretTest {
     @Test
     void everyDeliveryIsRefusedWithAReasonAndChangesNothing() {
         Watchers watchers = mock(Watchers.class);
-        ResponseCache cache = mock(ResponseCache.class);
+        PipelineEndpoints bitbucket = mock(PipelineEndpoints.class);
         RepositoriesWithWebhooks covered = mock(RepositoriesWithWebhooks.class);
         WebTestClient client = WebTestClient.bindToController(new BitbucketWebhookController(
-                new WebhookProperties("", Duration.ofHours(1), Duration.ofHours(24)), watchers, cache, JsonMapper.builder().build(),
+                new WebhookProperties("", Duration.ofHours(1), Duration.ofHours(24)), watchers, bitbucket,
+                JsonMapper.builder().build(),
                 mock(SeenDeliveries.class), covered)).build();
 
         client.post().uri("/webhooks/bitbucket")
@@ -33,6 +34,6 @@ class WebhooksWithoutASecretTest {
                 .expectBody().jsonPath("$.message").value(message -> org.assertj.core.api.Assertions
                         .assertThat((String) message).contains("gateway.webhooks.secret"));
 
-        verifyNoInteractions(watchers, cache, covered);
+        verifyNoInteractions(watchers, bitbucket, covered);
     }
 }

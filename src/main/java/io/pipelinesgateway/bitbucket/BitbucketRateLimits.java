@@ -14,11 +14,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps, per workspace, what Bitbucket last said of its rate limit ({@code X-RateLimit-*}) and how many reads the
- * gateway answered without an upstream call: the figure that tells a platform team what the gateway saves them.
+ * Keeps, per workspace, what Bitbucket last said of its own rate limit ({@code X-RateLimit-*}) and how many reads
+ * the gateway answered without an upstream call: the figure that tells a platform team what the gateway saves them.
+ * Not to be confused with the gateway's limit per client ({@code limits/}) or a request's budget of upstream calls
+ * ({@link UpstreamBudget}).
  */
 @Component
-public class RateLimitTracker {
+public class BitbucketRateLimits {
 
     /** What is known of one workspace's rate limit and of the calls saved. */
     public record Status(String workspace, Integer limit, String resource, Boolean nearLimit, OffsetDateTime reportedAt,
@@ -61,7 +63,7 @@ public class RateLimitTracker {
     private final MeterRegistry meterRegistry;
     private final Map<String, Counters> workspaces = new ConcurrentHashMap<>();
 
-    RateLimitTracker(MeterRegistry meterRegistry) {
+    BitbucketRateLimits(MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
     }
 

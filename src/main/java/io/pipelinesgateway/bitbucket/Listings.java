@@ -1,0 +1,107 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Pagination: reads Bitbucket's paginated listings by page number (its {@code next} is not reliable), a whole
+ * listing in parallel once its size is known, or a window of it reading as few pages as that needs.
+ */
+@Component
+class Listings {
+
+    private final BitbucketClient client;
+    private final BitbucketProperties properties;
+
+    Listings(BitbucketClient client, BitbucketProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    <T> Mono<BitbucketPage<T>> page(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
+        return client.page(request, itemType, page, pageLength);
+    }
+
+    /**
+     * Reads a whole listing: the first page tells the size, and the remaining pages are then read in parallel, by
+     * number. Without a size, pages are read one after another until one comes back short.
+     */
+    <T> Mono<List<T>> all(UpstreamRequest request, Class<T> itemType) {
+        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
+        return client.page(request, itemType, 1, pageLength).flatMap(first -> {
+            if (first.size() != null) {
+                int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
+                return Flux.range(2, Math.max(0, pages - 1))
+                        .flatMapSequential(number -> client.page(request, itemType, number, pageLength),
+                                BitbucketProperties.FAN_OUT)
+                        .concatMapIterable(BitbucketPage::values)
+                        .startWith(first.values())
+                        .collectList();
+            }
+            return sequentialPages(request, itemType, first, pageLength, 1)
+                    .concatMapIterable(BitbucketPage::values).collectList();
+        });
+    }
+
+    private <T> Flux<BitbucketPage<T>> sequentialPages(UpstreamRequest request, Class<T> itemType,
+            BitbucketPage<T> current, int pageLength, int number) {
+        boolean last = current.values().size() < pageLength || number >= properties.maxPages();
+        if (last) {
+            return Flux.just(current);
+        }
+        return Flux.just(current).concatWith(client.page(request, itemType, number + 1, pageLength)
+                .flatMapMany(next -> sequentialPages(request, itemType, next, pageLength, number + 1)));
+    }
+
+    /**
+     * Takes up to {@code count} items that {@code keep} accepts, starting at index {@code offset} of the listing,
+     * reading as few pages as that needs. One more accepted item is looked for, so {@code hasMore} is exact; at most
+     * {@code maxPages} pages are read, and where that cap stops the scan, {@code nextOffset} says where to go on.
+     */
+    <T> Mono<Window<T>> window(UpstreamRequest request, Class<T> itemType, long offset, int count,
+            Predicate<T> keep, boolean filtered) {
+        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
+        int firstPage = (int) (offset / pageLength) + 1;
+        List<Window.Indexed<T>> taken = new ArrayList<>();
+        return scan(request, itemType, firstPage, pageLength, offset, count, keep, taken, 0, filtered);
+    }
+
+    private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, int pageNumber, int pageLength,
+            long offset, int count, Predicate<T> keep, List<Window.Indexed<T>> taken, int pagesRead,
+            boolean filtered) {
+        return client.page(request, itemType, pageNumber, pageLength).flatMap(page -> {
+            long index = (long) (pageNumber - 1) * pageLength;
+            for (T item : page.values()) {
+                if (index >= offset && keep.test(item)) {
+                    if (taken.size() == count) {
+                        // The one extra accepted item proves there is more; the next page starts at it.
+                        return Mono.just(new Window<>(List.copyOf(taken), index, true,
+                                filtered ? null : page.size()));
+                    }
+                    taken.add(new Window.Indexed<>(index, item));
+                }
+                index++;
+            }
+            boolean exhausted = page.values().size() < pageLength
+                    || (page.size() != null && (long) pageNumber * pageLength >= page.size());
+            long nextOffset = Math.max(index, offset);
+            if (exhausted) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, false, filtered ? null : page.size()));
+            }
+            if (!filtered && taken.size() == count && page.size() != null) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, nextOffset < page.size(), page.size()));
+            }
+            if (pagesRead + 1 >= properties.maxPages()) {
+                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, true, filtered ? null : page.size()));
+            }
+            return scan(request, itemType, pageNumber + 1, pageLength, offset, count, keep, taken, pagesRead + 1,
+                    filtered);
+        });
+    }
+}

@@ -1,0 +1,221 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.channel.ChannelOption;
+import io.pipelinesgateway.cache.ResponseCache;
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.logging.RequestId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The transport: one HTTP exchange with Bitbucket with everything that keeps it civil. It holds the gateway's own
+ * connections to Bitbucket, sends the credential it is given, spends the request's budget, bounds the calls in
+ * flight, guards each call with a circuit breaker, retries reads, counts each call in
+ * {@code gateway.upstream.requests}, and turns every failure into a {@link GatewayException}
+ * ({@link UpstreamFailures}).
+ */
+@Component
+class UpstreamExchange implements DisposableBean {
+
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** The logger of WebClient's lines about each call. */
+    private static final Logger WEB_CLIENT_LOG = LoggerFactory.getLogger(ExchangeFunctions.class);
+
+    private final ConnectionProvider pool;
+    private final WebClient webClient;
+    private final BitbucketProperties properties;
+    private final BitbucketAddresses addresses;
+    private final JsonMapper jsonMapper;
+    private final UpstreamFailures failures;
+    private final MeterRegistry meterRegistry;
+    private final ResponseCache cache;
+    private final BitbucketRateLimits rateLimits;
+    private final UpstreamCircuitBreakers circuitBreakers;
+    private final UpstreamConcurrency concurrency;
+
+    UpstreamExchange(WebClient.Builder builder, BitbucketProperties properties, BitbucketAddresses addresses,
+            JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, BitbucketRateLimits rateLimits,
+            UpstreamCircuitBreakers circuitBreakers, UpstreamConcurrency concurrency) {
+        // As many connections as calls may be in flight. Calls beyond them queue for one rather than fail (a
+        // reconnect storm is a burst, not an outage), for at most half a call's timeout, so a call that waited still
+        // has time to be answered.
+        this.pool = ConnectionProvider.builder("bitbucket")
+                .maxConnections(properties.maxInFlight())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(properties.timeout().dividedBy(2))
+                .build();
+        HttpClient httpClient = HttpClient.create(pool)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.timeout());
+        this.webClient = builder
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .filter(UpstreamExchange::requestIdInDebugLines)
+                .build();
+        this.properties = properties;
+        this.addresses = addresses;
+        this.jsonMapper = jsonMapper;
+        this.failures = new UpstreamFailures(jsonMapper);
+        this.meterRegistry = meterRegistry;
+        this.cache = cache;
+        this.rateLimits = rateLimits;
+        this.circuitBreakers = circuitBreakers;
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Gives WebClient's DEBUG line of each call (its method and URL, logged as the call is sent, with the prefix its
+     * other lines share) the request id, when that logger writes DEBUG at all: Reactor does not restore the MDC on
+     * every signal.
+     */
+    private static Mono<ClientResponse> requestIdInDebugLines(ClientRequest request, ExchangeFunction next) {
+        Mono<ClientResponse> exchange = next.exchange(request);
+        if (!WEB_CLIENT_LOG.isDebugEnabled()) {
+            return exchange;
+        }
+        // The line is written when the call is subscribed to and asked for its answer, on the subscribing thread.
+        // fromDirect, not from: the answer's body is read after its first signal, which must not cancel the call.
+        return Mono.fromDirect(subscriber -> RequestId.inMdc(
+                ((CoreSubscriber<?>) subscriber).currentContext().<String>getOrDefault(RequestId.MDC_KEY, null),
+                () -> exchange.subscribe(subscriber)));
+    }
+
+    /**
+     * One upstream call: a circuit breaker per repository (or workspace), so a failing Bitbucket gets fast errors
+     * instead of piled-up requests; with {@code retry} (reads, which are idempotent, unless read live) retries with
+     * backoff and jitter on 5xx, connection errors and timeouts, and one wait for a short {@code Retry-After}.
+     */
+    Mono<ResponseEntity<byte[]>> exchange(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body, Optional<Credential> credential, boolean retry) {
+        String workspace = request.workspace();
+        Mono<ResponseEntity<byte[]>> attempt = attempt(method, request, extra, body, credential, workspace)
+                .transformDeferred(CircuitBreakerOperator.of(circuitBreakers.guarding(request)));
+        if (!retry) {
+            return attempt.onErrorMap(CallNotPermittedException.class, open -> circuitBreakers.open(request));
+        }
+        return attempt
+                .onErrorResume(GatewayException.class, error -> shortRateLimit(error)
+                        ? Mono.delay(Duration.ofSeconds(error.retryAfterSeconds())).then(attempt)
+                        : Mono.error(error))
+                .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
+                        .jitter(0.5)
+                        .filter(UpstreamCircuitBreakers::bitbucketFailed)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorMap(CallNotPermittedException.class, open -> circuitBreakers.open(request));
+    }
+
+    private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
+            Object body, Optional<Credential> credential, String workspace) {
+        return Mono.deferContextual(UpstreamBudget::spendIn).then(concurrency.bounded(credential, Mono.defer(() -> {
+            String uri = addresses.baseUrl() + request.pathAndQuery();
+            long started = System.nanoTime();
+            return webClient.method(method)
+                    .uri(java.net.URI.create(uri))
+                    .headers(headers -> {
+                        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+                        if (extra != null) {
+                            headers.putAll(extra);
+                        }
+                        if (body != null) {
+                            headers.setContentType(MediaType.APPLICATION_JSON);
+                        }
+                        credential.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value.authorization()));
+                    })
+                    .body(body == null ? BodyInserters.empty()
+                            : BodyInserters.fromValue(jsonMapper.writeValueAsBytes(body)))
+                    .exchangeToMono(response -> response.toEntity(byte[].class))
+                    .timeout(properties.timeout())
+                    .doOnNext(response -> {
+                        record(method, request, String.valueOf(response.getStatusCode().value()), started);
+                        rateLimits.upstreamCall(workspace, response.getHeaders());
+                    })
+                    .flatMap(response -> method == HttpMethod.GET
+                            ? access(request, credential, response.getStatusCode().value()).thenReturn(response)
+                            : Mono.just(response))
+                    .onErrorMap(error -> !(error instanceof GatewayException), error -> {
+                        record(method, request, UpstreamFailures.gatewayBusy(error) ? "GATEWAY_BUSY"
+                                : UpstreamFailures.isTimeout(error) ? "TIMEOUT" : "IO_ERROR", started);
+                        return UpstreamFailures.transportFailure(request, error);
+                    })
+                    .flatMap(response -> response.getStatusCode().is2xxSuccessful()
+                            ? Mono.just(response)
+                            : Mono.error(failures.statusFailure(request, response, body)));
+        })));
+    }
+
+    /**
+     * What a read's answer tells about its credential's access to the repository: a success proves it, which lets
+     * the credential be served what other readers of the repository fetched; 401, 403, or a 404 that is not an
+     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once.
+     */
+    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential, int status) {
+        String repository = request.repository();
+        if (repository == null || credential.isEmpty()) {
+            return Mono.empty();
+        }
+        if (status >= 200 && status < 300) {
+            return cache.accessProven(credential.get().authorization(), repository);
+        }
+        boolean lost = status == 401 || status == 403
+                || (status == 404 && !CachePolicy.notFoundIsAbsence(request));
+        return lost ? cache.accessLost(credential.get().authorization(), repository) : Mono.empty();
+    }
+
+    private boolean shortRateLimit(GatewayException error) {
+        return error.code() == ErrorCode.RATE_LIMITED && error.retryAfterSeconds() != null
+                && error.retryAfterSeconds() <= properties.maxRetryAfter().toSeconds();
+    }
+
+    private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {
+        Counter.builder("gateway.upstream.requests")
+                .description("Calls the gateway made to Bitbucket")
+                .tag("method", method.name())
+                .tag("resource", request.resource().metricName())
+                .tag("status", status)
+                .register(meterRegistry)
+                .increment();
+        Timer.builder("gateway.upstream.latency")
+                .description("How long Bitbucket took to answer")
+                .tag("resource", request.resource().metricName())
+                .publishPercentileHistogram()
+                .register(meterRegistry)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the connections to Bitbucket with the application. */
+    @Override
+    public void destroy() {
+        pool.dispose();
+    }
+}

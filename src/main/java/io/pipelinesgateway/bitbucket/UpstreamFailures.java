@@ -1,0 +1,184 @@
+package io.pipelinesgateway.bitbucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pipelinesgateway.error.ErrorCode;
+import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.logging.Redactor;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Failure mapping: turns every way a call to Bitbucket can fail (an HTTP status, a timeout, no connection, the
+ * gateway's own pool full) into a {@link GatewayException} whose code and message a caller can act on, with no
+ * secret of the request in it.
+ */
+final class UpstreamFailures {
+
+    static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+    /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
+    private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
+
+    private final JsonMapper jsonMapper;
+
+    UpstreamFailures(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * Whether a call failed for taking too long: the gateway's own timeout, or Reactor Netty's response timeout
+     * (a Netty {@code ReadTimeoutException} inside a {@link WebClientRequestException}), whichever fired first.
+     */
+    static boolean isTimeout(Throwable error) {
+        return error instanceof TimeoutException
+                || (error instanceof WebClientRequestException && (error.getCause() instanceof TimeoutException
+                        || error.getCause() instanceof io.netty.handler.timeout.TimeoutException));
+    }
+
+    /**
+     * Whether a call found none of the gateway's own connections to Bitbucket free in time: the pool's queue was
+     * full or the wait too long. The call never reached Bitbucket.
+     */
+    static boolean gatewayBusy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoolAcquirePendingLimitException || cause instanceof PoolAcquireTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error a call gets that failed before Bitbucket answered: the gateway busy, Bitbucket too slow or away. */
+    static GatewayException transportFailure(UpstreamRequest request, Throwable error) {
+        if (gatewayBusy(error)) {
+            return new GatewayBusyException(request);
+        }
+        if (isTimeout(error)) {
+            return new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
+                    "Bitbucket did not answer in time for " + request.resource() + "; try again shortly.");
+        }
+        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Bitbucket could not be reached for " + request.resource() + "; try again shortly.");
+    }
+
+    static GatewayException outcomeUnknown(UpstreamRequest request) {
+        return new GatewayException(ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, "Bitbucket did not answer in time for "
+                + request.resource() + " at " + request.path() + ", so whether it made the change is unknown: read "
+                + "what it holds there now before sending the change again, or it may be made twice.");
+    }
+
+    static GatewayException unreadable(UpstreamRequest request) {
+        return new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Bitbucket sent an answer the gateway could not read for " + request.resource() + ".");
+    }
+
+    /** The error for an answer that is not a success; {@code sent} is the change's body, whose secrets are masked. */
+    GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response, Object sent) {
+        int status = response.getStatusCode().value();
+        String what = request.resource() + " at " + request.path();
+        return switch (status) {
+            case 400 -> new GatewayException(ErrorCode.BAD_USER_INPUT,
+                    "Bitbucket rejected the request for " + what + upstreamMessage(response, sent), status, null);
+            case 401 -> new GatewayException(ErrorCode.UNAUTHENTICATED,
+                    "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
+                            + "'Basic base64(email:api_token)' with a valid, unexpired credential.", status, null);
+            case 403 -> new GatewayException(ErrorCode.FORBIDDEN,
+                    "The credential is not allowed to access " + what + ": it lacks the scope (read:pipeline:"
+                            + "bitbucket to read, write:pipeline:bitbucket to run or stop, admin:pipeline:bitbucket "
+                            + "to configure) or the permission on this workspace.", status, null);
+            case 404 -> new GatewayException(ErrorCode.NOT_FOUND,
+                    "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
+            case 409 -> new GatewayException(ErrorCode.CONFLICT,
+                    "Bitbucket reported a conflict for " + what + upstreamMessage(response, sent), status, null);
+            case 416 -> new LogRangeException(
+                    "The requested range starts past the end of the log" + logSizeText(response) + ".",
+                    logSize(response));
+            case 429 -> new GatewayException(ErrorCode.RATE_LIMITED,
+                    "Bitbucket's rate limit for this credential is used up; try again after "
+                            + retryAfter(response) + " seconds.", status, retryAfter(response));
+            // Any other 4xx (405, 410, 413, 422, ...) is still Bitbucket refusing this request, not failing: the
+            // caller's to fix, so it is neither retried nor counted against the circuit breaker.
+            default -> status >= 400 && status < 500
+                    ? new GatewayException(ErrorCode.BAD_USER_INPUT, "Bitbucket rejected the request for " + what
+                            + " (HTTP " + status + ")" + upstreamMessage(response, sent), status, null)
+                    : new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                            "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
+                            status, null);
+        };
+    }
+
+    /**
+     * Bitbucket's own one-line explanation of a rejected request, which is meant for its users, and nothing else of
+     * its body. Its messages can echo the input, so the secrets the request sent (variable values, private keys) and
+     * any credential are masked in it.
+     */
+    private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
+        try {
+            JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");
+            if (!message.isString() || message.asString().isBlank()) {
+                return ".";
+            }
+            String text = message.asString();
+            if (sent != null) {
+                for (String secret : secretsIn(jsonMapper.valueToTree(sent))) {
+                    text = text.replace(secret, Redactor.MASK);
+                }
+            }
+            return ": " + Redactor.redact(text);
+        }
+        catch (RuntimeException unreadable) {
+            return ".";
+        }
+    }
+
+    /** The values of a request body's {@code value} and {@code private_key} fields, at any depth. */
+    private static List<String> secretsIn(JsonNode body) {
+        List<String> secrets = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (SECRET_FIELDS.contains(field.getKey()) && field.getValue().isString()
+                    && !field.getValue().asString().isBlank()) {
+                secrets.add(field.getValue().asString());
+            }
+        }
+        for (JsonNode child : body.values()) {
+            secrets.addAll(secretsIn(child));
+        }
+        return secrets;
+    }
+
+    private static Long logSize(ResponseEntity<byte[]> response) {
+        String contentRange = response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE);
+        if (contentRange == null) {
+            return null;
+        }
+        Matcher matcher = CONTENT_RANGE.matcher(contentRange);
+        return matcher.find() && !"*".equals(matcher.group(3)) ? Long.parseLong(matcher.group(3)) : null;
+    }
+
+    private static String logSizeText(ResponseEntity<byte[]> response) {
+        Long size = logSize(response);
+        return size == null ? "" : " (" + size + " bytes)";
+    }
+
+    private static long retryAfter(ResponseEntity<byte[]> response) {
+        String header = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        try {
+            return header == null ? 60 : Math.max(1, Long.parseLong(header.trim()));
+        }
+        catch (NumberFormatException httpDate) {
+            return 60;
+        }
+    }
+}
