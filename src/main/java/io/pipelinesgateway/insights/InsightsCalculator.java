@@ -80,7 +80,7 @@ final class InsightsCalculator {
 
     /** A step's result, or "" while it has none (Set.of refuses to look up null). */
     private static String resultOf(Step step) {
-        return step.state() == null || step.state().result() == null ? "" : step.state().result();
+        return step.state() == null || step.state().result() == null ? "" : step.state().result().name();
     }
 
     private static List<Insights.StepFailures> failingSteps(List<PipelineRun> runs) {

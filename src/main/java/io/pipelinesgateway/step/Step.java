@@ -39,12 +39,29 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
         }
     }
 
+    /** How a completed step ended; UNKNOWN for a result this gateway does not know yet. */
+    public enum Result {
+        SUCCESSFUL, FAILED, ERROR, STOPPED, EXPIRED,
+        /** Completed without running: an earlier step failed, or the pipeline was stopped. */
+        NOT_RUN,
+        UNKNOWN;
+
+        static Result of(String name) {
+            for (Result result : values()) {
+                if (result.name().equals(name)) {
+                    return result;
+                }
+            }
+            return UNKNOWN;
+        }
+    }
+
     /**
      * A step's state without loss; a pending step has no result.
      *
      * @param halted whether a pending step is held by a gate ({@code pipeline_step_state_pending_halted})
      */
-    public record State(StateName name, String result, String type, boolean halted) {
+    public record State(StateName name, Result result, String type, boolean halted) {
 
         public static State from(BitbucketState state) {
             if (state == null) {
@@ -54,11 +71,10 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
             boolean halted = "HALTED".equals(nameOf(state.stage(), "pipeline_step_state_pending_"))
                     || (state.type() != null && state.type().endsWith("_halted"));
             StateName name = StateName.of(state);
-            String result = null;
+            Result result = null;
             if (name.isCompleted()) {
-                result = state.result() == null ? "UNKNOWN" : known(nameOf(state.result().name(),
-                        state.result().type(), "pipeline_step_state_completed_"), "SUCCESSFUL", "FAILED", "ERROR",
-                        "STOPPED", "EXPIRED", "NOT_RUN");
+                result = state.result() == null ? Result.UNKNOWN : Result.of(nameOf(state.result().name(),
+                        state.result().type(), "pipeline_step_state_completed_"));
             }
             return new State(name, result, state.type(), halted && name == StateName.PENDING);
         }
@@ -108,7 +124,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
      */
     public String status() {
         if (state.result() != null) {
-            return state.result();
+            return state.result().name();
         }
         boolean notStarted = state.name() == StateName.PENDING || state.name() == StateName.READY;
         if (notStarted && !state.halted() && trigger != null && trigger.isManual()) {
@@ -127,7 +143,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
      * itself, so asking Bitbucket, which would answer 404, costs a call for nothing.
      */
     public boolean neverRan() {
-        return "NOT_RUN".equals(state.result()) || state.name() == StateName.PENDING
+        return state.result() == Result.NOT_RUN || state.name() == StateName.PENDING
                 || state.name() == StateName.READY;
     }
 

@@ -21,6 +21,6 @@ public record StepStatusEvent(Step step, Step.State previousState, OffsetDateTim
         if (previousState == null) {
             return null;
         }
-        return previousState.result() != null ? previousState.result() : previousState.name().name();
+        return previousState.result() != null ? previousState.result().name() : previousState.name().name();
     }
 }

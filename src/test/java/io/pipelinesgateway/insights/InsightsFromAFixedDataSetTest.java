@@ -159,7 +159,8 @@ class InsightsFromAFixedDataSetTest {
 
     private static Step step(String name, String result) {
         return new Step(new StepKey("acme", "api", "{p}", "{" + name + "}"), name,
-                new Step.State(result == null ? StateName.IN_PROGRESS : StateName.COMPLETED, result, null, false), null,
+                new Step.State(result == null ? StateName.IN_PROGRESS : StateName.COMPLETED,
+                        result == null ? null : Step.Result.valueOf(result), null, false), null,
                 null, null, null, null, List.of(), List.of(), List.of(), null, 1, null, List.of());
     }
 
