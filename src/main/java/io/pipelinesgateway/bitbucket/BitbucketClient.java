@@ -113,7 +113,7 @@ class BitbucketClient {
      * Reads one page of a listing. Where Bitbucket's 404 is an answer ({@link CachePolicy#notFoundIsAbsence}: a step
      * that reported no tests has no test cases), it reads as an empty listing, cached as its absence rule says.
      */
-    <T> Mono<BitbucketPage<T>> page(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
+    <T> Mono<BitbucketPage<T>> readPage(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
         JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));

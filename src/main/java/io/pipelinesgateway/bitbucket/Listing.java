@@ -23,12 +23,12 @@ public final class Listing<T> {
 
     /** Page {@code number} (from 1) of {@code length} items (at most Bitbucket's largest page). */
     public Mono<BitbucketPage<T>> page(int number, int length) {
-        return listings.page(request, itemType, number, length);
+        return listings.pageOf(request, itemType, number, length);
     }
 
     /** Every item, in order (up to {@code gateway.bitbucket.max-pages} pages). */
     public Mono<List<T>> all() {
-        return listings.all(request, itemType);
+        return listings.readAll(request, itemType);
     }
 
     /**

@@ -24,21 +24,21 @@ class Listings {
         this.properties = properties;
     }
 
-    <T> Mono<BitbucketPage<T>> page(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
-        return client.page(request, itemType, page, pageLength);
+    <T> Mono<BitbucketPage<T>> pageOf(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
+        return client.readPage(request, itemType, page, pageLength);
     }
 
     /**
      * Reads a whole listing: the first page tells the size, and the remaining pages are then read in parallel, by
      * number. Without a size, pages are read one after another until one comes back short.
      */
-    <T> Mono<List<T>> all(UpstreamRequest request, Class<T> itemType) {
+    <T> Mono<List<T>> readAll(UpstreamRequest request, Class<T> itemType) {
         int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
-        return client.page(request, itemType, 1, pageLength).flatMap(first -> {
+        return client.readPage(request, itemType, 1, pageLength).flatMap(first -> {
             if (first.size() != null) {
                 int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
                 return Flux.range(2, Math.max(0, pages - 1))
-                        .flatMapSequential(number -> client.page(request, itemType, number, pageLength),
+                        .flatMapSequential(number -> client.readPage(request, itemType, number, pageLength),
                                 BitbucketProperties.FAN_OUT)
                         .concatMapIterable(BitbucketPage::values)
                         .startWith(first.values())
@@ -55,7 +55,7 @@ class Listings {
         if (last) {
             return Flux.just(current);
         }
-        return Flux.just(current).concatWith(client.page(request, itemType, number + 1, pageLength)
+        return Flux.just(current).concatWith(client.readPage(request, itemType, number + 1, pageLength)
                 .flatMapMany(next -> sequentialPages(request, itemType, next, pageLength, number + 1)));
     }
 
@@ -75,7 +75,7 @@ class Listings {
     private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, int pageNumber, int pageLength,
             long offset, int count, Predicate<T> keep, List<Window.Indexed<T>> taken, int pagesRead,
             boolean filtered) {
-        return client.page(request, itemType, pageNumber, pageLength).flatMap(page -> {
+        return client.readPage(request, itemType, pageNumber, pageLength).flatMap(page -> {
             long index = (long) (pageNumber - 1) * pageLength;
             for (T item : page.values()) {
                 if (index >= offset && keep.test(item)) {

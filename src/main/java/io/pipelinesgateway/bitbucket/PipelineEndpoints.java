@@ -49,7 +49,7 @@ public class PipelineEndpoints {
 
     /** The repository's {@code count} newest pipelines, as listed now (past the cache). */
     public Mono<List<BitbucketPipeline>> newestPipelinesNow(String workspace, String repository, int count) {
-        return client.page(sorted(workspace, repository, true).read(Read.LIVE), BitbucketPipeline.class, 1, count)
+        return client.readPage(sorted(workspace, repository, true).read(Read.LIVE), BitbucketPipeline.class, 1, count)
                 .map(BitbucketPage::values);
     }
 
@@ -78,13 +78,13 @@ public class PipelineEndpoints {
     }
 
     /** A pipeline's steps, in order; the pipeline by its UUID (in braces) or its build number. */
-    public Listing<BitbucketStep> steps(String workspace, String repository, String pipelineId) {
+    public Listing<BitbucketStep> pipelineSteps(String workspace, String repository, String pipelineId) {
         return new Listing<>(listings, stepsRequest(workspace, repository, pipelineId), BitbucketStep.class);
     }
 
     /** A pipeline's steps as they are now (past the cache): its first page, which holds every step Bitbucket runs. */
     public Mono<List<BitbucketStep>> stepsNow(String workspace, String repository, String pipelineUuid) {
-        return client.page(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class, 1,
+        return client.readPage(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class, 1,
                 100).map(BitbucketPage::values);
     }
 
@@ -124,7 +124,7 @@ public class PipelineEndpoints {
 
     /** Why a test case ended as it did (its failure's message and output). */
     public Mono<List<BitbucketTestCaseReason>> testCaseReasons(StepCoordinates step, String testCaseUuid) {
-        return listings.all(UpstreamRequest.of(UpstreamResource.TEST_CASE_REASONS, step.segments("test_reports",
+        return listings.readAll(UpstreamRequest.of(UpstreamResource.TEST_CASE_REASONS, step.segments("test_reports",
                 "test_cases", testCaseUuid, "test_case_reasons")), BitbucketTestCaseReason.class);
     }
 

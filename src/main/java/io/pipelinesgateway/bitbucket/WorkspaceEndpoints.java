@@ -53,7 +53,7 @@ public class WorkspaceEndpoints {
 
     /** Every repository of a workspace the caller may read, as listed now (past the cache). */
     public Mono<List<BitbucketRepository>> repositoriesNow(String workspace) {
-        return listings.all(UpstreamRequest.of(UpstreamResource.REPOSITORIES, "repositories", workspace)
+        return listings.readAll(UpstreamRequest.of(UpstreamResource.REPOSITORIES, "repositories", workspace)
                 .read(Read.LIVE), BitbucketRepository.class);
     }
 }

@@ -46,7 +46,7 @@ public class StepService {
 
     /** A pipeline's steps, in order. */
     public Mono<List<Step>> steps(PipelineKey pipeline) {
-        return bitbucket.steps(pipeline.workspace(), pipeline.repository(), pipeline.id()).all()
+        return bitbucket.pipelineSteps(pipeline.workspace(), pipeline.repository(), pipeline.id()).all()
                 .map(steps -> steps.stream().map(step -> Step.from(new StepKey(pipeline.workspace(),
                         pipeline.repository(), pipeline.id(), step.uuid()), step)).toList());
     }
