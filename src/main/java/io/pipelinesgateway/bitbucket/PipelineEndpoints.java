@@ -84,8 +84,8 @@ public class PipelineEndpoints {
 
     /** A pipeline's steps as they are now (past the cache): its first page, which holds every step Bitbucket runs. */
     public Mono<List<BitbucketStep>> stepsNow(String workspace, String repository, String pipelineUuid) {
-        return client.readPage(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class, 1,
-                100).map(BitbucketPage::values);
+        return client.readPage(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class,
+                1, 100).map(BitbucketPage::values);
     }
 
     /** One step. */
