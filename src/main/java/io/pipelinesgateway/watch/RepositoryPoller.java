@@ -179,14 +179,14 @@ final class RepositoryPoller {
         Set<String> wanted = new java.util.LinkedHashSet<>();
         if (poll.listWanted) {
             pipelines.forEach((uuid, state) -> {
-                if (!terminal(state)) {
+                if (!completed(state)) {
                     wanted.add(uuid);
                 }
             });
         }
         for (String followed : poll.followedPipelines) {
             BitbucketState known = pipelines.get(followed);
-            if (known == null || !terminal(known)) {
+            if (known == null || !completed(known)) {
                 wanted.add(followed);
             }
         }
@@ -211,9 +211,9 @@ final class RepositoryPoller {
         BitbucketState pipelineState = pipeline != null ? pipeline.state() : pipelines.get(pipelineUuid);
         List<Map.Entry<String, StepMemory>> known = steps.entrySet().stream()
                 .filter(entry -> entry.getValue().pipelineUuid().equals(pipelineUuid)).toList();
-        boolean settled = !known.isEmpty() && known.stream().allMatch(entry -> terminalStep(entry.getValue().state())
+        boolean settled = !known.isEmpty() && known.stream().allMatch(entry -> completed(entry.getValue().state())
                 && (entry.getValue().logFinished() || !poll.followedLogs.contains(entry.getKey())));
-        if (pipelineState == null || (terminal(pipelineState) && settled)) {
+        if (pipelineState == null || (completed(pipelineState) && settled)) {
             // Unknown (it could not be read), or finished and every followed log told: nothing left to see.
             return Mono.empty();
         }
@@ -257,7 +257,7 @@ final class RepositoryPoller {
      */
     private Mono<StepMemory> followLog(String pipelineUuid, BitbucketStep step, StepMemory memory, Poll poll,
             int readsLeft) {
-        boolean complete = terminalStep(step.state());
+        boolean complete = completed(step.state());
         Long offset = memory.logOffset();
         long chunk = properties.logChunk().toBytes();
         String range = offset == null ? "bytes=-" + chunk : "bytes=" + offset + "-" + (offset + chunk - 1);
@@ -322,7 +322,7 @@ final class RepositoryPoller {
         baselined = poll.listWanted;
         pipelines.entrySet().removeIf(entry -> !poll.seen.containsKey(entry.getKey())
                 && !poll.followedPipelines.contains(entry.getKey())
-                && (!poll.listWanted || terminal(entry.getValue())));
+                && (!poll.listWanted || completed(entry.getValue())));
         steps.values().removeIf(memory -> !poll.followedPipelines.contains(memory.pipelineUuid()));
         return dropCachedPipelines(poll, changed)
                 .thenMany(Flux.fromIterable(events).concatMap(this::publish))
@@ -382,11 +382,8 @@ final class RepositoryPoller {
         return Uuids.braced(uuid, "uuid");
     }
 
-    static boolean terminal(BitbucketState state) {
-        return state != null && PipelineState.from(state).isTerminal();
-    }
-
-    static boolean terminalStep(BitbucketState state) {
+    /** Whether a pipeline or a step has completed: nothing of it changes any more. */
+    static boolean completed(BitbucketState state) {
         return StateName.of(state).isCompleted();
     }
 
