@@ -4,7 +4,6 @@ import io.pipelinesgateway.bitbucket.BitbucketClient;
 import io.pipelinesgateway.bitbucket.BitbucketEnvironment;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.Connection;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.repository.RepositoryItem;
 import reactor.core.publisher.Mono;
@@ -30,8 +29,7 @@ public class EnvironmentService {
     }
 
     /** The environment a global ID names. */
-    public Mono<DeploymentEnvironment> environment(GlobalId id) {
-        RepositoryItem item = RepositoryItem.of(id, "id");
+    Mono<DeploymentEnvironment> environment(RepositoryItem item) {
         UpstreamRequest request = UpstreamRequest.of("environment", "repositories", item.workspace(),
                 item.repository(), "environments", item.uuid());
         return client.get(request, BitbucketEnvironment.class)

@@ -12,18 +12,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** Reads repositories: one by key (through the {@value #LOADER} DataLoader), and a workspace's list. */
+/** Reads repositories: one by key (through the DataLoader of {@link Repository}), and a workspace's list. */
 @Service
 public class RepositoryService {
-
-    /** The DataLoader of repositories by {@link RepositoryKey}. */
-    public static final String LOADER = "repositoryLoader";
 
     private final BitbucketClient client;
 
     RepositoryService(BitbucketClient client, Loaders loaders) {
         this.client = client;
-        loaders.<RepositoryKey, Repository>register(LOADER, this::repository);
+        loaders.register(RepositoryKey.class, Repository.class, this::repository);
     }
 
     Mono<Repository> repository(RepositoryKey key) {

@@ -6,7 +6,6 @@ import io.pipelinesgateway.bitbucket.BitbucketScheduleExecution;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
@@ -34,8 +33,7 @@ public class ScheduleService {
     }
 
     /** The schedule a global ID names. */
-    public Mono<PipelineSchedule> schedule(GlobalId id) {
-        RepositoryItem schedule = RepositoryItem.of(id, "id");
+    Mono<PipelineSchedule> schedule(RepositoryItem schedule) {
         return client.get(item("schedule", schedule), BitbucketSchedule.class)
                 .map(found -> PipelineSchedule.from(schedule.workspace(), schedule.repository(), found));
     }

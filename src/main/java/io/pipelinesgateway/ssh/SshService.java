@@ -8,7 +8,6 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
@@ -65,8 +64,7 @@ public class SshService {
     }
 
     /** The known host a global ID names. */
-    public Mono<KnownHost> knownHost(GlobalId id) {
-        RepositoryItem host = RepositoryItem.of(id, "id");
+    Mono<KnownHost> knownHost(RepositoryItem host) {
         return client.get(knownHostRequest(host), BitbucketKnownHost.class)
                 .map(found -> KnownHost.from(host.workspace(), host.repository(), found));
     }

@@ -17,12 +17,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** Reads workspaces: one by slug (through the {@value #LOADER} DataLoader), and the list a caller sees. */
+/** Reads workspaces: one by slug (through the DataLoader of {@link Workspace}), and the list a caller sees. */
 @Service
 public class WorkspaceService {
-
-    /** The DataLoader of workspaces by slug. */
-    public static final String LOADER = "workspaceLoader";
 
     private final BitbucketClient client;
     private final WorkspaceProperties configured;
@@ -33,7 +30,7 @@ public class WorkspaceService {
         this.client = client;
         this.configured = configured;
         this.credentials = credentials;
-        loaders.<String, Workspace>register(LOADER, this::workspace);
+        loaders.register(String.class, Workspace.class, this::workspace);
     }
 
     Mono<Workspace> workspace(String slug) {
