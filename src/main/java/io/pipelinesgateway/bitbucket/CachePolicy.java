@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.WebhookCoverage;
 
 import org.springframework.stereotype.Component;
@@ -36,10 +36,10 @@ public class CachePolicy {
     private static final Set<String> ABSENCE_IS_AN_ANSWER = Set.of("test_report", "test_cases", "test_case_reasons",
             "step_log", "container_log");
 
-    private final CacheProperties properties;
+    private final ResponseCacheProperties properties;
     private final WebhookCoverage webhooks;
 
-    CachePolicy(CacheProperties properties, WebhookCoverage webhooks) {
+    CachePolicy(ResponseCacheProperties properties, WebhookCoverage webhooks) {
         this.properties = properties;
         this.webhooks = webhooks;
     }

@@ -38,12 +38,12 @@ class PipelineCacheService {
                 .mapNotNull(BitbucketCacheContentUri::uri);
     }
 
-    Mono<DeletePayload> delete(CacheInputs.DeleteOne input) {
+    Mono<DeletePayload> delete(PipelineCacheInputs.DeleteOne input) {
         UpstreamRequest request = caches("cache", input.repositoryKey(), input.cacheUuid());
         return deleted(request);
     }
 
-    Mono<DeletePayload> deleteByName(CacheInputs.DeleteByName input) {
+    Mono<DeletePayload> deleteByName(PipelineCacheInputs.DeleteByName input) {
         // Published without the trailing slash of the listing: DELETE .../pipelines-config/caches?name=...
         UpstreamRequest request = caches("caches", input.repositoryKey()).with("name", input.cacheName());
         return deleted(request);

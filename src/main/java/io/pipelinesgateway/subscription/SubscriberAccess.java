@@ -13,7 +13,7 @@ import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.Credential;
 import io.pipelinesgateway.bitbucket.UpstreamRequest;
 import io.pipelinesgateway.bitbucket.Uuids;
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -64,7 +64,7 @@ class SubscriberAccess {
     /** Checks in flight or recently passed, by credential's name and repository; a failed one is removed at once. */
     private final AsyncCache<String, RepositoryKey> checks;
 
-    SubscriberAccess(BitbucketClient client, UpstreamCredentials credentials, CacheProperties cache,
+    SubscriberAccess(BitbucketClient client, UpstreamCredentials credentials, ResponseCacheProperties cache,
             SubscriptionProperties properties) {
         this.client = client;
         this.credentials = credentials;
