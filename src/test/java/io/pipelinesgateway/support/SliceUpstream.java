@@ -60,6 +60,13 @@ public final class SliceUpstream {
         }
     }
 
+    /** The {@code values} of a real Bitbucket page, each read as the gateway's model of it. */
+    public static <T> List<T> payloadValues(String file, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        JSON.readTree(Payloads.text(file)).path("values").forEach(value -> values.add(JSON.treeToValue(value, type)));
+        return values;
+    }
+
     /** A real Bitbucket payload read as the gateway's model of it. */
     public static <T> T payload(String file, Class<T> type) {
         return JSON.readValue(Payloads.text(file), type);
