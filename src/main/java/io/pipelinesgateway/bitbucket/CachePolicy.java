@@ -3,7 +3,7 @@ package io.pipelinesgateway.bitbucket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.WebhookCoverage;
 
 import org.springframework.stereotype.Component;
@@ -18,10 +18,10 @@ import org.springframework.web.util.UriUtils;
 @Component
 public class CachePolicy {
 
-    private final CacheProperties properties;
+    private final ResponseCacheProperties properties;
     private final WebhookCoverage webhooks;
 
-    CachePolicy(CacheProperties properties, WebhookCoverage webhooks) {
+    CachePolicy(ResponseCacheProperties properties, WebhookCoverage webhooks) {
         this.properties = properties;
         this.webhooks = webhooks;
     }

@@ -40,7 +40,7 @@ public class ResponseCache {
     private static final byte[] PROVEN = {1};
 
     private final ResponseStore store;
-    private final CacheProperties properties;
+    private final ResponseCacheProperties properties;
     /** Begins every key, so gateways (or tests) that share a Redis keep apart. */
     private final String keyPrefix;
     /** Names the credential that fetched an entry, without holding it. */
@@ -54,7 +54,8 @@ public class ResponseCache {
      */
     private final Cache<String, Object> decoded;
 
-    ResponseCache(ResponseStore store, CacheProperties properties, RedisSettings redis, MeterRegistry meterRegistry) {
+    ResponseCache(ResponseStore store, ResponseCacheProperties properties, RedisSettings redis,
+            MeterRegistry meterRegistry) {
         this.store = store;
         this.properties = properties;
         this.keyPrefix = redis.keyPrefix();

@@ -11,6 +11,6 @@ public record DeploymentEnvironment(String workspace, String repository, String 
     }
 
     public String id() {
-        return new RepositoryItem(workspace, repository, uuid).globalId("DeploymentEnvironment");
+        return DeploymentEnvironmentNodeType.ID.encode(new RepositoryItem(workspace, repository, uuid));
     }
 }

@@ -2,7 +2,6 @@ package io.pipelinesgateway.environment;
 
 import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import io.pipelinesgateway.graphql.Connection;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.repository.RepositoryItem;
 import reactor.core.publisher.Mono;
@@ -26,8 +25,7 @@ public class EnvironmentService {
     }
 
     /** The environment a global ID names. */
-    public Mono<DeploymentEnvironment> environment(GlobalId id) {
-        RepositoryItem item = RepositoryItem.of(id, "id");
+    Mono<DeploymentEnvironment> environment(RepositoryItem item) {
         return bitbucket.environment(item.workspace(), item.repository(), item.uuid())
                 .map(environment -> DeploymentEnvironment.from(item.workspace(), item.repository(), environment));
     }

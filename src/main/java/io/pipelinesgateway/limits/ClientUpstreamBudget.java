@@ -21,12 +21,12 @@ import reactor.util.context.ContextView;
  */
 class ClientUpstreamBudget implements UpstreamBudget.ClientAllowance {
 
-    private final RateLimitProperties properties;
-    private final RateLimiter limiter;
+    private final ClientRateLimitProperties properties;
+    private final ClientRateLimiter limiter;
     private final ClientIdentity clients;
     private final MeterRegistry meterRegistry;
 
-    ClientUpstreamBudget(RateLimitProperties properties, RateLimiter limiter, ClientIdentity clients,
+    ClientUpstreamBudget(ClientRateLimitProperties properties, ClientRateLimiter limiter, ClientIdentity clients,
             MeterRegistry meterRegistry) {
         this.properties = properties;
         this.limiter = limiter;

@@ -1,7 +1,7 @@
 package io.pipelinesgateway.metrics;
 
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class WorkspaceTags {
 
     @Bean
-    MeterFilter hashedWorkspaceTags(CacheProperties cache) {
+    MeterFilter hashedWorkspaceTags(ResponseCacheProperties cache) {
         KeyedHash hash = new KeyedHash(cache.keySecret());
         return MeterFilter.replaceTagValues("workspace", slug -> hash.of("workspace:" + slug));
     }

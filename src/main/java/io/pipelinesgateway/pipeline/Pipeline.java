@@ -11,7 +11,6 @@ import io.pipelinesgateway.bitbucket.BitbucketConfigurationSource;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.IntSeconds;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.variable.PipelineVariable;
@@ -129,7 +128,7 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, Int
 
     public String id() {
         String locator = locator();
-        return GlobalId.encode("Pipeline", workspace, repositorySlug, locator == null ? "" : locator);
+        return PipelineNodeType.ID.encode(new PipelineKey(workspace, repositorySlug, locator == null ? "" : locator));
     }
 
     /** What locates the pipeline in its repository: its UUID, else its build number; null if the answer had neither. */

@@ -33,11 +33,11 @@ class PipelineController {
     @SchemaMapping(typeName = "Repository")
     CompletableFuture<Connection<Pipeline>> pipelines(Repository repository, @Argument Integer first,
             @Argument String after, @Argument List<PipelineStatus> statuses, @Argument String branch,
-            @Argument String order, DataLoader<PipelineListRequest, Connection<Pipeline>> pipelineListLoader,
+            @Argument String order, DataLoader<PipelineListRequest, PipelineListing> pipelineListLoader,
             DataLoader<PipelineKey, Pipeline> pipelineLoader) {
         PipelineListRequest request = new PipelineListRequest(repository.workspaceSlug(), repository.slug(), statuses,
                 branch, !"OLDEST_FIRST".equals(order), PageRequest.of(first, after));
-        return pipelineListLoader.load(request).thenApply(connection -> {
+        return pipelineListLoader.load(request).thenApply(PipelineListing::connection).thenApply(connection -> {
             // A later field of the same query that names one of these pipelines then costs no upstream call.
             connection.nodes().forEach(pipeline -> pipelineLoader.prime(pipeline.key(), pipeline));
             return connection;

@@ -17,16 +17,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads pipelines: one by UUID or build number (the {@value #LOADER} DataLoader), and a repository's list (the
- * {@value #LIST_LOADER} DataLoader), newest first, with Bitbucket's status filter and the gateway's branch filter.
+ * Reads pipelines: one by UUID or build number (the DataLoader of {@link Pipeline}), and a repository's list (the
+ * DataLoader of {@link PipelineListing}), newest first, with Bitbucket's status filter and the gateway's branch filter.
  */
 @Service
 public class PipelineService {
-
-    /** The DataLoader of pipelines by {@link PipelineKey}. */
-    public static final String LOADER = "pipelineLoader";
-    /** The DataLoader of pipeline lists by {@link PipelineListRequest}. */
-    public static final String LIST_LOADER = "pipelineListLoader";
 
     private final PipelineEndpoints bitbucket;
     private final BitbucketAddresses addresses;
@@ -34,8 +29,9 @@ public class PipelineService {
     PipelineService(PipelineEndpoints bitbucket, BitbucketAddresses addresses, Loaders loaders) {
         this.bitbucket = bitbucket;
         this.addresses = addresses;
-        loaders.<PipelineKey, Pipeline>register(LOADER, this::pipeline);
-        loaders.<PipelineListRequest, Connection<Pipeline>>register(LIST_LOADER, this::pipelines);
+        loaders.register(PipelineKey.class, Pipeline.class, this::pipeline);
+        loaders.register(PipelineListRequest.class, PipelineListing.class, request -> pipelines(request)
+                .map(PipelineListing::new));
     }
 
     Mono<Pipeline> pipeline(PipelineKey key) {

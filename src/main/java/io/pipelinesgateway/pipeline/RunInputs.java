@@ -9,9 +9,7 @@ import io.pipelinesgateway.bitbucket.BitbucketPullRequest;
 import io.pipelinesgateway.bitbucket.BitbucketRunRequest;
 import io.pipelinesgateway.bitbucket.BitbucketTarget;
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
-import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.InvalidInputException;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.variable.VariableKeys;
@@ -125,9 +123,7 @@ final class RunInputs {
     record Stop(String id) {
 
         PipelineKey pipelineKey() {
-            GlobalId pipeline = GlobalId.decode(id, "Pipeline", "input.id");
-            return new PipelineKey(pipeline.part(0, 3), pipeline.part(1, 3),
-                    Uuids.braced(pipeline.part(2, 3), "input.id"));
+            return PipelineNodeType.ID.decodeInput(id, "input.id");
         }
     }
 

@@ -32,12 +32,12 @@ class PipelineCacheController {
     }
 
     @MutationMapping
-    Mono<DeletePayload> deleteCache(@Argument CacheInputs.DeleteOne input) {
+    Mono<DeletePayload> deleteCache(@Argument PipelineCacheInputs.DeleteOne input) {
         return caches.delete(input);
     }
 
     @MutationMapping
-    Mono<DeletePayload> deleteCachesByName(@Argument CacheInputs.DeleteByName input) {
+    Mono<DeletePayload> deleteCachesByName(@Argument PipelineCacheInputs.DeleteByName input) {
         return caches.deleteByName(input);
     }
 }

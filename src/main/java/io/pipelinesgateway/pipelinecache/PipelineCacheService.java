@@ -31,12 +31,12 @@ class PipelineCacheService {
                 .mapNotNull(BitbucketCacheContentUri::uri);
     }
 
-    Mono<DeletePayload> delete(CacheInputs.DeleteOne input) {
+    Mono<DeletePayload> delete(PipelineCacheInputs.DeleteOne input) {
         RepositoryKey repository = input.repositoryKey();
         return deleted(bitbucket.deleteCache(repository.workspace(), repository.slug(), input.cacheUuid()));
     }
 
-    Mono<DeletePayload> deleteByName(CacheInputs.DeleteByName input) {
+    Mono<DeletePayload> deleteByName(PipelineCacheInputs.DeleteByName input) {
         RepositoryKey repository = input.repositoryKey();
         return deleted(bitbucket.deleteCachesNamed(repository.workspace(), repository.slug(), input.cacheName()));
     }

@@ -3,7 +3,6 @@ package io.pipelinesgateway.repository;
 import java.time.OffsetDateTime;
 
 import io.pipelinesgateway.bitbucket.BitbucketRepository;
-import io.pipelinesgateway.graphql.GlobalId;
 
 /** A repository as the schema shows it. */
 public record Repository(String workspaceSlug, String slug, String uuid, String name, String description,
@@ -36,7 +35,7 @@ public record Repository(String workspaceSlug, String slug, String uuid, String 
     }
 
     public String id() {
-        return GlobalId.encode("Repository", workspaceSlug, slug);
+        return RepositoryNodeType.ID.encode(new RepositoryKey(workspaceSlug, slug));
     }
 
     public String fullName() {

@@ -1,7 +1,9 @@
 package io.pipelinesgateway.repository;
 
+import java.util.Arrays;
+
 import io.pipelinesgateway.bitbucket.Uuids;
-import io.pipelinesgateway.graphql.GlobalId;
+import io.pipelinesgateway.graphql.GlobalIdFormat;
 
 /**
  * An object that belongs to a repository and is named by its UUID (a deployment environment, a schedule, a known
@@ -11,18 +13,9 @@ import io.pipelinesgateway.graphql.GlobalId;
  */
 public record RepositoryItem(String workspace, String repository, String uuid) {
 
-    /**
-     * The object a global ID names.
-     *
-     * @param field where the ID came from ({@code id} for {@code node}, {@code input.id} for a mutation), for the
-     *              error when its UUID is malformed
-     */
-    public static RepositoryItem of(GlobalId id, String field) {
-        return new RepositoryItem(id.part(0, 3), id.part(1, 3), Uuids.braced(id.part(2, 3), field));
-    }
-
-    /** The global ID of an object of {@code type} at these coordinates. */
-    public String globalId(String type) {
-        return GlobalId.encode(type, workspace, repository, uuid);
+    /** How the global IDs of objects of {@code type} are written and read: workspace, repository and UUID. */
+    public static GlobalIdFormat<RepositoryItem> globalIdFormat(String type) {
+        return GlobalIdFormat.of(type, 3, item -> Arrays.asList(item.workspace(), item.repository(), item.uuid()),
+                (parts, field) -> new RepositoryItem(parts.get(0), parts.get(1), Uuids.braced(parts.get(2), field)));
     }
 }

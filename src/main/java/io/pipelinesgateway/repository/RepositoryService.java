@@ -12,12 +12,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** Reads repositories: one by key (through the {@value #LOADER} DataLoader), and a workspace's list. */
+/** Reads repositories: one by key (through the DataLoader of {@link Repository}), and a workspace's list. */
 @Service
 public class RepositoryService {
-
-    /** The DataLoader of repositories by {@link RepositoryKey}. */
-    public static final String LOADER = "repositoryLoader";
 
     private final WorkspaceEndpoints bitbucket;
     private final BitbucketAddresses addresses;
@@ -25,7 +22,7 @@ public class RepositoryService {
     RepositoryService(WorkspaceEndpoints bitbucket, BitbucketAddresses addresses, Loaders loaders) {
         this.bitbucket = bitbucket;
         this.addresses = addresses;
-        loaders.<RepositoryKey, Repository>register(LOADER, this::repository);
+        loaders.register(RepositoryKey.class, Repository.class, this::repository);
     }
 
     Mono<Repository> repository(RepositoryKey key) {

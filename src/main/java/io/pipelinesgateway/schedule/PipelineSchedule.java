@@ -17,7 +17,7 @@ public record PipelineSchedule(RepositoryItem item, Boolean enabled, String cron
     }
 
     public String id() {
-        return item.globalId("PipelineSchedule");
+        return PipelineScheduleNodeType.ID.encode(item);
     }
 
     public String uuid() {

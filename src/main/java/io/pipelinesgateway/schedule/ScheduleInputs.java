@@ -2,7 +2,6 @@ package io.pipelinesgateway.schedule;
 
 import io.pipelinesgateway.bitbucket.BitbucketSchedule;
 import io.pipelinesgateway.bitbucket.BitbucketTarget;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.pipeline.PipelineSelectorInput;
 import io.pipelinesgateway.repository.RepositoryItem;
@@ -60,6 +59,6 @@ final class ScheduleInputs {
     }
 
     private static RepositoryItem located(String id) {
-        return RepositoryItem.of(GlobalId.decode(id, "PipelineSchedule", "input.id"), "input.id");
+        return PipelineScheduleNodeType.ID.decodeInput(id, "input.id");
     }
 }

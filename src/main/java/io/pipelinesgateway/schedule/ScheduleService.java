@@ -4,7 +4,6 @@ import io.pipelinesgateway.bitbucket.BitbucketSchedule;
 import io.pipelinesgateway.bitbucket.ScheduleEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
@@ -30,8 +29,7 @@ public class ScheduleService {
     }
 
     /** The schedule a global ID names. */
-    public Mono<PipelineSchedule> schedule(GlobalId id) {
-        RepositoryItem schedule = RepositoryItem.of(id, "id");
+    Mono<PipelineSchedule> schedule(RepositoryItem schedule) {
         return bitbucket.schedule(schedule.workspace(), schedule.repository(), schedule.uuid())
                 .map(found -> PipelineSchedule.from(schedule.workspace(), schedule.repository(), found));
     }

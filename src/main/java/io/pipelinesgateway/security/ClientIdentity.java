@@ -2,7 +2,7 @@ package io.pipelinesgateway.security;
 
 import java.net.InetSocketAddress;
 
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +26,7 @@ public class ClientIdentity {
     private final CallerInterceptor callers;
     private final KeyedHash hash;
 
-    ClientIdentity(InboundSecurityProperties properties, CallerInterceptor callers, CacheProperties cache) {
+    ClientIdentity(InboundSecurityProperties properties, CallerInterceptor callers, ResponseCacheProperties cache) {
         this.properties = properties;
         this.callers = callers;
         this.hash = new KeyedHash(cache.keySecret());

@@ -13,7 +13,7 @@ public record KnownHost(RepositoryItem item, String hostname, BitbucketSshPublic
     }
 
     public String id() {
-        return item.globalId("KnownHost");
+        return KnownHostNodeType.ID.encode(item);
     }
 
     public String uuid() {

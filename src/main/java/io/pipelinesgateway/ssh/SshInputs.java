@@ -3,7 +3,6 @@ package io.pipelinesgateway.ssh;
 import io.pipelinesgateway.bitbucket.BitbucketKnownHost;
 import io.pipelinesgateway.bitbucket.BitbucketSshKeyPair;
 import io.pipelinesgateway.bitbucket.BitbucketSshPublicKey;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.repository.RepositoryItem;
 import io.pipelinesgateway.repository.RepositoryKey;
@@ -89,6 +88,6 @@ final class SshInputs {
     }
 
     private static RepositoryItem located(String id) {
-        return RepositoryItem.of(GlobalId.decode(id, "KnownHost", "input.id"), "input.id");
+        return KnownHostNodeType.ID.decodeInput(id, "input.id");
     }
 }

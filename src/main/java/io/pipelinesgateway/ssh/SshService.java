@@ -5,7 +5,6 @@ import io.pipelinesgateway.bitbucket.BitbucketSshKeyPair;
 import io.pipelinesgateway.bitbucket.SshEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
@@ -55,8 +54,7 @@ public class SshService {
     }
 
     /** The known host a global ID names. */
-    public Mono<KnownHost> knownHost(GlobalId id) {
-        RepositoryItem host = RepositoryItem.of(id, "id");
+    Mono<KnownHost> knownHost(RepositoryItem host) {
         return bitbucket.knownHost(host.workspace(), host.repository(), host.uuid())
                 .map(found -> KnownHost.from(host.workspace(), host.repository(), found));
     }

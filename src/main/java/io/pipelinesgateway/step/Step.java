@@ -8,7 +8,6 @@ import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.StateName;
-import io.pipelinesgateway.graphql.GlobalId;
 
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
@@ -111,7 +110,7 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
     }
 
     public String id() {
-        return GlobalId.encode("Step", key.workspace(), key.repository(), key.pipelineUuid(), key.stepUuid());
+        return StepNodeType.ID.encode(key);
     }
 
     public String uuid() {

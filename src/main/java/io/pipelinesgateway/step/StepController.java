@@ -24,8 +24,8 @@ class StepController {
     }
 
     @SchemaMapping(typeName = "Pipeline")
-    CompletableFuture<List<Step>> steps(Pipeline pipeline, DataLoader<PipelineKey, List<Step>> stepsLoader) {
-        return stepsLoader.load(pipeline.key());
+    CompletableFuture<List<Step>> steps(Pipeline pipeline, DataLoader<PipelineKey, PipelineSteps> stepsLoader) {
+        return stepsLoader.load(pipeline.key()).thenApply(PipelineSteps::steps);
     }
 
     @SchemaMapping(typeName = "Pipeline")

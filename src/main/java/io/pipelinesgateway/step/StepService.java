@@ -19,16 +19,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads steps (a pipeline's list through {@value #STEPS_LOADER}, one step through {@value #LOADER}) and their logs,
+ * Reads steps (a pipeline's list through the DataLoader of {@link PipelineSteps}, one step through that of {@link Step}) and their logs,
  * always with HTTP Range so a large log costs only the bytes asked for.
  */
 @Service
 public class StepService {
-
-    /** The DataLoader of a pipeline's steps by {@link PipelineKey}. */
-    public static final String STEPS_LOADER = "stepsLoader";
-    /** The DataLoader of one step by {@link StepKey}. */
-    public static final String LOADER = "stepLoader";
 
     static final int DEFAULT_RANGE_BYTES = 64 * 1024;
     static final int MAX_RANGE_BYTES = 1024 * 1024;
@@ -40,8 +35,8 @@ public class StepService {
 
     StepService(PipelineEndpoints bitbucket, Loaders loaders) {
         this.bitbucket = bitbucket;
-        loaders.<PipelineKey, List<Step>>register(STEPS_LOADER, this::steps);
-        loaders.<StepKey, Step>register(LOADER, this::step);
+        loaders.register(PipelineKey.class, PipelineSteps.class, pipeline -> steps(pipeline).map(PipelineSteps::new));
+        loaders.register(StepKey.class, Step.class, this::step);
     }
 
     /** A pipeline's steps, in order. */

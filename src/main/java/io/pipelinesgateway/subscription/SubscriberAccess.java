@@ -14,7 +14,7 @@ import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.StepCoordinates;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -67,7 +67,7 @@ class SubscriberAccess {
     private final AsyncCache<String, RepositoryKey> checks;
 
     SubscriberAccess(WorkspaceEndpoints workspaces, PipelineEndpoints pipelines, UpstreamCredentials credentials,
-            CacheProperties cache, SubscriptionProperties properties) {
+            ResponseCacheProperties cache, SubscriptionProperties properties) {
         this.workspaces = workspaces;
         this.pipelines = pipelines;
         this.credentials = credentials;

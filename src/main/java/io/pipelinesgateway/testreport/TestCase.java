@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.pipelinesgateway.bitbucket.BitbucketTestCase;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.step.StepKey;
 
 /**
@@ -69,7 +68,6 @@ public record TestCase(StepKey step, String uuid, String name, String fullyQuali
     }
 
     public String id() {
-        return GlobalId.encode("TestCase", step.workspace(), step.repository(), step.pipelineUuid(), step.stepUuid(),
-                uuid);
+        return TestCaseNodeType.ID.encode(new TestCaseKey(step, uuid));
     }
 }

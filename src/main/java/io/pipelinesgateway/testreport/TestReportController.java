@@ -28,19 +28,21 @@ class TestReportController {
 
     @SchemaMapping(typeName = "Step")
     CompletableFuture<Connection<TestCase>> testCases(Step step, @Argument Integer first, @Argument String after,
-            @Argument List<String> statuses, DataLoader<TestCasesRequest, Connection<TestCase>> testCasesLoader) {
+            @Argument List<String> statuses, DataLoader<TestCasesRequest, TestCasePage> testCasesLoader) {
         if (step.neverRan()) {
             return CompletableFuture.completedFuture(Connection.ofList(List.of(), PageRequest.of(first, after)));
         }
-        return testCasesLoader.load(new TestCasesRequest(step.key(), step.isTerminal(), statuses, PageRequest.of(first, after)));
+        return testCasesLoader.load(new TestCasesRequest(step.key(), step.isTerminal(), statuses,
+                PageRequest.of(first, after))).thenApply(TestCasePage::connection);
     }
 
     @SchemaMapping(typeName = "TestCase")
     CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
-            DataLoader<TestCaseKey, List<BitbucketTestCaseReason>> testCaseReasonsLoader) {
+            DataLoader<TestCaseKey, TestCaseReasons> testCaseReasonsLoader) {
         if (!testCase.reasonsWorthReading()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return testCaseReasonsLoader.load(new TestCaseKey(testCase.step(), testCase.uuid()));
+        return testCaseReasonsLoader.load(new TestCaseKey(testCase.step(), testCase.uuid()))
+                .thenApply(TestCaseReasons::reasons);
     }
 }

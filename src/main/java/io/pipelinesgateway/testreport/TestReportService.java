@@ -12,23 +12,20 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads test reports: a step's summary ({@value #REPORT_LOADER}), its test cases ({@value #CASES_LOADER}) and each
- * case's reasons ({@value #REASONS_LOADER}), so a page of failed cases with their reasons fans out in parallel.
+ * Reads test reports: a step's summary, its test cases ({@link TestCasePage}) and each case's reasons
+ * ({@link TestCaseReasons}), each through its DataLoader, so a page of failed cases with their reasons fans out in parallel.
  */
 @Service
 public class TestReportService {
-
-    public static final String REPORT_LOADER = "testReportLoader";
-    public static final String CASES_LOADER = "testCasesLoader";
-    public static final String REASONS_LOADER = "testCaseReasonsLoader";
 
     private final PipelineEndpoints bitbucket;
 
     TestReportService(PipelineEndpoints bitbucket, Loaders loaders) {
         this.bitbucket = bitbucket;
-        loaders.<TestReportRequest, TestReport>register(REPORT_LOADER, this::report);
-        loaders.<TestCasesRequest, Connection<TestCase>>register(CASES_LOADER, this::testCases);
-        loaders.<TestCaseKey, List<BitbucketTestCaseReason>>register(REASONS_LOADER, this::reasons);
+        loaders.register(TestReportRequest.class, TestReport.class, this::report);
+        loaders.register(TestCasesRequest.class, TestCasePage.class, request -> testCases(request)
+                .map(TestCasePage::new));
+        loaders.register(TestCaseKey.class, TestCaseReasons.class, key -> reasons(key).map(TestCaseReasons::new));
     }
 
     /**

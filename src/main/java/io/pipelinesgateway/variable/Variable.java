@@ -15,7 +15,7 @@ public record Variable(VariableScope scope, String uuid, String key, String valu
 
     /** By the variable's UUID, or by its key (unique in its level) when Bitbucket's answer lacked the UUID. */
     public String id() {
-        return scope.idOf(uuid != null ? uuid : key);
+        return VariableNodeType.ID.encode(new VariableScope.Located(scope, uuid, key));
     }
 
     public VariableScope.Level level() {

@@ -4,7 +4,6 @@ import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.error.InvalidInputException;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.Inputs;
 
 /**
@@ -76,7 +75,7 @@ final class VariableInputs {
     record Update(String id, String key, String value, Boolean secured) {
 
         VariableScope.Located located() {
-            return VariableScope.locate(GlobalId.decode(id, "Variable", "input.id"), "input.id");
+            return VariableNodeType.ID.decodeInput(id, "input.id");
         }
 
         BitbucketVariable body(VariableScope.Located variable) {
@@ -98,7 +97,7 @@ final class VariableInputs {
     record Delete(String id) {
 
         VariableScope.Located located() {
-            return VariableScope.locate(GlobalId.decode(id, "Variable", "input.id"), "input.id");
+            return VariableNodeType.ID.decodeInput(id, "input.id");
         }
     }
 }

@@ -84,15 +84,6 @@ public record VariableScope(Level level, List<String> coordinates) {
         return level == Level.DEPLOYMENT_ENVIRONMENT ? "deployment_variable" : "pipeline_variable";
     }
 
-    /** The global ID of a variable of this scope: the level, the coordinates, and the variable's UUID or key. */
-    String idOf(String uuid) {
-        List<String> parts = new ArrayList<>(coordinates.size() + 2);
-        parts.add(level.name());
-        parts.addAll(coordinates);
-        parts.add(uuid);
-        return GlobalId.encode("Variable", parts.toArray(String[]::new));
-    }
-
     /**
      * The scope and the UUID (or, for a variable Bitbucket gave no UUID, the key) a variable's global ID names.
      *

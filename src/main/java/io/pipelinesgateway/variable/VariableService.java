@@ -6,7 +6,6 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
-import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import reactor.core.publisher.Mono;
@@ -36,8 +35,7 @@ public class VariableService {
      * found in its level's listing at the deployment level, which has no such endpoint, or when the ID names the
      * variable by its key.
      */
-    public Mono<Variable> variable(GlobalId id) {
-        VariableScope.Located located = VariableScope.locate(id, "id");
+    Mono<Variable> variable(VariableScope.Located located) {
         VariableScope scope = located.scope();
         // A variable located by its key (Bitbucket listed it without a UUID) can only be found in the listing.
         Mono<BitbucketVariable> found = scope.upstream().readsOne() && located.uuid() != null

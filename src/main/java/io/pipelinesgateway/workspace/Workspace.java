@@ -3,7 +3,6 @@ package io.pipelinesgateway.workspace;
 import java.time.OffsetDateTime;
 
 import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
-import io.pipelinesgateway.graphql.GlobalId;
 
 /** A workspace as the schema shows it. */
 public record Workspace(String uuid, String slug, String name, Boolean isPrivate, OffsetDateTime createdOn,
@@ -29,6 +28,6 @@ public record Workspace(String uuid, String slug, String name, Boolean isPrivate
     }
 
     public String id() {
-        return GlobalId.encode("Workspace", slug);
+        return WorkspaceNodeType.ID.encode(slug);
     }
 }

@@ -16,12 +16,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-/** Reads workspaces: one by slug (through the {@value #LOADER} DataLoader), and the list a caller sees. */
+/** Reads workspaces: one by slug (through the DataLoader of {@link Workspace}), and the list a caller sees. */
 @Service
 public class WorkspaceService {
-
-    /** The DataLoader of workspaces by slug. */
-    public static final String LOADER = "workspaceLoader";
 
     private final WorkspaceEndpoints bitbucket;
     private final BitbucketAddresses addresses;
@@ -34,7 +31,7 @@ public class WorkspaceService {
         this.addresses = addresses;
         this.configured = configured;
         this.credentials = credentials;
-        loaders.<String, Workspace>register(LOADER, this::workspace);
+        loaders.register(String.class, Workspace.class, this::workspace);
     }
 
     Mono<Workspace> workspace(String slug) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
-import io.pipelinesgateway.cache.CacheProperties;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,13 +52,13 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     }
 
     /**
-     * The arguments that compress the gateway's time: each cache lifetime of {@link CacheProperties}, at its default,
-     * divided by {@link #COMPRESSION}.
+     * The arguments that compress the gateway's time: each cache lifetime of {@link ResponseCacheProperties}, at its
+     * default, divided by {@link #COMPRESSION}.
      */
     static List<String> compressedLifetimes() {
-        CacheProperties defaults = new Binder().bindOrCreate("gateway.cache", CacheProperties.class);
+        ResponseCacheProperties defaults = new Binder().bindOrCreate("gateway.cache", ResponseCacheProperties.class);
         List<String> arguments = new ArrayList<>();
-        for (RecordComponent component : CacheProperties.class.getRecordComponents()) {
+        for (RecordComponent component : ResponseCacheProperties.class.getRecordComponents()) {
             if (component.getType() == Duration.class && !NOT_LIFETIMES.contains(component.getName())) {
                 Duration lifetime = (Duration) invoke(component, defaults);
                 arguments.add("--gateway.cache." + kebab(component.getName()) + "="

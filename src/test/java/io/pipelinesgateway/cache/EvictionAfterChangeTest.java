@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvictionAfterChangeTest {
 
-    private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100), new CacheProperties(true,
-            "secret", Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60),
-            Duration.ofSeconds(5), 100, 1_000_000, true, Duration.ofMinutes(5), Duration.ofMinutes(10)),
+    private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100),
+            new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
+                    Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5), 100, 1_000_000, true,
+                    Duration.ofMinutes(5), Duration.ofMinutes(10)),
             new RedisSettings("test:", Duration.ofMillis(250)), new SimpleMeterRegistry());
 
     @ParameterizedTest

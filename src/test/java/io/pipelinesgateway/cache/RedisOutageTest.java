@@ -32,7 +32,7 @@ class RedisOutageTest extends GatewayTest {
             """.formatted(PIPELINE_43);
 
     @Autowired
-    CacheHealthIndicator cache;
+    ResponseCacheHealthIndicator cache;
 
     @DynamicPropertySource
     static void useARedisThisTestMayStop(DynamicPropertyRegistry registry) {

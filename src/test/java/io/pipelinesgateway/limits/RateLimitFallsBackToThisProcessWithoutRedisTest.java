@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RateLimitFallsBackToThisProcessWithoutRedisTest {
 
-    private static final RateLimitProperties TWO_AT_ONCE = RateLimiters.perMinute(1, 2);
+    private static final ClientRateLimitProperties TWO_AT_ONCE = RateLimiters.perMinute(1, 2);
 
     private final TestRedis.Dedicated redis = TestRedis.start();
     private final RedisClient connections = RedisClient.create();
@@ -36,7 +36,7 @@ class RateLimitFallsBackToThisProcessWithoutRedisTest {
 
     @Test
     void whileRedisIsDownAReplicaCountsInItsOwnMemoryAndAfterwardsInRedisAgain() {
-        RateLimiter limiter = RateLimiters.redis(connections, redis.url(), prefix, clock, TWO_AT_ONCE);
+        ClientRateLimiter limiter = RateLimiters.redis(connections, redis.url(), prefix, clock, TWO_AT_ONCE);
         redis.stop();
 
         assertThat(take(limiter, "during")).as("allowed, counted in process").isZero();
@@ -50,7 +50,7 @@ class RateLimitFallsBackToThisProcessWithoutRedisTest {
             take(limiter, probe);
             return isInRedis(probe);
         });
-        RateLimiter otherReplica = RateLimiters.redis(connections, redis.url(), prefix, clock, TWO_AT_ONCE);
+        ClientRateLimiter otherReplica = RateLimiters.redis(connections, redis.url(), prefix, clock, TWO_AT_ONCE);
         assertThat(take(limiter, "after")).isZero();
         assertThat(take(otherReplica, "after")).isZero();
         assertThat(take(limiter, "after")).as("the two replicas share the count again").isPositive();
@@ -62,7 +62,7 @@ class RateLimitFallsBackToThisProcessWithoutRedisTest {
         }
     }
 
-    private static Duration take(RateLimiter limiter, String client) {
+    private static Duration take(ClientRateLimiter limiter, String client) {
         return limiter.acquire(client).block(Duration.ofSeconds(5));
     }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitRefillsTest {
 
-    private static final RateLimitProperties SIXTY_A_MINUTE_TWO_AT_ONCE = RateLimiters.perMinute(60, 2);
+    private static final ClientRateLimitProperties SIXTY_A_MINUTE_TWO_AT_ONCE = RateLimiters.perMinute(60, 2);
     private static final RedisClient REDIS = RedisClient.create();
 
     private final TestClock clock = new TestClock();
@@ -40,7 +40,7 @@ class RateLimitRefillsTest {
                 SIXTY_A_MINUTE_TWO_AT_ONCE));
     }
 
-    private void refillsOneASecond(RateLimiter limiter) {
+    private void refillsOneASecond(ClientRateLimiter limiter) {
         assertThat(take(limiter, 2)).containsOnly(Duration.ZERO);
         assertThat(take(limiter, 1)).containsExactly(Duration.ofSeconds(1));
 
@@ -55,7 +55,7 @@ class RateLimitRefillsTest {
                 .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
     }
 
-    private static List<Duration> take(RateLimiter limiter, int count) {
+    private static List<Duration> take(ClientRateLimiter limiter, int count) {
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             waits.add(limiter.acquire("client").block(Duration.ofSeconds(5)));

@@ -15,18 +15,18 @@ final class RateLimiters {
     private RateLimiters() {
     }
 
-    static RateLimitProperties perMinute(long requestsPerMinute, long burst) {
-        return new RateLimitProperties(true, requestsPerMinute, burst, 0);
+    static ClientRateLimitProperties perMinute(long requestsPerMinute, long burst) {
+        return new ClientRateLimitProperties(true, requestsPerMinute, burst, 0);
     }
 
-    static InProcessRateLimiter inProcess(Clock clock, RateLimitProperties properties) {
-        return new InProcessRateLimiter(clock, properties.requestsPerMinute(), properties.burst(), 1000);
+    static InProcessClientRateLimiter inProcess(Clock clock, ClientRateLimitProperties properties) {
+        return new InProcessClientRateLimiter(clock, properties.requestsPerMinute(), properties.burst(), 1000);
     }
 
     /** A replica's limiter on the Redis at {@code url}, falling back to one in process; {@code client} is its own. */
-    static RedisRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
-            RateLimitProperties properties) {
-        return new RedisRateLimiter(TestRedis.connections(client, url, Duration.ofSeconds(2)),
+    static RedisClientRateLimiter redis(RedisClient client, String url, String keyPrefix, Clock clock,
+            ClientRateLimitProperties properties) {
+        return new RedisClientRateLimiter(TestRedis.connections(client, url, Duration.ofSeconds(2)),
                 keyPrefix + "ratelimit:", clock, properties.requestsPerMinute(), properties.burst(),
                 inProcess(clock, properties));
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicasShareTheRateLimitInRedisTest {
 
-    private static final RateLimitProperties THREE_AT_ONCE = RateLimiters.perMinute(1, 3);
+    private static final ClientRateLimitProperties THREE_AT_ONCE = RateLimiters.perMinute(1, 3);
 
     private final RedisClient firstConnection = RedisClient.create();
     private final RedisClient secondConnection = RedisClient.create();
@@ -31,8 +31,8 @@ class ReplicasShareTheRateLimitInRedisTest {
     @Test
     void twoReplicasOnOneRedisShareEachClientsAllowance() {
         String prefix = TestRedis.uniquePrefix();
-        RateLimiter first = RateLimiters.redis(firstConnection, TestRedis.url(), prefix, clock, THREE_AT_ONCE);
-        RateLimiter second = RateLimiters.redis(secondConnection, TestRedis.url(), prefix, clock, THREE_AT_ONCE);
+        ClientRateLimiter first = RateLimiters.redis(firstConnection, TestRedis.url(), prefix, clock, THREE_AT_ONCE);
+        ClientRateLimiter second = RateLimiters.redis(secondConnection, TestRedis.url(), prefix, clock, THREE_AT_ONCE);
 
         assertThat(take(first)).isZero();
         assertThat(take(second)).isZero();
@@ -40,12 +40,12 @@ class ReplicasShareTheRateLimitInRedisTest {
         assertThat(take(second)).as("the fourth operation across both").isPositive();
         assertThat(take(first)).isPositive();
 
-        RateLimiter elsewhere = RateLimiters.redis(secondConnection, TestRedis.url(), TestRedis.uniquePrefix(), clock,
-                THREE_AT_ONCE);
+        ClientRateLimiter elsewhere = RateLimiters.redis(secondConnection, TestRedis.url(), TestRedis.uniquePrefix(),
+                clock, THREE_AT_ONCE);
         assertThat(take(elsewhere)).as("another gateway's keys").isZero();
     }
 
-    private static Duration take(RateLimiter limiter) {
+    private static Duration take(ClientRateLimiter limiter) {
         return limiter.acquire("client").block(Duration.ofSeconds(5));
     }
 }

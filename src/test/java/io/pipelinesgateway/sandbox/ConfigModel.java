@@ -19,7 +19,8 @@ final class ConfigModel {
     }
 
     /** A schedule that runs a branch's pipeline (or a custom one) on a cron pattern. */
-    record Schedule(String uuid, boolean enabled, String branch, PipelineTarget.Selector selector, String cronPattern,
+    record Schedule(String uuid, boolean enabled, String branch, SandboxPipelineTarget.Selector selector,
+            String cronPattern,
             Instant createdOn, Instant updatedOn) {
         Schedule changed(boolean newEnabled, String newCron, Instant when) {
             return new Schedule(uuid, newEnabled, branch, selector, newCron, createdOn, when);

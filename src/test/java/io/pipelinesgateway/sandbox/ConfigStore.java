@@ -33,7 +33,7 @@ class ConfigStore {
     private static final String GITHUB_HOST_KEY = "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
 
     private final SandboxStore store;
-    private final ConcurrentMap<String, Registry<PipelineVariable>> variables = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Registry<SandboxVariable>> variables = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Registry<Environment>> environments = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> enabled = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Registry<Schedule>> schedules = new ConcurrentHashMap<>();
@@ -49,28 +49,28 @@ class ConfigStore {
 
     // ---- scopes of variables ----
 
-    Registry<PipelineVariable> workspaceVariables(Workspace workspace) {
-        return variables.computeIfAbsent("workspace:" + workspace.uuid(), k -> new Registry<>(PipelineVariable::uuid));
+    Registry<SandboxVariable> workspaceVariables(SandboxWorkspace workspace) {
+        return variables.computeIfAbsent("workspace:" + workspace.uuid(), k -> new Registry<>(SandboxVariable::uuid));
     }
 
-    Registry<PipelineVariable> repositoryVariables(Repo repo) {
-        return variables.computeIfAbsent("repository:" + repo.uuid(), k -> new Registry<>(PipelineVariable::uuid));
+    Registry<SandboxVariable> repositoryVariables(Repo repo) {
+        return variables.computeIfAbsent("repository:" + repo.uuid(), k -> new Registry<>(SandboxVariable::uuid));
     }
 
-    Registry<PipelineVariable> environmentVariables(Repo repo, String environmentUuid) {
+    Registry<SandboxVariable> environmentVariables(Repo repo, String environmentUuid) {
         Environment environment = environments(repo).get(environmentUuid, "Environment");
         return variables.computeIfAbsent("environment:" + environment.uuid(),
-                k -> new Registry<>(PipelineVariable::uuid));
+                k -> new Registry<>(SandboxVariable::uuid));
     }
 
     /** Only the sandbox's own user has user-level variables: its uuid, account id or nickname selects it. */
-    Registry<PipelineVariable> userVariables(String selectedUser) {
-        Account user = store.user();
+    Registry<SandboxVariable> userVariables(String selectedUser) {
+        SandboxAccount user = store.user();
         if (!Ids.sameUuid(user.uuid(), selectedUser) && !user.nickname().equals(selectedUser)
                 && !user.accountId().equals(selectedUser)) {
             throw SandboxException.notFound("User " + selectedUser + " not found.");
         }
-        return variables.computeIfAbsent("user:" + user.uuid(), k -> new Registry<>(PipelineVariable::uuid));
+        return variables.computeIfAbsent("user:" + user.uuid(), k -> new Registry<>(SandboxVariable::uuid));
     }
 
     // ---- repository configuration ----
@@ -125,7 +125,7 @@ class ConfigStore {
     // ---- seed ----
 
     private void seed() {
-        for (Workspace ws : store.workspaces()) {
+        for (SandboxWorkspace ws : store.workspaces()) {
             if (ws.slug().equals("acme")) {
                 variable(workspaceVariables(ws), ws.slug(), "AWS_REGION", "eu-west-1", false);
                 variable(workspaceVariables(ws), ws.slug(), "SLACK_CHANNEL", "#builds", false);
@@ -143,7 +143,7 @@ class ConfigStore {
 
     private void seedRepository(Repo repo) {
         String full = repo.fullName();
-        Registry<PipelineVariable> repoVariables = repositoryVariables(repo);
+        Registry<SandboxVariable> repoVariables = repositoryVariables(repo);
         switch (repo.slug()) {
             case "api" -> {
                 variable(repoVariables, full, "MAVEN_OPTS", "-Xmx2g", false);
@@ -175,7 +175,7 @@ class ConfigStore {
 
         switch (repo.slug()) {
             case "api" -> {
-                Schedule nightly = schedule(repo, "nightly-security-scan", new PipelineTarget.Selector("custom",
+                Schedule nightly = schedule(repo, "nightly-security-scan", new SandboxPipelineTarget.Selector("custom",
                         "nightly-security-scan"), "0 0 2 * * ? *", true);
                 executions.put(nightly.uuid(), List.of(
                         executed(store.pipeline(repo, "15")),
@@ -192,7 +192,7 @@ class ConfigStore {
                 cache(repo, store.pipeline(repo, "25"), "docker", "/var/lib/docker", 1_073_741_824);
             }
             case "web-app" -> {
-                schedule(repo, "weekly-dependency-audit", new PipelineTarget.Selector("branches", "main"),
+                schedule(repo, "weekly-dependency-audit", new SandboxPipelineTarget.Selector("branches", "main"),
                         "0 30 6 ? * MON *", false);
                 cache(repo, store.pipeline(repo, "7"), "node", "node_modules", 388_112_044);
             }
@@ -202,7 +202,8 @@ class ConfigStore {
                 cache(repo, store.pipeline(repo, "6"), "docker", "/var/lib/docker", 734_003_200);
             }
             case "data-pipeline" -> {
-                Schedule nightly = schedule(repo, "nightly-load", new PipelineTarget.Selector("custom", "nightly-load"),
+                Schedule nightly = schedule(repo, "nightly-load", new SandboxPipelineTarget.Selector("custom",
+                        "nightly-load"),
                         "0 15 1 * * ? *", true);
                 executions.put(nightly.uuid(), List.of(executed(store.pipeline(repo, "5"))));
                 cache(repo, store.pipeline(repo, "4"), "pip", "~/.cache/pip", 54_118_020);
@@ -212,24 +213,25 @@ class ConfigStore {
         }
     }
 
-    private static void variable(Registry<PipelineVariable> registry, String owner, String key, String value,
+    private static void variable(Registry<SandboxVariable> registry, String owner, String key, String value,
             boolean secured) {
-        registry.add(new PipelineVariable(Ids.uuid("variable/" + owner + "/" + key), key, value, secured), v -> false,
+        registry.add(new SandboxVariable(Ids.uuid("variable/" + owner + "/" + key), key, value, secured), v -> false,
                 null);
     }
 
-    private Schedule schedule(Repo repo, String name, PipelineTarget.Selector selector, String cron, boolean on) {
+    private Schedule schedule(Repo repo, String name, SandboxPipelineTarget.Selector selector, String cron,
+            boolean on) {
         Instant created = Instant.parse("2024-01-15T10:00:00Z");
         Schedule schedule = new Schedule(Ids.uuid("schedule/" + repo.fullName() + "/" + name), on, "main", selector,
                 cron, created, created.plus(Duration.ofDays(30)));
         return schedules(repo).add(schedule, s -> false, null);
     }
 
-    private static Execution executed(Pipeline pipeline) {
+    private static Execution executed(SandboxPipeline pipeline) {
         return new Execution(Ids.uuid("execution/" + pipeline.uuid()), pipeline.uuid(), null, null);
     }
 
-    private void cache(Repo repo, Pipeline pipeline, String name, String path, long size) {
+    private void cache(Repo repo, SandboxPipeline pipeline, String name, String path, long size) {
         StepPlan step = pipeline.steps().get(0);
         caches(repo).add(new Cache(Ids.uuid("cache/" + repo.fullName() + "/" + name), pipeline.uuid(), step.uuid(),
                 name, path, size, pipeline.createdOn().plus(step.duration())), c -> false, null);

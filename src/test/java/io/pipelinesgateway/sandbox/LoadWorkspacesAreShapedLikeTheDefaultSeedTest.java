@@ -26,10 +26,11 @@ class LoadWorkspacesAreShapedLikeTheDefaultSeedTest {
     void generatedRepositoriesHoldPipelinesInTheStatesOfRealOnes() {
         List<PipelineSnapshot> load = loadPipelines(SandboxSeed.create(T0, STEP, 3, 10));
 
-        Set<PipelineStatus> pipelines = EnumSet.noneOf(PipelineStatus.class);
+        Set<SandboxPipelineStatus> pipelines = EnumSet.noneOf(SandboxPipelineStatus.class);
         load.forEach(snapshot -> pipelines.add(snapshot.status()));
-        assertThat(pipelines).contains(PipelineStatus.SUCCESSFUL, PipelineStatus.FAILED, PipelineStatus.ERROR,
-                PipelineStatus.STOPPED, PipelineStatus.RUNNING, PipelineStatus.PENDING, PipelineStatus.PAUSED);
+        assertThat(pipelines).contains(SandboxPipelineStatus.SUCCESSFUL, SandboxPipelineStatus.FAILED,
+                SandboxPipelineStatus.ERROR, SandboxPipelineStatus.STOPPED, SandboxPipelineStatus.RUNNING,
+                SandboxPipelineStatus.PENDING, SandboxPipelineStatus.PAUSED);
 
         List<StepSnapshot> steps = load.stream().flatMap(snapshot -> snapshot.steps().stream()).toList();
         long completed = steps.stream().filter(step -> step.completedOn() != null).count();

@@ -23,7 +23,7 @@ class OidcKeys {
 
     private final Map<String, SandboxJson.Key> keys = new ConcurrentHashMap<>();
 
-    SandboxJson.Key key(Workspace workspace) {
+    SandboxJson.Key key(SandboxWorkspace workspace) {
         return keys.computeIfAbsent(workspace.uuid(), uuid -> generate());
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A seeded repository. Named {@code Repo} to keep clear of Spring's {@code @Repository} stereotype.
  */
-record Repo(String uuid, Workspace workspace, String slug, String name, String description, String language,
+record Repo(String uuid, SandboxWorkspace workspace, String slug, String name, String description, String language,
         String mainBranch, Project project, Instant createdOn, Instant updatedOn, long size) {
 
     /** The project a repository belongs to, embedded in its representation as Bitbucket does. */

@@ -51,7 +51,7 @@ record Representations(String api, String web) {
         return links;
     }
 
-    SandboxJson.Account account(Account a) {
+    SandboxJson.Account account(SandboxAccount a) {
         return new SandboxJson.Account("user", a.uuid(), a.displayName(), a.accountId(), a.nickname(), null, null,
                 null, links(
                 "self", api + "/users/" + segment(a.uuid()),
@@ -59,7 +59,7 @@ record Representations(String api, String web) {
                 "avatar", web + "/account/" + segment(a.nickname()) + "/avatar/"));
     }
 
-    SandboxJson.Account currentUser(Account a) {
+    SandboxJson.Account currentUser(SandboxAccount a) {
         SandboxJson.Account base = account(a);
         return new SandboxJson.Account(base.type(), base.uuid(), base.displayName(), base.accountId(),
                 base.nickname(), "active", timestamp(Instant.parse("2019-03-14T09:20:00Z")), false, links(
@@ -69,7 +69,7 @@ record Representations(String api, String web) {
                 "repositories", api + "/repositories/" + segment(a.uuid())));
     }
 
-    SandboxJson.Workspace workspace(Workspace w) {
+    SandboxJson.Workspace workspace(SandboxWorkspace w) {
         String slug = segment(w.slug());
         return new SandboxJson.Workspace("workspace", w.uuid(), w.name(), w.slug(), w.isPrivate(),
                 timestamp(w.createdOn()), links(
@@ -83,7 +83,7 @@ record Representations(String api, String web) {
                 "snippets", api + "/snippets/" + slug));
     }
 
-    SandboxJson.Membership membership(Account user, Workspace w) {
+    SandboxJson.Membership membership(SandboxAccount user, SandboxWorkspace w) {
         return new SandboxJson.Membership("workspace_membership", w.permission(), timestamp(w.createdOn()),
                 account(user), workspace(w), links(
                 "self", api + "/workspaces/" + segment(w.slug()) + "/members/" + segment(user.uuid())));
@@ -96,7 +96,7 @@ record Representations(String api, String web) {
                 "html", web + "/" + segment(r.workspace().slug()) + "/workspace/projects/" + segment(p.key()),
                 "avatar", web + "/" + segment(r.workspace().slug()) + "/workspace/projects/" + segment(p.key())
                         + "/avatar/32"));
-        Workspace w = r.workspace();
+        SandboxWorkspace w = r.workspace();
         SandboxJson.Workspace workspace = new SandboxJson.Workspace("workspace", w.uuid(), w.name(), w.slug(), null,
                 null, links(
                 "self", api + "/workspaces/" + segment(w.slug()),
@@ -131,13 +131,13 @@ record Representations(String api, String web) {
         return segment(r.workspace().slug()) + "/" + segment(r.slug());
     }
 
-    String pipelineUrl(Pipeline p) {
+    String pipelineUrl(SandboxPipeline p) {
         return api + "/repositories/" + repoPath(p.repo()) + "/pipelines/" + segment(p.uuid());
     }
 
     SandboxJson.Pipeline pipeline(PipelineSnapshot s) {
-        Pipeline p = s.pipeline();
-        PipelineStatus status = s.status();
+        SandboxPipeline p = s.pipeline();
+        SandboxPipelineStatus status = s.status();
         SandboxJson.State state = new SandboxJson.State(status.stateType(), status.stateName(),
                 status.stageName() == null ? null
                         : new SandboxJson.State(status.stageType(), status.stageName(), null, null),
@@ -163,8 +163,8 @@ record Representations(String api, String web) {
      * uuid is the key) on the commit it built, named and linked as Pipelines names and links them.
      */
     SandboxJson.CommitStatusEvent commitStatusEvent(PipelineSnapshot s) {
-        Pipeline p = s.pipeline();
-        String refname = p.target() instanceof PipelineTarget.Ref ref ? ref.refName() : p.target().branch();
+        SandboxPipeline p = s.pipeline();
+        String refname = p.target() instanceof SandboxPipelineTarget.Ref ref ? ref.refName() : p.target().branch();
         String key = p.uuid().replace("{", "").replace("}", "");
         String commitPath = api + "/repositories/" + repoPath(p.repo()) + "/commit/" + p.target().commit();
         SandboxJson.CommitStatusState state = s.status().commitStatusState();
@@ -179,14 +179,14 @@ record Representations(String api, String web) {
         return new SandboxJson.CommitStatusEvent(account(p.creator()), repositoryRef(p.repo()), status);
     }
 
-    private static Object target(PipelineTarget target) {
+    private static Object target(SandboxPipelineTarget target) {
         SandboxJson.Selector selector = new SandboxJson.Selector(target.selector().type(),
                 target.selector().pattern());
-        if (target instanceof PipelineTarget.Ref ref) {
+        if (target instanceof SandboxPipelineTarget.Ref ref) {
             return new SandboxJson.RefTarget("pipeline_ref_target", ref.refType(), ref.refName(),
                     SandboxJson.Commit.of(ref.commit()), selector);
         }
-        if (target instanceof PipelineTarget.PullRequest pr) {
+        if (target instanceof SandboxPipelineTarget.PullRequest pr) {
             return new SandboxJson.PullRequestTarget("pipeline_pullrequest_target", pr.source(), pr.destination(),
                     SandboxJson.Commit.of(pr.destinationCommit()), SandboxJson.Commit.of(pr.commit()),
                     new SandboxJson.PullRequest("pullrequest", pr.id(), pr.title(), false), selector);
@@ -195,7 +195,7 @@ record Representations(String api, String web) {
                 selector);
     }
 
-    static SandboxJson.Variable variable(PipelineVariable v) {
+    static SandboxJson.Variable variable(SandboxVariable v) {
         return new SandboxJson.Variable("pipeline_variable", v.uuid(), v.key(), v.secured() ? null : v.value(),
                 v.secured());
     }
@@ -228,7 +228,7 @@ record Representations(String api, String web) {
 
     // ---- configuration ----
 
-    static SandboxJson.Variable deploymentVariable(PipelineVariable v) {
+    static SandboxJson.Variable deploymentVariable(SandboxVariable v) {
         return new SandboxJson.Variable("deployment_variable", v.uuid(), v.key(), v.secured() ? null : v.value(),
                 v.secured());
     }

@@ -70,7 +70,7 @@ class SandboxConfigController {
     }
 
     private static ResponseEntity<SandboxJson.Variable> createVariable(ServerHttpRequest request,
-            Registry<PipelineVariable> scope, JsonNode body, Function<PipelineVariable, SandboxJson.Variable> view) {
+            Registry<SandboxVariable> scope, JsonNode body, Function<SandboxVariable, SandboxJson.Variable> view) {
         JsonNode json = object(body);
         String key = text(json.path("key"));
         if (key == null || !VARIABLE_KEY.matcher(key).matches()) {
@@ -78,7 +78,7 @@ class SandboxConfigController {
                     + "starting with a digit.");
         }
         String value = text(json.path("value"));
-        PipelineVariable variable = new PipelineVariable("{" + UUID.randomUUID() + "}", key,
+        SandboxVariable variable = new SandboxVariable("{" + UUID.randomUUID() + "}", key,
                 value == null ? "" : value, json.path("secured").asBoolean(false));
         scope.add(variable, v -> v.key().equals(key),
                 new SandboxException(HttpStatus.CONFLICT, "A variable with the key " + key + " already exists."));
@@ -86,8 +86,8 @@ class SandboxConfigController {
         return ResponseEntity.created(location).body(view.apply(variable));
     }
 
-    private static SandboxJson.Variable updateVariable(Registry<PipelineVariable> scope, String uuid, JsonNode body,
-            Function<PipelineVariable, SandboxJson.Variable> view) {
+    private static SandboxJson.Variable updateVariable(Registry<SandboxVariable> scope, String uuid, JsonNode body,
+            Function<SandboxVariable, SandboxJson.Variable> view) {
         JsonNode json = object(body);
         String key = text(json.path("key"));
         if (key != null && !VARIABLE_KEY.matcher(key).matches()) {
@@ -96,7 +96,7 @@ class SandboxConfigController {
         if (key != null && scope.all().stream().anyMatch(v -> v.key().equals(key) && !Ids.sameUuid(v.uuid(), uuid))) {
             throw new SandboxException(HttpStatus.CONFLICT, "A variable with the key " + key + " already exists.");
         }
-        PipelineVariable changed = scope.replace(uuid, "Variable", v -> new PipelineVariable(v.uuid(),
+        SandboxVariable changed = scope.replace(uuid, "Variable", v -> new SandboxVariable(v.uuid(),
                 key != null ? key : v.key(),
                 json.has("value") ? java.util.Objects.requireNonNullElse(text(json.path("value")), "") : v.value(),
                 json.has("secured") ? json.path("secured").asBoolean() : v.secured()));
@@ -395,8 +395,9 @@ class SandboxConfigController {
         JsonNode selectorNode = target.has("selector") ? target.path("selector") : json.path("selector");
         String selectorType = text(selectorNode.path("type"));
         String pattern = text(selectorNode.path("pattern"));
-        PipelineTarget.Selector selector = selectorType == null ? new PipelineTarget.Selector("branches", branch)
-                : new PipelineTarget.Selector(selectorType, pattern);
+        SandboxPipelineTarget.Selector selector = selectorType == null
+                ? new SandboxPipelineTarget.Selector("branches", branch)
+                : new SandboxPipelineTarget.Selector(selectorType, pattern);
         if (!Set.of("branches", "custom").contains(selector.type())) {
             throw SandboxException.badRequest("A schedule runs a branch or a custom pipeline, not " + selector.type());
         }

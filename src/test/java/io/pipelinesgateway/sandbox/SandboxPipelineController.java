@@ -1,6 +1,6 @@
 package io.pipelinesgateway.sandbox;
 
-import io.pipelinesgateway.sandbox.PipelineTarget.Selector;
+import io.pipelinesgateway.sandbox.SandboxPipelineTarget.Selector;
 import io.pipelinesgateway.sandbox.StepPlan.TestCase;
 import io.pipelinesgateway.sandbox.Timeline.PipelineSnapshot;
 import io.pipelinesgateway.sandbox.Timeline.StepSnapshot;
@@ -107,16 +107,16 @@ class SandboxPipelineController {
         if (body == null || !body.isObject()) {
             throw SandboxException.badRequest("A JSON object with a 'target' is required.");
         }
-        PipelineTarget target = target(repo, body.path("target"));
-        List<PipelineVariable> variables = variables(body.path("variables"));
-        Pipeline pipeline = store.run(repo, target, Trigger.MANUAL, variables);
+        SandboxPipelineTarget target = target(repo, body.path("target"));
+        List<SandboxVariable> variables = variables(body.path("variables"));
+        SandboxPipeline pipeline = store.run(repo, target, SandboxTrigger.MANUAL, variables);
         webhooks.look();
         Representations r = Representations.forRequest(request.getURI());
         return ResponseEntity.created(URI.create(r.pipelineUrl(pipeline)))
                 .body(r.pipeline(Timeline.at(pipeline, store.now())));
     }
 
-    private PipelineTarget target(Repo repo, JsonNode target) {
+    private SandboxPipelineTarget target(Repo repo, JsonNode target) {
         if (!target.isObject()) {
             throw SandboxException.badRequest("The pipeline's 'target' is required.");
         }
@@ -132,14 +132,14 @@ class SandboxPipelineController {
             String refName = required(target, "ref_name");
             Selector fallback = refType.equals("tag") ? new Selector("tags", refName)
                     : new Selector("branches", refName);
-            return new PipelineTarget.Ref(refType, refName, hash != null ? hash : store.headOf(repo, refName),
+            return new SandboxPipelineTarget.Ref(refType, refName, hash != null ? hash : store.headOf(repo, refName),
                     selector != null ? selector : fallback);
         }
         if ("pipeline_commit_target".equals(type)) {
             if (hash == null) {
                 throw SandboxException.badRequest("A pipeline_commit_target needs commit.hash.");
             }
-            return new PipelineTarget.Commit(hash, selector != null ? selector : new Selector("default", null));
+            return new SandboxPipelineTarget.Commit(hash, selector != null ? selector : new Selector("default", null));
         }
         if ("pipeline_pullrequest_target".equals(type)) {
             String source = required(target, "source");
@@ -148,7 +148,7 @@ class SandboxPipelineController {
             JsonNode pr = target.path("pullrequest");
             long id = pr.path("id").isNumber() ? pr.path("id").asLong() : parseId(text(pr.path("id")));
             String title = text(pr.path("title"));
-            return new PipelineTarget.PullRequest(source, destination,
+            return new SandboxPipelineTarget.PullRequest(source, destination,
                     hash != null ? hash : store.headOf(repo, source),
                     destinationCommit != null ? destinationCommit : store.headOf(repo, destination), id,
                     title != null ? title : "Pull request #" + id,
@@ -207,14 +207,14 @@ class SandboxPipelineController {
         return node.isNumber() ? node.asString() : null;
     }
 
-    private static List<PipelineVariable> variables(JsonNode node) {
+    private static List<SandboxVariable> variables(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
             throw SandboxException.badRequest("'variables' must be a list of {key, value, secured}.");
         }
-        List<PipelineVariable> variables = new ArrayList<>();
+        List<SandboxVariable> variables = new ArrayList<>();
         for (JsonNode v : node.values()) {
             String key = text(v.path("key"));
             if (key == null || !VARIABLE_KEY.matcher(key).matches()) {
@@ -222,7 +222,7 @@ class SandboxPipelineController {
             }
             String value = text(v.path("value"));
             boolean secured = v.path("secured").asBoolean(false);
-            variables.add(new PipelineVariable("{" + UUID.randomUUID() + "}", key, value == null ? "" : value,
+            variables.add(new SandboxVariable("{" + UUID.randomUUID() + "}", key, value == null ? "" : value,
                     secured));
         }
         return variables;

@@ -1,7 +1,7 @@
 package io.pipelinesgateway.sandbox;
 
 import io.pipelinesgateway.sandbox.BuildScripts.Recipe;
-import io.pipelinesgateway.sandbox.PipelineTarget.Selector;
+import io.pipelinesgateway.sandbox.SandboxPipelineTarget.Selector;
 import io.pipelinesgateway.sandbox.StepPlan.Hold;
 import io.pipelinesgateway.sandbox.StepPlan.Outcome;
 import java.time.Duration;
@@ -25,14 +25,15 @@ import java.util.Random;
 final class SandboxSeed {
 
     /** Everything the store starts with. */
-    record Seed(Account user, List<Account> colleagues, List<Workspace> workspaces, List<Repo> repos,
-            List<Pipeline> pipelines, Map<String, List<Recipe>> recipes) {
+    record Seed(SandboxAccount user, List<SandboxAccount> colleagues, List<SandboxWorkspace> workspaces,
+            List<Repo> repos,
+            List<SandboxPipeline> pipelines, Map<String, List<Recipe>> recipes) {
     }
 
-    static final Account SANDBOX_USER = account("sandbox-user", "Sandbox User");
-    private static final Account ALICE = account("alice.ng", "Alice Ng");
-    private static final Account BOB = account("bdiaz", "Bob Diaz");
-    private static final Account CAROL = account("carol.okafor", "Carol Okafor");
+    static final SandboxAccount SANDBOX_USER = account("sandbox-user", "Sandbox User");
+    private static final SandboxAccount ALICE = account("alice.ng", "Alice Ng");
+    private static final SandboxAccount BOB = account("bdiaz", "Bob Diaz");
+    private static final SandboxAccount CAROL = account("carol.okafor", "Carol Okafor");
 
     private static final List<String> MESSAGES = List.of(
             "Merged in feature/order-discounts (pull request #12)",
@@ -47,7 +48,7 @@ final class SandboxSeed {
 
     private final Instant t0;
     private final Duration step;
-    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final List<SandboxPipeline> pipelines = new ArrayList<>();
 
     private final int loadWorkspaces;
     private final int loadRepositories;
@@ -59,9 +60,9 @@ final class SandboxSeed {
         this.loadRepositories = loadRepositories;
     }
 
-    static Account account(String nickname, String displayName) {
+    static SandboxAccount account(String nickname, String displayName) {
         String uuid = Ids.uuid("user/" + nickname);
-        return new Account(uuid, "712020:" + uuid.substring(1, uuid.length() - 1), nickname, displayName);
+        return new SandboxAccount(uuid, "712020:" + uuid.substring(1, uuid.length() - 1), nickname, displayName);
     }
 
     static Seed create(Instant t0, Duration stepDuration) {
@@ -74,9 +75,10 @@ final class SandboxSeed {
     }
 
     private Seed build() {
-        Workspace acme = new Workspace(Ids.uuid("workspace/acme"), "acme", "Acme Corp", true,
+        SandboxWorkspace acme = new SandboxWorkspace(Ids.uuid("workspace/acme"), "acme", "Acme Corp", true,
                 Instant.parse("2019-03-14T09:26:53.535Z"), "owner");
-        Workspace globex = new Workspace(Ids.uuid("workspace/globex"), "globex", "Globex Corporation", true,
+        SandboxWorkspace globex = new SandboxWorkspace(Ids.uuid("workspace/globex"), "globex", "Globex Corporation",
+                true,
                 Instant.parse("2020-11-02T16:04:11.201Z"), "member");
         Repo.Project platform = new Repo.Project(Ids.uuid("project/acme/PLAT"), "PLAT", "Acme Platform");
         Repo.Project core = new Repo.Project(Ids.uuid("project/globex/CORE"), "CORE", "Globex Core");
@@ -108,7 +110,7 @@ final class SandboxSeed {
         seedMobile(mobile);
         seedData(data);
 
-        List<Workspace> workspaces = new ArrayList<>(List.of(acme, globex));
+        List<SandboxWorkspace> workspaces = new ArrayList<>(List.of(acme, globex));
         List<Repo> repos = new ArrayList<>(List.of(api, webApp, infra, billing, mobile, data));
         seedLoad(workspaces, repos, recipes);
         return new Seed(SANDBOX_USER, List.of(ALICE, BOB, CAROL), List.copyOf(workspaces), List.copyOf(repos),
@@ -122,11 +124,12 @@ final class SandboxSeed {
      * a runner or one paused before a manual deployment. Laid out by a random seeded with the repository's name, so
      * every start generates the same repositories.
      */
-    private void seedLoad(List<Workspace> workspaces, List<Repo> repos, Map<String, List<Recipe>> recipes) {
+    private void seedLoad(List<SandboxWorkspace> workspaces, List<Repo> repos, Map<String, List<Recipe>> recipes) {
         Repo.Project project = new Repo.Project(Ids.uuid("project/load/LOAD"), "LOAD", "Load");
         List<List<Recipe>> shapes = List.copyOf(new LinkedHashSet<>(recipes.values()));
         for (int w = 1; w <= loadWorkspaces; w++) {
-            Workspace workspace = new Workspace(Ids.uuid("workspace/load-" + w), "load-" + w, "Load " + w, true,
+            SandboxWorkspace workspace = new SandboxWorkspace(Ids.uuid("workspace/load-" + w), "load-" + w,
+                    "Load " + w, true,
                     Instant.parse("2023-01-01T00:00:00Z"), "member");
             workspaces.add(workspace);
             for (int r = 1; r <= loadRepositories; r++) {
@@ -152,7 +155,7 @@ final class SandboxSeed {
             else {
                 Ending ending = roll < 20 ? fail(random.nextInt(steps.size()))
                         : roll < 25 ? error(random.nextInt(steps.size())) : ok();
-                done(repo, n, target, Trigger.PUSH, ALICE, steps, ending);
+                done(repo, n, target, SandboxTrigger.PUSH, ALICE, steps, ending);
             }
         }
         int newest = completed + 1;
@@ -170,7 +173,7 @@ final class SandboxSeed {
         }
     }
 
-    private static Repo repo(Workspace ws, String slug, String name, String description, String language,
+    private static Repo repo(SandboxWorkspace ws, String slug, String name, String description, String language,
             Repo.Project project, String created, long size) {
         Instant createdOn = Instant.parse(created);
         return new Repo(Ids.uuid("repository/" + ws.slug() + "/" + slug), ws, slug, name, description, language,
@@ -185,36 +188,36 @@ final class SandboxSeed {
         List<Recipe> production = List.of(Recipe.DEPLOY_PRODUCTION);
         Selector features = new Selector("branches", "feature/*");
 
-        done(api, 1, branch("main"), Trigger.PUSH, ALICE, branch, ok());
-        done(api, 2, branch("feature/order-discounts", features), Trigger.PUSH, BOB, feature, fail(0));
-        done(api, 3, branch("feature/order-discounts", features), Trigger.PUSH, BOB, feature, ok());
+        done(api, 1, branch("main"), SandboxTrigger.PUSH, ALICE, branch, ok());
+        done(api, 2, branch("feature/order-discounts", features), SandboxTrigger.PUSH, BOB, feature, fail(0));
+        done(api, 3, branch("feature/order-discounts", features), SandboxTrigger.PUSH, BOB, feature, ok());
         done(api, 4, pullRequest(api, 12, "feature/order-discounts", "main", "Discounts by percentage"),
-                Trigger.PUSH, BOB, List.of(Recipe.JAVA_BUILD), ok());
-        done(api, 5, branch("main"), Trigger.PUSH, ALICE, branch, ok());
-        done(api, 6, branch("develop"), Trigger.PUSH, CAROL, branch, ok());
-        done(api, 7, branch("develop"), Trigger.PUSH, CAROL, branch, error(0));
-        done(api, 8, branch("develop"), Trigger.PUSH, CAROL, branch, ok());
-        done(api, 9, tag("v2.3.0"), Trigger.PUSH, ALICE, release, ok());
-        done(api, 10, custom("main", "deploy-to-production"), Trigger.MANUAL, ALICE, production, ok());
-        done(api, 11, branch("main"), Trigger.PUSH, BOB, branch, fail(1));
-        done(api, 12, branch("main"), Trigger.PUSH, BOB, branch, ok());
+                SandboxTrigger.PUSH, BOB, List.of(Recipe.JAVA_BUILD), ok());
+        done(api, 5, branch("main"), SandboxTrigger.PUSH, ALICE, branch, ok());
+        done(api, 6, branch("develop"), SandboxTrigger.PUSH, CAROL, branch, ok());
+        done(api, 7, branch("develop"), SandboxTrigger.PUSH, CAROL, branch, error(0));
+        done(api, 8, branch("develop"), SandboxTrigger.PUSH, CAROL, branch, ok());
+        done(api, 9, tag("v2.3.0"), SandboxTrigger.PUSH, ALICE, release, ok());
+        done(api, 10, custom("main", "deploy-to-production"), SandboxTrigger.MANUAL, ALICE, production, ok());
+        done(api, 11, branch("main"), SandboxTrigger.PUSH, BOB, branch, fail(1));
+        done(api, 12, branch("main"), SandboxTrigger.PUSH, BOB, branch, ok());
         stoppedDuringFirstStep(api, 13, branch("feature/invoice-export", features), CAROL, feature);
-        done(api, 14, branch("feature/invoice-export", features), Trigger.PUSH, CAROL, feature, ok());
-        done(api, 15, custom("main", "nightly-security-scan"), Trigger.SCHEDULE, SANDBOX_USER, feature, ok());
-        done(api, 16, branch("develop"), Trigger.PUSH, CAROL, branch, ok());
+        done(api, 14, branch("feature/invoice-export", features), SandboxTrigger.PUSH, CAROL, feature, ok());
+        done(api, 15, custom("main", "nightly-security-scan"), SandboxTrigger.SCHEDULE, SANDBOX_USER, feature, ok());
+        done(api, 16, branch("develop"), SandboxTrigger.PUSH, CAROL, branch, ok());
         done(api, 17, pullRequest(api, 15, "feature/invoice-export", "develop", "Invoice CSV export"),
-                Trigger.PUSH, CAROL, List.of(Recipe.JAVA_BUILD), fail(0));
-        done(api, 18, branch("main"), Trigger.PUSH, ALICE, branch, ok());
+                SandboxTrigger.PUSH, CAROL, List.of(Recipe.JAVA_BUILD), fail(0));
+        done(api, 18, branch("main"), SandboxTrigger.PUSH, ALICE, branch, ok());
         expiredAwaitingApproval(api, 19, branch("main"), ALICE,
                 List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN, Recipe.DEPLOY_PRODUCTION));
-        done(api, 20, custom("main", "nightly-security-scan"), Trigger.SCHEDULE, SANDBOX_USER, feature, ok());
-        done(api, 21, branch("feature/rate-limits", features), Trigger.PUSH, BOB, feature, ok());
+        done(api, 20, custom("main", "nightly-security-scan"), SandboxTrigger.SCHEDULE, SANDBOX_USER, feature, ok());
+        done(api, 21, branch("feature/rate-limits", features), SandboxTrigger.PUSH, BOB, feature, ok());
         stoppedDuringFirstStep(api, 22, branch("feature/rate-limits", features), BOB, feature);
-        done(api, 23, branch("develop"), Trigger.PUSH, CAROL, branch, fail(2));
-        done(api, 24, tag("v2.4.0-rc1"), Trigger.PUSH, ALICE, release, ok());
-        done(api, 25, branch("main"), Trigger.PUSH, ALICE, branch, ok());
+        done(api, 23, branch("develop"), SandboxTrigger.PUSH, CAROL, branch, fail(2));
+        done(api, 24, tag("v2.4.0-rc1"), SandboxTrigger.PUSH, ALICE, release, ok());
+        done(api, 25, branch("main"), SandboxTrigger.PUSH, ALICE, branch, ok());
         done(api, 26, pullRequest(api, 18, "feature/rate-limits", "main", "Rate limits per API key"),
-                Trigger.PUSH, BOB, List.of(Recipe.JAVA_BUILD), ok());
+                SandboxTrigger.PUSH, BOB, List.of(Recipe.JAVA_BUILD), ok());
         held(api, 27, branch("main"), ALICE,
                 List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN, Recipe.DEPLOY_PRODUCTION), Hold.Kind.PAUSED,
                 Duration.ofHours(3));
@@ -225,53 +228,55 @@ final class SandboxSeed {
 
     private void seedWebApp(Repo web) {
         List<Recipe> steps = List.of(Recipe.NODE_INSTALL, Recipe.NODE_TEST, Recipe.NODE_BUILD);
-        done(web, 1, branch("main"), Trigger.PUSH, ALICE, steps, ok());
-        done(web, 2, branch("feature/checkout-redesign", new Selector("branches", "feature/*")), Trigger.PUSH, CAROL,
+        done(web, 1, branch("main"), SandboxTrigger.PUSH, ALICE, steps, ok());
+        done(web, 2, branch("feature/checkout-redesign", new Selector("branches", "feature/*")), SandboxTrigger.PUSH,
+                CAROL,
                 steps, fail(1));
-        done(web, 3, pullRequest(web, 41, "feature/checkout-redesign", "main", "Checkout redesign"), Trigger.PUSH,
+        done(web, 3, pullRequest(web, 41, "feature/checkout-redesign", "main", "Checkout redesign"),
+                SandboxTrigger.PUSH,
                 CAROL, steps, ok());
-        done(web, 4, branch("main"), Trigger.PUSH, CAROL, steps, fail(0));
-        done(web, 5, branch("main"), Trigger.PUSH, ALICE, steps, ok());
+        done(web, 4, branch("main"), SandboxTrigger.PUSH, CAROL, steps, fail(0));
+        done(web, 5, branch("main"), SandboxTrigger.PUSH, ALICE, steps, ok());
         stoppedDuringFirstStep(web, 6, branch("main"), ALICE, steps);
-        done(web, 7, branch("main"), Trigger.PUSH, ALICE, steps, ok());
+        done(web, 7, branch("main"), SandboxTrigger.PUSH, ALICE, steps, ok());
         running(web, 8, branch("main"), ALICE, steps, Duration.ofMinutes(4));
     }
 
     private void seedInfra(Repo infra) {
         List<Recipe> steps = List.of(Recipe.TF_VALIDATE, Recipe.TF_PLAN);
-        done(infra, 1, branch("main"), Trigger.PUSH, CAROL, steps, ok());
-        done(infra, 2, branch("main"), Trigger.PUSH, CAROL, steps, fail(1));
-        done(infra, 3, branch("main"), Trigger.PUSH, BOB, steps, ok());
-        done(infra, 4, custom("main", "plan-all-accounts"), Trigger.MANUAL, SANDBOX_USER, steps, ok());
+        done(infra, 1, branch("main"), SandboxTrigger.PUSH, CAROL, steps, ok());
+        done(infra, 2, branch("main"), SandboxTrigger.PUSH, CAROL, steps, fail(1));
+        done(infra, 3, branch("main"), SandboxTrigger.PUSH, BOB, steps, ok());
+        done(infra, 4, custom("main", "plan-all-accounts"), SandboxTrigger.MANUAL, SANDBOX_USER, steps, ok());
     }
 
     private void seedBilling(Repo billing) {
         List<Recipe> steps = List.of(Recipe.GO_TEST, Recipe.GO_IMAGE);
-        done(billing, 1, branch("main"), Trigger.PUSH, BOB, steps, ok());
-        done(billing, 2, branch("main"), Trigger.PUSH, BOB, steps, fail(0));
-        done(billing, 3, branch("main"), Trigger.PUSH, BOB, steps, ok());
-        done(billing, 4, tag("v1.8.0"), Trigger.PUSH, SANDBOX_USER, steps, ok());
+        done(billing, 1, branch("main"), SandboxTrigger.PUSH, BOB, steps, ok());
+        done(billing, 2, branch("main"), SandboxTrigger.PUSH, BOB, steps, fail(0));
+        done(billing, 3, branch("main"), SandboxTrigger.PUSH, BOB, steps, ok());
+        done(billing, 4, tag("v1.8.0"), SandboxTrigger.PUSH, SANDBOX_USER, steps, ok());
         done(billing, 5, pullRequest(billing, 7, "feature/ledger-export", "main", "Export the ledger as CSV"),
-                Trigger.PUSH, CAROL, List.of(Recipe.GO_TEST), ok());
-        done(billing, 6, branch("main"), Trigger.PUSH, CAROL, steps, ok());
+                SandboxTrigger.PUSH, CAROL, List.of(Recipe.GO_TEST), ok());
+        done(billing, 6, branch("main"), SandboxTrigger.PUSH, CAROL, steps, ok());
         running(billing, 7, branch("main"), CAROL, steps, Duration.ofMinutes(6));
     }
 
     private void seedMobile(Repo mobile) {
         List<Recipe> steps = List.of(Recipe.ANDROID_ASSEMBLE, Recipe.ANDROID_TEST);
-        done(mobile, 1, branch("main"), Trigger.PUSH, ALICE, steps, ok());
-        done(mobile, 2, branch("main"), Trigger.PUSH, ALICE, steps, fail(1));
-        done(mobile, 3, branch("main"), Trigger.PUSH, BOB, steps, ok());
+        done(mobile, 1, branch("main"), SandboxTrigger.PUSH, ALICE, steps, ok());
+        done(mobile, 2, branch("main"), SandboxTrigger.PUSH, ALICE, steps, fail(1));
+        done(mobile, 3, branch("main"), SandboxTrigger.PUSH, BOB, steps, ok());
         waitingForRunner(mobile, 4, branch("main"), BOB, steps, Duration.ofMinutes(20));
     }
 
     private void seedData(Repo data) {
         List<Recipe> steps = List.of(Recipe.PY_LINT, Recipe.PY_INTEGRATION);
-        done(data, 1, branch("main"), Trigger.PUSH, CAROL, steps, ok());
-        done(data, 2, branch("main"), Trigger.PUSH, CAROL, steps, fail(1));
-        done(data, 3, branch("main"), Trigger.PUSH, CAROL, steps, error(1));
-        done(data, 4, branch("main"), Trigger.PUSH, CAROL, steps, ok());
-        done(data, 5, custom("main", "nightly-load"), Trigger.SCHEDULE, SANDBOX_USER, steps, ok());
+        done(data, 1, branch("main"), SandboxTrigger.PUSH, CAROL, steps, ok());
+        done(data, 2, branch("main"), SandboxTrigger.PUSH, CAROL, steps, fail(1));
+        done(data, 3, branch("main"), SandboxTrigger.PUSH, CAROL, steps, error(1));
+        done(data, 4, branch("main"), SandboxTrigger.PUSH, CAROL, steps, ok());
+        done(data, 5, custom("main", "nightly-load"), SandboxTrigger.SCHEDULE, SANDBOX_USER, steps, ok());
     }
 
     // ---- targets ----
@@ -300,13 +305,13 @@ final class SandboxSeed {
         return new TargetSpec("pullrequest", source, new Selector("pull-requests", "**"), destination, id, title);
     }
 
-    private PipelineTarget target(Repo repo, int buildNumber, TargetSpec spec) {
+    private SandboxPipelineTarget target(Repo repo, int buildNumber, TargetSpec spec) {
         String commit = Ids.commitHash(repo.fullName() + "#" + buildNumber);
         return switch (spec.kind()) {
-            case "pullrequest" -> new PipelineTarget.PullRequest(spec.ref(), spec.destination(), commit,
+            case "pullrequest" -> new SandboxPipelineTarget.PullRequest(spec.ref(), spec.destination(), commit,
                     Ids.commitHash(repo.fullName() + "@" + spec.destination()), spec.prId(), spec.title(),
                     spec.selector());
-            default -> new PipelineTarget.Ref(spec.kind(), spec.ref(), commit, spec.selector());
+            default -> new SandboxPipelineTarget.Ref(spec.kind(), spec.ref(), commit, spec.selector());
         };
     }
 
@@ -330,12 +335,13 @@ final class SandboxSeed {
     // ---- layouts in time ----
 
     /** A pipeline completed in the past: one every three hours, counting back from build 31. */
-    private void done(Repo repo, int n, TargetSpec target, Trigger trigger, Account creator, List<Recipe> recipes,
+    private void done(Repo repo, int n, TargetSpec target, SandboxTrigger trigger, SandboxAccount creator,
+            List<Recipe> recipes,
             Ending ending) {
         Instant created = pastCreation(n);
         Instant starts = created.plusSeconds(9 + n % 13);
         List<StepPlan> steps = new ArrayList<>();
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         for (int i = 0; i < recipes.size(); i++) {
             Outcome outcome = i == ending.step() ? ending.outcome() : Outcome.SUCCESSFUL;
             steps.add(step(repo, n, i, t, recipes.get(i), outcome, realisticDuration(recipes.get(i), n), null));
@@ -343,25 +349,26 @@ final class SandboxSeed {
         add(repo, n, t, trigger, creator, created, starts, steps, null);
     }
 
-    private void stoppedDuringFirstStep(Repo repo, int n, TargetSpec target, Account creator, List<Recipe> recipes) {
+    private void stoppedDuringFirstStep(Repo repo, int n, TargetSpec target, SandboxAccount creator,
+            List<Recipe> recipes) {
         Instant created = pastCreation(n);
         Instant starts = created.plusSeconds(12);
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         List<StepPlan> steps = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             steps.add(step(repo, n, i, t, recipes.get(i), Outcome.SUCCESSFUL, realisticDuration(recipes.get(i), n),
                     null));
         }
         Instant stopped = starts.plus(steps.get(0).duration().dividedBy(2));
-        add(repo, n, t, Trigger.PUSH, creator, created, starts, steps, stopped);
+        add(repo, n, t, SandboxTrigger.PUSH, creator, created, starts, steps, stopped);
     }
 
     /** Paused before a manual deployment and never resumed: Bitbucket expired it. */
-    private void expiredAwaitingApproval(Repo repo, int n, TargetSpec target, Account creator,
+    private void expiredAwaitingApproval(Repo repo, int n, TargetSpec target, SandboxAccount creator,
             List<Recipe> recipes) {
         Instant created = pastCreation(n);
         Instant starts = created.plusSeconds(15);
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         List<StepPlan> steps = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             Hold hold = i == recipes.size() - 1 ? new Hold(Hold.Kind.PAUSED, created.plus(Duration.ofHours(2)))
@@ -369,26 +376,26 @@ final class SandboxSeed {
             steps.add(step(repo, n, i, t, recipes.get(i), Outcome.SUCCESSFUL, realisticDuration(recipes.get(i), n),
                     hold));
         }
-        add(repo, n, t, Trigger.PUSH, creator, created, starts, steps, null);
+        add(repo, n, t, SandboxTrigger.PUSH, creator, created, starts, steps, null);
     }
 
     /** Waits before its last step indefinitely: PAUSED (manual step) or HALTED (blocked deployment). */
-    private void held(Repo repo, int n, TargetSpec target, Account creator, List<Recipe> recipes, Hold.Kind kind,
+    private void held(Repo repo, int n, TargetSpec target, SandboxAccount creator, List<Recipe> recipes, Hold.Kind kind,
             Duration ago) {
         Instant created = t0.minus(ago);
         Instant starts = created.plusSeconds(11);
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         List<StepPlan> steps = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             Hold hold = i == recipes.size() - 1 ? new Hold(kind, null) : null;
             steps.add(step(repo, n, i, t, recipes.get(i), Outcome.SUCCESSFUL, realisticDuration(recipes.get(i), n),
                     hold));
         }
-        add(repo, n, t, Trigger.PUSH, creator, created, starts, steps, null);
+        add(repo, n, t, SandboxTrigger.PUSH, creator, created, starts, steps, null);
     }
 
     /** Running at {@code t0}, four step-lengths into its first step; steps last 20 step-lengths each. */
-    private void running(Repo repo, int n, TargetSpec target, Account creator, List<Recipe> recipes,
+    private void running(Repo repo, int n, TargetSpec target, SandboxAccount creator, List<Recipe> recipes,
             Duration createdAgo) {
         Instant created = t0.minus(createdAgo);
         Duration stepLength = step.multipliedBy(20);
@@ -396,24 +403,24 @@ final class SandboxSeed {
         if (starts.isBefore(created)) {
             starts = created;
         }
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         List<StepPlan> steps = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             steps.add(step(repo, n, i, t, recipes.get(i), Outcome.SUCCESSFUL, stepLength, null));
         }
-        add(repo, n, t, Trigger.PUSH, creator, created, starts, steps, null);
+        add(repo, n, t, SandboxTrigger.PUSH, creator, created, starts, steps, null);
     }
 
     /** Queued for a runner that never comes: PENDING until stopped. */
-    private void waitingForRunner(Repo repo, int n, TargetSpec target, Account creator, List<Recipe> recipes,
+    private void waitingForRunner(Repo repo, int n, TargetSpec target, SandboxAccount creator, List<Recipe> recipes,
             Duration createdAgo) {
-        PipelineTarget t = target(repo, n, target);
+        SandboxPipelineTarget t = target(repo, n, target);
         List<StepPlan> steps = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             steps.add(step(repo, n, i, t, recipes.get(i), Outcome.SUCCESSFUL, realisticDuration(recipes.get(i), n),
                     null));
         }
-        add(repo, n, t, Trigger.PUSH, creator, t0.minus(createdAgo), null, steps, null);
+        add(repo, n, t, SandboxTrigger.PUSH, creator, t0.minus(createdAgo), null, steps, null);
     }
 
     private Instant pastCreation(int n) {
@@ -440,28 +447,29 @@ final class SandboxSeed {
         return Duration.ofSeconds(base + (n * 17L) % 23);
     }
 
-    private StepPlan step(Repo repo, int n, int index, PipelineTarget target, Recipe recipe, Outcome outcome,
+    private StepPlan step(Repo repo, int n, int index, SandboxPipelineTarget target, Recipe recipe, Outcome outcome,
             Duration duration, Hold hold) {
         String uuid = Ids.uuid("step/" + repo.fullName() + "/" + n + "/" + index);
         return BuildScripts.step(uuid, recipe, context(repo, target, n), outcome, duration, hold);
     }
 
-    static BuildScripts.Context context(Repo repo, PipelineTarget target, int n) {
+    static BuildScripts.Context context(Repo repo, SandboxPipelineTarget target, int n) {
         String branch = target.branch() != null ? target.branch()
-                : target instanceof PipelineTarget.Ref ref ? ref.refName() : repo.mainBranch();
+                : target instanceof SandboxPipelineTarget.Ref ref ? ref.refName() : repo.mainBranch();
         return new BuildScripts.Context(repo, branch, target.commit(), MESSAGES.get(n % MESSAGES.size()));
     }
 
-    private void add(Repo repo, int n, PipelineTarget target, Trigger trigger, Account creator, Instant created,
+    private void add(Repo repo, int n, SandboxPipelineTarget target, SandboxTrigger trigger, SandboxAccount creator,
+            Instant created,
             Instant starts, List<StepPlan> steps, Instant stopped) {
-        List<PipelineVariable> variables = target.selector().type().equals("custom") && trigger == Trigger.MANUAL
+        List<SandboxVariable> variables = target.selector().type().equals("custom") && trigger == SandboxTrigger.MANUAL
                 ? List.of(
-                new PipelineVariable(Ids.uuid("run-variable/" + repo.fullName() + "/" + n + "/DEPLOY_ENV"),
+                new SandboxVariable(Ids.uuid("run-variable/" + repo.fullName() + "/" + n + "/DEPLOY_ENV"),
                         "DEPLOY_ENV", "production", false),
-                new PipelineVariable(Ids.uuid("run-variable/" + repo.fullName() + "/" + n + "/RELEASE_TOKEN"),
+                new SandboxVariable(Ids.uuid("run-variable/" + repo.fullName() + "/" + n + "/RELEASE_TOKEN"),
                         "RELEASE_TOKEN", "rt_91f0e2d3c4b5a6978", true))
                 : List.of();
-        pipelines.add(new Pipeline(Ids.uuid("pipeline/" + repo.fullName() + "/" + n), n, repo, creator, target,
+        pipelines.add(new SandboxPipeline(Ids.uuid("pipeline/" + repo.fullName() + "/" + n), n, repo, creator, target,
                 trigger, created, starts, steps, variables, stopped));
     }
 }

@@ -28,11 +28,11 @@ class SandboxStore {
 
     private final Clock clock;
     private final SandboxProperties properties;
-    private final Account user;
-    private final List<Workspace> workspaces;
+    private final SandboxAccount user;
+    private final List<SandboxWorkspace> workspaces;
     private final List<Repo> repos;
     private final Map<String, List<Recipe>> recipes;
-    private final ConcurrentMap<String, Pipeline> pipelines = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SandboxPipeline> pipelines = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> lastBuildNumbers = new ConcurrentHashMap<>();
 
     SandboxStore(SandboxClock clock, SandboxProperties properties) {
@@ -47,7 +47,7 @@ class SandboxStore {
         for (Repo repo : repos) {
             lastBuildNumbers.put(repo.uuid(), new AtomicInteger());
         }
-        for (Pipeline p : seed.pipelines()) {
+        for (SandboxPipeline p : seed.pipelines()) {
             pipelines.put(p.uuid(), p);
             lastBuildNumbers.get(p.repo().uuid()).accumulateAndGet(p.buildNumber(), Math::max);
         }
@@ -57,44 +57,44 @@ class SandboxStore {
         return clock.instant();
     }
 
-    Account user() {
+    SandboxAccount user() {
         return user;
     }
 
-    List<Workspace> workspaces() {
+    List<SandboxWorkspace> workspaces() {
         return workspaces;
     }
 
-    Workspace workspace(String slugOrUuid) {
+    SandboxWorkspace workspace(String slugOrUuid) {
         return workspaces.stream().filter(w -> w.matches(slugOrUuid)).findFirst()
                 .orElseThrow(() -> SandboxException.notFound("Workspace " + slugOrUuid + " not found."));
     }
 
-    List<Repo> repositories(Workspace workspace) {
+    List<Repo> repositories(SandboxWorkspace workspace) {
         return repos.stream().filter(r -> r.workspace().equals(workspace)).toList();
     }
 
     Repo repository(String workspace, String slugOrUuid) {
-        Workspace ws = workspace(workspace);
+        SandboxWorkspace ws = workspace(workspace);
         return repositories(ws).stream().filter(r -> r.matches(slugOrUuid)).findFirst()
                 .orElseThrow(() -> SandboxException.notFound("Repository " + workspace + "/" + slugOrUuid
                         + " not found"));
     }
 
     /** The repository's pipelines, oldest first (Bitbucket's default order). */
-    List<Pipeline> pipelines(Repo repo) {
+    List<SandboxPipeline> pipelines(Repo repo) {
         return pipelines.values().stream().filter(p -> p.repo().equals(repo))
-                .sorted(Comparator.comparing(Pipeline::createdOn).thenComparing(Pipeline::buildNumber))
+                .sorted(Comparator.comparing(SandboxPipeline::createdOn).thenComparing(SandboxPipeline::buildNumber))
                 .toList();
     }
 
     /** Every pipeline of every repository, in no particular order. */
-    Collection<Pipeline> allPipelines() {
+    Collection<SandboxPipeline> allPipelines() {
         return pipelines.values();
     }
 
     /** A pipeline by uuid (braced or not) or by build number, as Bitbucket accepts both. */
-    Pipeline pipeline(Repo repo, String uuidOrBuildNumber) {
+    SandboxPipeline pipeline(Repo repo, String uuidOrBuildNumber) {
         return pipelines.values().stream().filter(p -> p.repo().equals(repo) && p.matches(uuidOrBuildNumber))
                 .findFirst()
                 .orElseThrow(() -> SandboxException.notFound("Pipeline " + uuidOrBuildNumber + " not found."));
@@ -104,7 +104,8 @@ class SandboxStore {
      * Starts a pipeline: PENDING for one step-length, then the repository's steps one step-length each, all
      * successful.
      */
-    Pipeline run(Repo repo, PipelineTarget target, Trigger trigger, List<PipelineVariable> variables) {
+    SandboxPipeline run(Repo repo, SandboxPipelineTarget target, SandboxTrigger trigger,
+            List<SandboxVariable> variables) {
         Instant created = now();
         int buildNumber = lastBuildNumbers.get(repo.uuid()).incrementAndGet();
         String uuid = Ids.uuid("pipeline/" + repo.fullName() + "/" + buildNumber + "/" + created);
@@ -115,7 +116,7 @@ class SandboxStore {
             steps.add(BuildScripts.step(Ids.uuid("step/" + uuid + "/" + i), plan.get(i), context, Outcome.SUCCESSFUL,
                     properties.stepDuration(), null));
         }
-        Pipeline pipeline = new Pipeline(uuid, buildNumber, repo, user, target, trigger, created,
+        SandboxPipeline pipeline = new SandboxPipeline(uuid, buildNumber, repo, user, target, trigger, created,
                 created.plus(properties.stepDuration()), steps, variables, null);
         pipelines.put(uuid, pipeline);
         return pipeline;
@@ -123,7 +124,7 @@ class SandboxStore {
 
     /** Stops a pipeline that has not completed; a completed one cannot be stopped (400, as Bitbucket). */
     void stop(Repo repo, String uuidOrBuildNumber) {
-        Pipeline found = pipeline(repo, uuidOrBuildNumber);
+        SandboxPipeline found = pipeline(repo, uuidOrBuildNumber);
         pipelines.compute(found.uuid(), (uuid, current) -> {
             Instant now = now();
             if (current.stoppedAt() != null || Timeline.at(current, now).status().completed()) {

@@ -72,7 +72,7 @@ class SandboxWebhooks implements DisposableBean {
     private final String hook = UUID.randomUUID().toString();
     private final WebClient client = WebClient.create();
     /** The state each run was last told in; guarded by {@code this}. */
-    private final Map<String, PipelineStatus> told = new HashMap<>();
+    private final Map<String, SandboxPipelineStatus> told = new HashMap<>();
     private final Sinks.Many<Delivery> outbox = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Disposable.Composite running = Disposables.composite();
@@ -111,8 +111,8 @@ class SandboxWebhooks implements DisposableBean {
             return;
         }
         Instant now = store.now();
-        for (Pipeline pipeline : store.allPipelines()) {
-            PipelineStatus before = told.get(pipeline.uuid());
+        for (SandboxPipeline pipeline : store.allPipelines()) {
+            SandboxPipelineStatus before = told.get(pipeline.uuid());
             if (before != null && before.completed()) {
                 continue;
             }

@@ -26,7 +26,7 @@ class SandboxWorkspaceController {
 
     @GetMapping("/identity/oidc/.well-known/openid-configuration")
     SandboxJson.OpenIdConfiguration openIdConfiguration(ServerHttpRequest request, @PathVariable String workspace) {
-        Workspace ws = store.workspace(workspace);
+        SandboxWorkspace ws = store.workspace(workspace);
         String issuer = Representations.forRequest(request.getURI()).api() + "/workspaces/"
                 + Representations.segment(ws.slug()) + "/pipelines-config/identity/oidc";
         return new SandboxJson.OpenIdConfiguration(issuer, issuer + "/keys.json", List.of("id_token"),

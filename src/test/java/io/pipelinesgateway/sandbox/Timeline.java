@@ -21,7 +21,8 @@ final class Timeline {
     }
 
     /** A pipeline as seen at {@code observedAt}. */
-    record PipelineSnapshot(Pipeline pipeline, PipelineStatus status, Instant completedOn, Instant observedAt,
+    record PipelineSnapshot(SandboxPipeline pipeline, SandboxPipelineStatus status, Instant completedOn,
+            Instant observedAt,
             List<StepSnapshot> steps) {
 
         /**
@@ -87,7 +88,7 @@ final class Timeline {
         }
     }
 
-    static PipelineSnapshot at(Pipeline p, Instant now) {
+    static PipelineSnapshot at(SandboxPipeline p, Instant now) {
         Instant stop = p.stoppedAt() != null && !p.stoppedAt().isAfter(now) ? p.stoppedAt() : null;
         Instant horizon = stop != null ? stop : now;
         List<StepPlan> plans = p.steps();
@@ -96,14 +97,14 @@ final class Timeline {
         if (p.startsAt() == null || horizon.isBefore(p.startsAt())) {
             if (stop != null) {
                 fill(steps, plans, 0, StepStatus.NOT_RUN, now);
-                return new PipelineSnapshot(p, PipelineStatus.STOPPED, stop, now, steps);
+                return new PipelineSnapshot(p, SandboxPipelineStatus.STOPPED, stop, now, steps);
             }
             for (int i = 0; i < plans.size(); i++) {
                 boolean next = i == 0 && p.startsAt() != null;
                 steps.add(new StepSnapshot(plans.get(i), next ? StepStatus.READY : StepStatus.PENDING, null, null,
                         now));
             }
-            return new PipelineSnapshot(p, PipelineStatus.PENDING, null, now, steps);
+            return new PipelineSnapshot(p, SandboxPipelineStatus.PENDING, null, now, steps);
         }
 
         Instant t = p.startsAt();
@@ -114,17 +115,18 @@ final class Timeline {
                 Instant expires = hold.expiresAt();
                 if (expires != null && !horizon.isBefore(expires)) {
                     fill(steps, plans, i, StepStatus.NOT_RUN, now);
-                    return new PipelineSnapshot(p, PipelineStatus.EXPIRED, expires, now, steps);
+                    return new PipelineSnapshot(p, SandboxPipelineStatus.EXPIRED, expires, now, steps);
                 }
                 if (stop != null) {
                     fill(steps, plans, i, StepStatus.NOT_RUN, now);
-                    return new PipelineSnapshot(p, PipelineStatus.STOPPED, stop, now, steps);
+                    return new PipelineSnapshot(p, SandboxPipelineStatus.STOPPED, stop, now, steps);
                 }
                 boolean halted = hold.kind() == StepPlan.Hold.Kind.HALTED;
                 steps.add(new StepSnapshot(step, halted ? StepStatus.PENDING_HALTED : StepStatus.PENDING, null, null,
                         now));
                 fill(steps, plans, i + 1, StepStatus.PENDING, now);
-                return new PipelineSnapshot(p, halted ? PipelineStatus.HALTED : PipelineStatus.PAUSED, null, now,
+                return new PipelineSnapshot(p, halted ? SandboxPipelineStatus.HALTED : SandboxPipelineStatus.PAUSED,
+                        null, now,
                         steps);
             }
             Instant end = t.plus(step.duration());
@@ -132,22 +134,22 @@ final class Timeline {
                 if (stop != null) {
                     steps.add(new StepSnapshot(step, StepStatus.STOPPED, t, stop, now));
                     fill(steps, plans, i + 1, StepStatus.NOT_RUN, now);
-                    return new PipelineSnapshot(p, PipelineStatus.STOPPED, stop, now, steps);
+                    return new PipelineSnapshot(p, SandboxPipelineStatus.STOPPED, stop, now, steps);
                 }
                 steps.add(new StepSnapshot(step, StepStatus.IN_PROGRESS, t, null, now));
                 fill(steps, plans, i + 1, StepStatus.PENDING, now);
-                return new PipelineSnapshot(p, PipelineStatus.RUNNING, null, now, steps);
+                return new PipelineSnapshot(p, SandboxPipelineStatus.RUNNING, null, now, steps);
             }
             steps.add(new StepSnapshot(step, StepStatus.of(step.outcome()), t, end, now));
             t = end;
             if (step.outcome() != StepPlan.Outcome.SUCCESSFUL) {
                 fill(steps, plans, i + 1, StepStatus.NOT_RUN, now);
-                PipelineStatus result = step.outcome() == StepPlan.Outcome.FAILED ? PipelineStatus.FAILED
-                        : PipelineStatus.ERROR;
+                SandboxPipelineStatus result = step.outcome() == StepPlan.Outcome.FAILED ? SandboxPipelineStatus.FAILED
+                        : SandboxPipelineStatus.ERROR;
                 return new PipelineSnapshot(p, result, end, now, steps);
             }
         }
-        return new PipelineSnapshot(p, PipelineStatus.SUCCESSFUL, t, now, steps);
+        return new PipelineSnapshot(p, SandboxPipelineStatus.SUCCESSFUL, t, now, steps);
     }
 
     private static void fill(List<StepSnapshot> steps, List<StepPlan> plans, int from, StepStatus status,

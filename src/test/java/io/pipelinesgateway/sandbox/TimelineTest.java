@@ -17,7 +17,8 @@ class TimelineTest {
 
     private static final Instant T0 = Instant.parse("2024-05-02T09:00:00Z");
     private static final Duration STEP = Duration.ofSeconds(10);
-    private static final Repo REPO = new Repo("{r}", new Workspace("{w}", "acme", "Acme", true, T0, "owner"), "api",
+    private static final Repo REPO = new Repo("{r}", new SandboxWorkspace("{w}", "acme", "Acme", true, T0, "owner"),
+            "api",
             "api", "", "java", "main", new Repo.Project("{p}", "P", "P"), T0, T0, 1);
 
     private static StepPlan step(int i, Outcome outcome, Hold hold) {
@@ -25,11 +26,11 @@ class TimelineTest {
                 outcome, hold, List.of("one", "two", "three", "four", "five", "six"), List.of());
     }
 
-    private static Pipeline pipeline(Instant startsAt, StepPlan... steps) {
-        return new Pipeline("{p}", 1, REPO, SandboxSeed.SANDBOX_USER,
-                new PipelineTarget.Ref("branch", "main", "0123456789abcdef0123456789abcdef01234567",
-                        new PipelineTarget.Selector("branches", "main")),
-                Trigger.PUSH, T0, startsAt, List.of(steps), List.of(), null);
+    private static SandboxPipeline pipeline(Instant startsAt, StepPlan... steps) {
+        return new SandboxPipeline("{p}", 1, REPO, SandboxSeed.SANDBOX_USER,
+                new SandboxPipelineTarget.Ref("branch", "main", "0123456789abcdef0123456789abcdef01234567",
+                        new SandboxPipelineTarget.Selector("branches", "main")),
+                SandboxTrigger.PUSH, T0, startsAt, List.of(steps), List.of(), null);
     }
 
     private static List<StepStatus> steps(PipelineSnapshot s) {
@@ -40,10 +41,10 @@ class TimelineTest {
 
     @Test
     void aFailingStepEndsThePipelineAsFailedAndTheRestAreNotRun() {
-        Pipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null), step(1, Outcome.FAILED, null),
+        SandboxPipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null), step(1, Outcome.FAILED, null),
                 step(2, Outcome.SUCCESSFUL, null));
         PipelineSnapshot s = Timeline.at(p, T0.plus(Duration.ofHours(1)));
-        assertThat(s.status()).isEqualTo(PipelineStatus.FAILED);
+        assertThat(s.status()).isEqualTo(SandboxPipelineStatus.FAILED);
         assertThat(s.completedOn()).isEqualTo(T0.plus(STEP.multipliedBy(2)));
         assertThat(steps(s)).containsExactly(StepStatus.SUCCESSFUL, StepStatus.FAILED, StepStatus.NOT_RUN);
         assertThat(s.buildTime()).isEqualTo(STEP.multipliedBy(2));
@@ -52,34 +53,35 @@ class TimelineTest {
     @Test
     void aHeldStepPausesOrHaltsThePipelineUntilItExpires() {
         Instant expiry = T0.plus(Duration.ofHours(2));
-        Pipeline paused = pipeline(T0, step(0, Outcome.SUCCESSFUL, null),
+        SandboxPipeline paused = pipeline(T0, step(0, Outcome.SUCCESSFUL, null),
                 step(1, Outcome.SUCCESSFUL, new Hold(Hold.Kind.PAUSED, expiry)));
         PipelineSnapshot waiting = Timeline.at(paused, T0.plus(Duration.ofMinutes(30)));
-        assertThat(waiting.status()).isEqualTo(PipelineStatus.PAUSED);
+        assertThat(waiting.status()).isEqualTo(SandboxPipelineStatus.PAUSED);
         assertThat(steps(waiting)).containsExactly(StepStatus.SUCCESSFUL, StepStatus.PENDING);
         PipelineSnapshot expired = Timeline.at(paused, expiry);
-        assertThat(expired.status()).isEqualTo(PipelineStatus.EXPIRED);
+        assertThat(expired.status()).isEqualTo(SandboxPipelineStatus.EXPIRED);
         assertThat(expired.completedOn()).isEqualTo(expiry);
         assertThat(steps(expired)).containsExactly(StepStatus.SUCCESSFUL, StepStatus.NOT_RUN);
 
-        Pipeline halted = pipeline(T0, step(0, Outcome.SUCCESSFUL, new Hold(Hold.Kind.HALTED, null)));
+        SandboxPipeline halted = pipeline(T0, step(0, Outcome.SUCCESSFUL, new Hold(Hold.Kind.HALTED, null)));
         PipelineSnapshot blocked = Timeline.at(halted, T0.plus(Duration.ofDays(30)));
-        assertThat(blocked.status()).isEqualTo(PipelineStatus.HALTED);
+        assertThat(blocked.status()).isEqualTo(SandboxPipelineStatus.HALTED);
         assertThat(steps(blocked)).containsExactly(StepStatus.PENDING_HALTED);
     }
 
     @Test
     void aStopFreezesThePipelineAtTheStopInstant() {
-        Pipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null), step(1, Outcome.SUCCESSFUL, null))
+        SandboxPipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null), step(1, Outcome.SUCCESSFUL, null))
                 .stoppedAt(T0.plusSeconds(15));
-        assertThat(Timeline.at(p, T0.plusSeconds(12)).status()).as("not yet stopped").isEqualTo(PipelineStatus.RUNNING);
+        assertThat(Timeline.at(p,
+                T0.plusSeconds(12)).status()).as("not yet stopped").isEqualTo(SandboxPipelineStatus.RUNNING);
         PipelineSnapshot stopped = Timeline.at(p, T0.plus(Duration.ofHours(1)));
-        assertThat(stopped.status()).isEqualTo(PipelineStatus.STOPPED);
+        assertThat(stopped.status()).isEqualTo(SandboxPipelineStatus.STOPPED);
         assertThat(stopped.completedOn()).isEqualTo(T0.plusSeconds(15));
         assertThat(steps(stopped)).containsExactly(StepStatus.SUCCESSFUL, StepStatus.STOPPED);
         assertThat(stopped.steps().get(1).buildLog()).endsWith("Step stopped by user.");
 
-        Pipeline paused = pipeline(T0, step(0, Outcome.SUCCESSFUL, new Hold(Hold.Kind.PAUSED, null)))
+        SandboxPipeline paused = pipeline(T0, step(0, Outcome.SUCCESSFUL, new Hold(Hold.Kind.PAUSED, null)))
                 .stoppedAt(T0.plusSeconds(60));
         assertThat(steps(Timeline.at(paused, T0.plusSeconds(61)))).containsExactly(StepStatus.NOT_RUN);
     }
@@ -87,14 +89,14 @@ class TimelineTest {
     @Test
     void aPipelineWaitingForARunnerStaysPendingAndShowsNoLogs() {
         PipelineSnapshot s = Timeline.at(pipeline(null, step(0, Outcome.SUCCESSFUL, null)), T0.plus(Duration.ofDays(1)));
-        assertThat(s.status()).isEqualTo(PipelineStatus.PENDING);
+        assertThat(s.status()).isEqualTo(SandboxPipelineStatus.PENDING);
         assertThat(s.completedOn()).isNull();
         assertThat(s.steps().get(0).buildLog()).isNull();
     }
 
     @Test
     void aRunningStepShowsMoreOfItsLogAsItRunsButNotTheLastLineUntilItEnds() {
-        Pipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null));
+        SandboxPipeline p = pipeline(T0, step(0, Outcome.SUCCESSFUL, null));
         assertThat(Timeline.at(p, T0).steps().get(0).buildLog()).hasSize(3);
         assertThat(Timeline.at(p, T0.plusSeconds(5)).steps().get(0).buildLog()).hasSize(4);
         assertThat(Timeline.at(p, T0.plusMillis(9_999)).steps().get(0).buildLog()).hasSize(5);

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Configuration;
 
 /** Chooses the store as {@link SharedState} says: Redis when it is configured, the in-process cache otherwise. */
 @Configuration(proxyBeanMethods = false)
-class CacheConfiguration {
+class ResponseCacheConfiguration {
 
     @Bean
-    ResponseStore responseStore(CacheProperties properties, SharedState state) {
+    ResponseStore responseStore(ResponseCacheProperties properties, SharedState state) {
         Duration longest = properties.completed().compareTo(properties.configuration()) > 0
                 ? properties.completed() : properties.configuration();
         return state.redis().<ResponseStore>map(connections -> new RedisResponseStore(connections, longest))

@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          0 turns this budget off
  */
 @ConfigurationProperties("gateway.rate-limit")
-public record RateLimitProperties(
+public record ClientRateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("600") long requestsPerMinute,
         @DefaultValue("100") long burst,
         @DefaultValue("200") long upstreamCallsPerMinute) {
 
-    public RateLimitProperties {
+    public ClientRateLimitProperties {
         if (requestsPerMinute < 1 || burst < 1) {
             throw new IllegalArgumentException(
                     "gateway.rate-limit.requests-per-minute and .burst must be at least 1; turn the limit off with "

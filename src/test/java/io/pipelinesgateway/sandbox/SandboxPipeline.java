@@ -11,18 +11,18 @@ import java.util.List;
  *
  * @param startsAt when its first step starts; {@code null} when it waits for a runner indefinitely (stays PENDING)
  */
-record Pipeline(String uuid, int buildNumber, Repo repo, Account creator, PipelineTarget target, Trigger trigger,
-        Instant createdOn, Instant startsAt, List<StepPlan> steps, List<PipelineVariable> variables,
-        Instant stoppedAt) {
+record SandboxPipeline(String uuid, int buildNumber, Repo repo, SandboxAccount creator, SandboxPipelineTarget target,
+        SandboxTrigger trigger, Instant createdOn, Instant startsAt, List<StepPlan> steps,
+        List<SandboxVariable> variables, Instant stoppedAt) {
 
-    Pipeline {
+    SandboxPipeline {
         steps = List.copyOf(steps);
         variables = List.copyOf(variables);
     }
 
-    Pipeline stoppedAt(Instant when) {
-        return new Pipeline(uuid, buildNumber, repo, creator, target, trigger, createdOn, startsAt, steps, variables,
-                when);
+    SandboxPipeline stoppedAt(Instant when) {
+        return new SandboxPipeline(uuid, buildNumber, repo, creator, target, trigger, createdOn, startsAt, steps,
+                variables, when);
     }
 
     boolean matches(String uuidOrBuildNumber) {

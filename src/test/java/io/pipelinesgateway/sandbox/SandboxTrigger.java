@@ -1,14 +1,14 @@
 package io.pipelinesgateway.sandbox;
 
 /** How a pipeline was started, with Bitbucket's {@code pipeline_trigger_*} type names. */
-enum Trigger {
+enum SandboxTrigger {
     PUSH("pipeline_trigger_push"),
     MANUAL("pipeline_trigger_manual"),
     SCHEDULE("pipeline_trigger_schedule");
 
     private final String type;
 
-    Trigger(String type) {
+    SandboxTrigger(String type) {
         this.type = type;
     }
 

@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
  * this replica counts in its own memory instead: the limit then holds per replica rather than across them, and
  * nobody is refused because Redis is down or slow.
  */
-class RedisRateLimiter implements RateLimiter {
+class RedisClientRateLimiter implements ClientRateLimiter {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+    private static final Logger log = LoggerFactory.getLogger(RedisClientRateLimiter.class);
 
     private static final String TAKE = """
             local perMilli = tonumber(ARGV[1])
@@ -47,11 +47,11 @@ class RedisRateLimiter implements RateLimiter {
     private final Clock clock;
     private final String perMilli;
     private final String burst;
-    private final RateLimiter fallback;
+    private final ClientRateLimiter fallback;
 
     /** Buckets of {@code burst} that refill at {@code perMinute}, each under {@code keyPrefix} and its client. */
-    RedisRateLimiter(RedisConnections redis, String keyPrefix, Clock clock, long perMinute, long burst,
-            RateLimiter fallback) {
+    RedisClientRateLimiter(RedisConnections redis, String keyPrefix, Clock clock, long perMinute, long burst,
+            ClientRateLimiter fallback) {
         this.redis = redis;
         this.prefix = keyPrefix;
         this.clock = clock;

@@ -6,7 +6,7 @@ import java.util.Locale;
  * A pipeline's state flattened to one value, mapped to Bitbucket's nested shape: the state name and, for
  * IN_PROGRESS, the stage or, for COMPLETED, the result. A running pipeline has a stage and no result.
  */
-enum PipelineStatus {
+enum SandboxPipelineStatus {
     PENDING("PENDING", null, null),
     RUNNING("IN_PROGRESS", "RUNNING", null),
     PAUSED("IN_PROGRESS", "PAUSED", null),
@@ -21,7 +21,7 @@ enum PipelineStatus {
     private final String stageName;
     private final String resultName;
 
-    PipelineStatus(String stateName, String stageName, String resultName) {
+    SandboxPipelineStatus(String stateName, String stageName, String resultName) {
         this.stateName = stateName;
         this.stageName = stageName;
         this.resultName = resultName;

@@ -5,9 +5,9 @@ import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.repository.RepositoryKey;
 
 /** The inputs of the cache mutations, checked before any call. */
-final class CacheInputs {
+final class PipelineCacheInputs {
 
-    private CacheInputs() {
+    private PipelineCacheInputs() {
     }
 
     /** Input of {@code deleteCache}: one cache version, by its UUID. */

@@ -37,14 +37,14 @@ import org.springframework.stereotype.Component;
 // First of the interceptors but those that shape every answer (request id, codes, access log): a refused operation
 // costs the gateway as little as possible.
 @Order(Ordered.HIGHEST_PRECEDENCE + 4)
-class RateLimitInterceptor implements WebGraphQlInterceptor {
+class ClientRateLimitInterceptor implements WebGraphQlInterceptor {
 
-    private final RateLimitProperties properties;
-    private final RateLimiter limiter;
+    private final ClientRateLimitProperties properties;
+    private final ClientRateLimiter limiter;
     private final ClientIdentity clients;
     private final Counter rejections;
 
-    RateLimitInterceptor(RateLimitProperties properties, RateLimiter limiter, ClientIdentity clients,
+    ClientRateLimitInterceptor(ClientRateLimitProperties properties, ClientRateLimiter limiter, ClientIdentity clients,
             MeterRegistry meterRegistry) {
         this.properties = properties;
         this.limiter = limiter;

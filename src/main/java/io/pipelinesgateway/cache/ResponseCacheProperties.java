@@ -33,7 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          evicts it, so it is fresh without the short {@code list} time
  */
 @ConfigurationProperties("gateway.cache")
-public record CacheProperties(
+public record ResponseCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("") String keySecret,
         @DefaultValue("24h") Duration completed,

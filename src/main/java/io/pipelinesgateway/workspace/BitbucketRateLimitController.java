@@ -5,13 +5,13 @@ import io.pipelinesgateway.bitbucket.BitbucketRateLimits;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Maps a workspace's rate-limit status, which the client keeps as calls are made. */
+/** Maps {@code Workspace.rateLimit}: Bitbucket's rate limit on the workspace, which the client reads off its answers. */
 @Controller
-class RateLimitController {
+class BitbucketRateLimitController {
 
     private final BitbucketRateLimits rateLimits;
 
-    RateLimitController(BitbucketRateLimits rateLimits) {
+    BitbucketRateLimitController(BitbucketRateLimits rateLimits) {
         this.rateLimits = rateLimits;
     }
 

@@ -18,18 +18,18 @@ import org.springframework.context.annotation.Configuration;
  * its own.
  */
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration {
+class ClientRateLimitConfiguration {
 
     /** In-process buckets kept at the most: a bucket is a few dozen bytes, and a full one can be forgotten. */
     private static final long MAX_CLIENTS = 100_000;
 
     @Bean
-    RateLimiter rateLimiter(SharedState state, RateLimitProperties properties) {
+    ClientRateLimiter rateLimiter(SharedState state, ClientRateLimitProperties properties) {
         return limiter("ratelimit:", properties.requestsPerMinute(), properties.burst(), state);
     }
 
     @Bean
-    ClientUpstreamBudget clientUpstreamBudget(SharedState state, RateLimitProperties properties,
+    ClientUpstreamBudget clientUpstreamBudget(SharedState state, ClientRateLimitProperties properties,
             ClientIdentity clients, MeterRegistry meterRegistry) {
         long perMinute = Math.max(1, properties.upstreamCallsPerMinute());
         return new ClientUpstreamBudget(properties, limiter("upstream-budget:", perMinute, perMinute, state),
@@ -37,10 +37,10 @@ class RateLimitConfiguration {
     }
 
     /** Buckets of {@code burst} refilling at {@code perMinute}, kept under {@code kind} in Redis or in process. */
-    private static RateLimiter limiter(String kind, long perMinute, long burst, SharedState state) {
-        RateLimiter inProcess = new InProcessRateLimiter(Clock.systemUTC(), perMinute, burst, MAX_CLIENTS);
+    private static ClientRateLimiter limiter(String kind, long perMinute, long burst, SharedState state) {
+        ClientRateLimiter inProcess = new InProcessClientRateLimiter(Clock.systemUTC(), perMinute, burst, MAX_CLIENTS);
         return state.redis()
-                .<RateLimiter>map(connections -> new RedisRateLimiter(connections, state.keyPrefix() + kind,
+                .<ClientRateLimiter>map(connections -> new RedisClientRateLimiter(connections, state.keyPrefix() + kind,
                         Clock.systemUTC(), perMinute, burst, inProcess))
                 .orElse(inProcess);
     }

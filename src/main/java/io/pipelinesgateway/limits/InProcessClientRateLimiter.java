@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * Allowances kept in this process: without Redis, and while Redis does not answer. Bounded in number; a client's
  * bucket is forgotten once it has been quiet long enough to be full again, when forgetting it changes nothing.
  */
-class InProcessRateLimiter implements RateLimiter {
+class InProcessClientRateLimiter implements ClientRateLimiter {
 
     private final Clock clock;
     private final double perMilli;
@@ -19,7 +19,7 @@ class InProcessRateLimiter implements RateLimiter {
     private final Cache<String, Bucket> buckets;
 
     /** Buckets of {@code burst} that refill at {@code perMinute}, for at most {@code maxClients} clients. */
-    InProcessRateLimiter(Clock clock, long perMinute, long burst, long maxClients) {
+    InProcessClientRateLimiter(Clock clock, long perMinute, long burst, long maxClients) {
         this.clock = clock;
         this.perMilli = perMinute / 60_000.0;
         this.burst = burst;
@@ -48,7 +48,7 @@ class InProcessRateLimiter implements RateLimiter {
             this.at = at;
         }
 
-        /** The same arithmetic as {@link RedisRateLimiter}'s script: zero and one token fewer, or the wait. */
+        /** The same arithmetic as {@link RedisClientRateLimiter}'s script: zero and one token fewer, or the wait. */
         synchronized long take(long now) {
             tokens = Math.min(burst, tokens + Math.max(0, now - at) * perMilli);
             at = Math.max(at, now);

@@ -1,5 +1,5 @@
 package io.pipelinesgateway.sandbox;
 
 /** A {@code pipeline_variable}: of a workspace, or passed to a run. A secured one's value is never returned. */
-record PipelineVariable(String uuid, String key, String value, boolean secured) {
+record SandboxVariable(String uuid, String key, String value, boolean secured) {
 }

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * store is always UP.
  */
 @Component("cache")
-class CacheHealthIndicator implements ReactiveHealthIndicator {
+class ResponseCacheHealthIndicator implements ReactiveHealthIndicator {
 
     private final ResponseStore store;
 
-    CacheHealthIndicator(ResponseStore store) {
+    ResponseCacheHealthIndicator(ResponseStore store) {
         this.store = store;
     }
 

@@ -4,7 +4,7 @@ package io.pipelinesgateway.sandbox;
  * What a pipeline builds: a branch or tag, a bare commit, or a pull request (Bitbucket's
  * {@code pipeline_ref_target}, {@code pipeline_commit_target}, {@code pipeline_pullrequest_target}).
  */
-sealed interface PipelineTarget {
+sealed interface SandboxPipelineTarget {
 
     /** The commit the pipeline checks out. */
     String commit();
@@ -20,7 +20,7 @@ sealed interface PipelineTarget {
     }
 
     /** A branch or tag. */
-    record Ref(String refType, String refName, String commit, Selector selector) implements PipelineTarget {
+    record Ref(String refType, String refName, String commit, Selector selector) implements SandboxPipelineTarget {
         @Override
         public String branch() {
             return "branch".equals(refType) ? refName : null;
@@ -28,7 +28,7 @@ sealed interface PipelineTarget {
     }
 
     /** A commit built without a ref, e.g. a custom pipeline run on a hash. */
-    record Commit(String commit, Selector selector) implements PipelineTarget {
+    record Commit(String commit, Selector selector) implements SandboxPipelineTarget {
         @Override
         public String branch() {
             return null;
@@ -37,7 +37,7 @@ sealed interface PipelineTarget {
 
     /** A pull request, built on its source branch. */
     record PullRequest(String source, String destination, String commit, String destinationCommit, long id,
-            String title, Selector selector) implements PipelineTarget {
+            String title, Selector selector) implements SandboxPipelineTarget {
         @Override
         public String branch() {
             return source;
