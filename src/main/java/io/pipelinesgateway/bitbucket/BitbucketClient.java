@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -93,6 +94,8 @@ public class BitbucketClient implements DisposableBean {
     private final Environment environment;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
+    private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final ResponseCache cache;
     private final CachePolicy cachePolicy;
     private final RateLimitTracker rateLimits;
@@ -501,18 +504,20 @@ public class BitbucketClient implements DisposableBean {
     }
 
     private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {
-        Counter.builder("gateway.upstream.requests")
-                .description("Calls the gateway made to Bitbucket")
-                .tag("method", method.name())
-                .tag("resource", request.resource())
-                .tag("status", status)
-                .register(meterRegistry)
-                .increment();
-        Timer.builder("gateway.upstream.latency")
-                .description("How long Bitbucket took to answer")
-                .tag("resource", request.resource())
-                .publishPercentileHistogram()
-                .register(meterRegistry)
+        // Looked up once per method, resource and status: a cold dashboard makes a thousand calls, and building and
+        // registering a meter is a map lookup behind sorted tags and a new id each time.
+        requestCounters.computeIfAbsent(method.name() + '\n' + request.resource() + '\n' + status,
+                absent -> Counter.builder("gateway.upstream.requests")
+                        .description("Calls the gateway made to Bitbucket")
+                        .tag("method", method.name())
+                        .tag("resource", request.resource())
+                        .tag("status", status)
+                        .register(meterRegistry)).increment();
+        latencyTimers.computeIfAbsent(request.resource(), absent -> Timer.builder("gateway.upstream.latency")
+                        .description("How long Bitbucket took to answer")
+                        .tag("resource", request.resource())
+                        .publishPercentileHistogram()
+                        .register(meterRegistry))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
