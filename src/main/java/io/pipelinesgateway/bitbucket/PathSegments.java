@@ -48,13 +48,22 @@ public final class PathSegments {
      * (but a last one, for a trailing slash), no control character.
      */
     static String checked(String segment, boolean last) {
-        if (segment == null || isDotSegment(segment) || segment.isEmpty() && !last
-                || segment.chars().anyMatch(Character::isISOControl)) {
+        if (segment == null || isDotSegment(segment) || segment.isEmpty() && !last || hasControlCharacter(segment)) {
             throw new GatewayException(ErrorCode.BAD_USER_INPUT, "'" + (segment == null ? "" : segment.strip())
                     + "' cannot name a workspace, repository or object: slugs are letters, digits, '-', '_' and "
                     + "'.' (not '.' or '..' alone), and IDs are those the gateway returned.");
         }
         return segment;
+    }
+
+    /** A loop, not a stream: every segment of every upstream request, cached or not, is checked. */
+    private static boolean hasControlCharacter(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (Character.isISOControl(segment.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDotSegment(String segment) {

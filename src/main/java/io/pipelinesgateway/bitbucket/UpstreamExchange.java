@@ -2,7 +2,9 @@ package io.pipelinesgateway.bitbucket;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -59,6 +61,8 @@ class UpstreamExchange implements DisposableBean {
     private final JsonMapper jsonMapper;
     private final UpstreamFailures failures;
     private final MeterRegistry meterRegistry;
+    private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<UpstreamResource, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final ResponseCache cache;
     private final BitbucketRateLimits rateLimits;
     private final UpstreamCircuitBreakers circuitBreakers;
@@ -198,18 +202,21 @@ class UpstreamExchange implements DisposableBean {
     }
 
     private void record(HttpMethod method, UpstreamRequest request, String status, long startedNanos) {
-        Counter.builder("gateway.upstream.requests")
-                .description("Calls the gateway made to Bitbucket")
-                .tag("method", method.name())
-                .tag("resource", request.resource().metricName())
-                .tag("status", status)
-                .register(meterRegistry)
-                .increment();
-        Timer.builder("gateway.upstream.latency")
-                .description("How long Bitbucket took to answer")
-                .tag("resource", request.resource().metricName())
-                .publishPercentileHistogram()
-                .register(meterRegistry)
+        // Looked up once per method, resource and status: a cold dashboard makes a thousand calls, and building and
+        // registering a meter is a map lookup behind sorted tags and a new id each time.
+        UpstreamResource resource = request.resource();
+        requestCounters.computeIfAbsent(method.name() + '\n' + resource.metricName() + '\n' + status,
+                absent -> Counter.builder("gateway.upstream.requests")
+                        .description("Calls the gateway made to Bitbucket")
+                        .tag("method", method.name())
+                        .tag("resource", resource.metricName())
+                        .tag("status", status)
+                        .register(meterRegistry)).increment();
+        latencyTimers.computeIfAbsent(resource, absent -> Timer.builder("gateway.upstream.latency")
+                        .description("How long Bitbucket took to answer")
+                        .tag("resource", resource.metricName())
+                        .publishPercentileHistogram()
+                        .register(meterRegistry))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 

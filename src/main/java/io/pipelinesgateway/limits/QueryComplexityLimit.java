@@ -5,7 +5,6 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import io.pipelinesgateway.graphql.OperationTraverser;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,17 +19,17 @@ import org.springframework.stereotype.Component;
 class QueryComplexityLimit extends SimplePerformantInstrumentation {
 
     private final long maxComplexity;
-    private final int assumedListSize;
+    private final OperationMeasures measures;
 
-    QueryComplexityLimit(QueryLimitsProperties properties) {
+    QueryComplexityLimit(QueryLimitsProperties properties, OperationMeasures measures) {
         this.maxComplexity = properties.maxComplexity();
-        this.assumedListSize = properties.assumedListSize();
+        this.measures = measures;
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        long complexity = QueryCost.of(OperationTraverser.of(parameters.getExecutionContext()), assumedListSize);
+        long complexity = measures.of(parameters.getExecutionContext()).complexity();
         if (complexity > maxComplexity) {
             throw QueryLimitCode.QUERY_TOO_COMPLEX.refusal(String.format(
                     "The query could return up to %,d objects; the gateway allows at most %,d. Lower the 'first' of "

@@ -5,7 +5,6 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import io.pipelinesgateway.graphql.OperationTraverser;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,15 +20,17 @@ import org.springframework.stereotype.Component;
 class QueryDepthLimit extends SimplePerformantInstrumentation {
 
     private final int maxDepth;
+    private final OperationMeasures measures;
 
-    QueryDepthLimit(QueryLimitsProperties properties) {
+    QueryDepthLimit(QueryLimitsProperties properties, OperationMeasures measures) {
         this.maxDepth = properties.maxDepth();
+        this.measures = measures;
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        int depth = QueryDepth.of(OperationTraverser.of(parameters.getExecutionContext()));
+        int depth = measures.of(parameters.getExecutionContext()).depth();
         if (depth > maxDepth) {
             throw QueryLimitCode.QUERY_TOO_DEEP.refusal(String.format(
                     "The query nests fields %d deep; the gateway allows at most %d. Ask for fewer levels, or follow "

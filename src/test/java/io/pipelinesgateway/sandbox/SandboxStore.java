@@ -71,7 +71,8 @@ class SandboxStore {
     }
 
     List<Repo> repositories(SandboxWorkspace workspace) {
-        return repos.stream().filter(r -> r.workspace().equals(workspace)).toList();
+        // By uuid, not by record equality: every request asks, and a whole record's equality compares its instants.
+        return repos.stream().filter(r -> r.workspace().uuid().equals(workspace.uuid())).toList();
     }
 
     Repo repository(String workspace, String slugOrUuid) {
@@ -83,7 +84,7 @@ class SandboxStore {
 
     /** The repository's pipelines, oldest first (Bitbucket's default order). */
     List<SandboxPipeline> pipelines(Repo repo) {
-        return pipelines.values().stream().filter(p -> p.repo().equals(repo))
+        return pipelines.values().stream().filter(p -> p.repo().uuid().equals(repo.uuid()))
                 .sorted(Comparator.comparing(SandboxPipeline::createdOn).thenComparing(SandboxPipeline::buildNumber))
                 .toList();
     }
@@ -95,7 +96,13 @@ class SandboxStore {
 
     /** A pipeline by uuid (braced or not) or by build number, as Bitbucket accepts both. */
     SandboxPipeline pipeline(Repo repo, String uuidOrBuildNumber) {
-        return pipelines.values().stream().filter(p -> p.repo().equals(repo) && p.matches(uuidOrBuildNumber))
+        // Most requests name the pipeline by its braced uuid, as the store keys it: found at once, not by a scan.
+        SandboxPipeline byKey = pipelines.get(uuidOrBuildNumber);
+        if (byKey != null && byKey.repo().uuid().equals(repo.uuid())) {
+            return byKey;
+        }
+        return pipelines.values().stream()
+                .filter(p -> p.repo().uuid().equals(repo.uuid()) && p.matches(uuidOrBuildNumber))
                 .findFirst()
                 .orElseThrow(() -> SandboxException.notFound("Pipeline " + uuidOrBuildNumber + " not found."));
     }

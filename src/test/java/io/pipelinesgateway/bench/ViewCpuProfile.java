@@ -1,0 +1,108 @@
+package io.pipelinesgateway.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.Locale;
+
+import io.pipelinesgateway.bench.BenchGateway.Viewer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CPU one bench dashboard view costs the process (gateway and in-process sandbox together), cold and warm, so
+ * that a change to the hot path can be weighed on a loaded machine where wall-clock latency says little. Not part of
+ * the suite nor of the benchmark: run it alone, under JFR to see where the time goes:
+ * {@code ./mvnw -o -B test -Pbench -Dtest=ViewCpuProfile -Dbench.jfr=target} (one recording per phase: cold-first,
+ * cold, warm, small, floor; run with {@code JAVA_TOOL_OPTIONS=-XX:FlightRecorderOptions:stackdepth=1024} to keep
+ * Reactor's deep stacks whole).
+ * Each cold view is a new credential's with the shared tier off, so it makes every upstream call a first view makes.
+ */
+class ViewCpuProfile {
+
+    private static final int COLD_VIEWS = Integer.getInteger("bench.cold-views", 8);
+    private static final int WARM_VIEWS = Integer.getInteger("bench.warm-views", 300);
+    private static final int SMALL_QUERIES = Integer.getInteger("bench.small-queries", 3000);
+
+    private Recording recording;
+
+    @Test
+    void cpuPerView() throws IOException, ParseException {
+        try (BenchGateway gateway = BenchGateway.start("--gateway.sandbox.load-workspaces=3",
+                "--gateway.sandbox.load-repositories-per-workspace=10", "--gateway.workspaces[0].slug=load-1",
+                "--gateway.workspaces[1].slug=load-2", "--gateway.workspaces[2].slug=load-3",
+                "--gateway.cache.shared=false")) {
+            StringBuilder report = new StringBuilder();
+            for (int i = 0; i < COLD_VIEWS; i++) {
+                if (i == 0 || i == COLD_VIEWS / 2) {
+                    // The first half warms the JIT; the second is the cold view of a gateway that has run a while.
+                    phase(i == 0 ? "cold-first" : "cold");
+                }
+                Viewer viewer = Viewer.bearer("cpu-cold-" + i);
+                UpstreamCalls before = gateway.upstream();
+                long cpu = cpu();
+                long wall = System.nanoTime();
+                gateway.await(viewer, DashboardBenchmark.DASHBOARD);
+                report.append(String.format(Locale.ROOT, "cold view %d: %.0f ms CPU, %.0f ms wall, %d calls%n", i,
+                        (cpu() - cpu) / 1e6, (System.nanoTime() - wall) / 1e6,
+                        gateway.upstream().since(before).total()));
+            }
+            phase("warm");
+            Viewer warm = Viewer.bearer("cpu-cold-0");
+            for (int i = 0; i < 30; i++) {
+                gateway.await(warm, DashboardBenchmark.DASHBOARD);
+            }
+            long cpu = cpu();
+            long wall = System.nanoTime();
+            for (int i = 0; i < WARM_VIEWS; i++) {
+                gateway.await(warm, DashboardBenchmark.DASHBOARD);
+            }
+            report.append(String.format(Locale.ROOT, "warm view: %.2f ms CPU, %.2f ms wall (mean of %d)%n",
+                    (cpu() - cpu) / 1e6 / WARM_VIEWS, (System.nanoTime() - wall) / 1e6 / WARM_VIEWS, WARM_VIEWS));
+            phase("small");
+            report.append(perQuery(gateway, warm, DashboardBenchmark.SMALL, "small query"));
+            phase("floor");
+            report.append(perQuery(gateway, warm, DashboardBenchmark.FLOOR, "{ __typename }"));
+            phase("end");
+            System.out.print(report);
+        }
+    }
+
+    /**
+     * Ends the flight recording of the phase before, if any, and starts {@code name}'s when {@code bench.jfr} names a
+     * directory: one recording per phase, so a profile never mixes cold and warm work.
+     */
+    private void phase(String name) throws IOException, ParseException {
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+            recording = null;
+        }
+        String directory = System.getProperty("bench.jfr");
+        if (directory != null && !name.equals("end")) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setDestination(Files.createDirectories(Path.of(directory)).resolve(name + ".jfr"));
+            recording.start();
+        }
+    }
+
+    private static String perQuery(BenchGateway gateway, Viewer viewer, String query, String name) {
+        for (int i = 0; i < SMALL_QUERIES / 3; i++) {
+            gateway.await(viewer, query);
+        }
+        long cpu = cpu();
+        for (int i = 0; i < SMALL_QUERIES; i++) {
+            gateway.await(viewer, query);
+        }
+        return String.format(Locale.ROOT, "%s: %.0f us CPU (mean of %d)%n", name,
+                (cpu() - cpu) / 1e3 / SMALL_QUERIES, SMALL_QUERIES);
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
