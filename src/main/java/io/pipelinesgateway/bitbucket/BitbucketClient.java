@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelOption;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.pipelinesgateway.cache.Freshness;
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -161,7 +162,7 @@ public class BitbucketClient implements DisposableBean {
         JavaType javaType = jsonMapper.constructType(type);
         return cachedRead(request, null, false, ResponseEntity::getBody,
                 bytes -> this.<T>decode(request, bytes, javaType),
-                value -> cachePolicy.timeToLive(request, value));
+                value -> cachePolicy.freshness(request, value));
     }
 
     /**
@@ -175,8 +176,8 @@ public class BitbucketClient implements DisposableBean {
         return cachedRead(request, null, true, ResponseEntity::getBody,
                         bytes -> bytes.length == 0 ? Optional.<T>empty()
                                 : Optional.of(this.<T>decode(request, bytes, javaType)),
-                        value -> value.isPresent() ? cachePolicy.timeToLive(request, value.get())
-                                : cachePolicy.absence(request))
+                        value -> value.isPresent() ? cachePolicy.freshness(request, value.get())
+                                : cachePolicy.absenceFreshness(request))
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -221,7 +222,7 @@ public class BitbucketClient implements DisposableBean {
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        }, value -> value == absent ? cachePolicy.absence(request) : cachePolicy.timeToLive(request, value));
+        }, value -> value == absent ? cachePolicy.absenceFreshness(request) : cachePolicy.freshness(request, value));
     }
 
     /**
@@ -316,8 +317,8 @@ public class BitbucketClient implements DisposableBean {
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
         return cachedRead(request, headers, true, BitbucketClient::encodeSlice, BitbucketClient::decodeSlice,
-                        slice -> slice == LogSlice.NONE ? cachePolicy.absence(request)
-                                : cachePolicy.timeToLive(request.settled()))
+                        slice -> slice == LogSlice.NONE ? cachePolicy.absenceFreshness(request)
+                                : Freshness.fixed(cachePolicy.timeToLive(request.settled())))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));
@@ -371,7 +372,7 @@ public class BitbucketClient implements DisposableBean {
      */
     private <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers, boolean notFoundAsEmpty,
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
-            Function<T, Duration> timeToLive) {
+            Function<T, Freshness> freshness) {
         return Mono.deferContextual(context -> {
             // Refused here, before the cache: a caller never gets an entry of a workspace it may not read.
             Optional<Credential> credential = Optional.ofNullable(
@@ -401,7 +402,7 @@ public class BitbucketClient implements DisposableBean {
             // shared with the other readers who have proven access to that repository.
             return cache.read(request.resource(), request.path(), variant,
                     credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(), fetch,
-                    decoding, timeToLive);
+                    decoding, freshness);
         });
     }
 
@@ -465,7 +466,7 @@ public class BitbucketClient implements DisposableBean {
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
                     .flatMap(response -> method == HttpMethod.GET
-                            ? access(request, credential, response.getStatusCode().value()).thenReturn(response)
+                            ? access(request, credential, response).thenReturn(response)
                             : Mono.just(response))
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
                         record(method, request, gatewayBusy(error) ? "GATEWAY_BUSY"
@@ -481,9 +482,19 @@ public class BitbucketClient implements DisposableBean {
     /**
      * What a read's answer tells about its credential's access to the repository: a success proves it, which lets
      * the credential be served what other readers of the repository fetched; 401, 403, or a 404 that is not an
-     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once.
+     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once. A page of a workspace's
+     * repository listing proves access to every repository it names: Bitbucket lists only what the credential may
+     * read, and a dashboard reads that listing anyway.
      */
-    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential, int status) {
+    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential,
+            ResponseEntity<byte[]> response) {
+        int status = response.getStatusCode().value();
+        String listedOf = request.repositoriesListedOf();
+        if (listedOf != null && credential.isPresent() && status >= 200 && status < 300) {
+            return Flux.fromIterable(listedRepositories(listedOf, response.getBody()))
+                    .concatMap(listed -> cache.accessProven(credential.get().authorization(), listed))
+                    .then();
+        }
         String repository = request.repository();
         if (repository == null || credential.isEmpty()) {
             return Mono.empty();
@@ -493,6 +504,27 @@ public class BitbucketClient implements DisposableBean {
         }
         boolean lost = status == 401 || status == 403 || (status == 404 && !cachePolicy.notFoundIsAbsence(request));
         return lost ? cache.accessLost(credential.get().authorization(), repository) : Mono.empty();
+    }
+
+    /**
+     * The repositories ({@code workspace/slug}, encoded as {@link UpstreamRequest#repository()} has them) a page of
+     * {@code workspace}'s repository listing names; none of a page that cannot be read, and no slug that could not
+     * be a path segment.
+     */
+    private List<String> listedRepositories(String workspace, byte[] page) {
+        List<String> repositories = new ArrayList<>();
+        try {
+            for (JsonNode listed : jsonMapper.readTree(page).path("values")) {
+                String slug = listed.path("slug").asString("");
+                if (!slug.isEmpty() && !slug.equals(".") && !slug.equals("..")) {
+                    repositories.add(UpstreamRequest.of("repository", "repositories", workspace, slug).repository());
+                }
+            }
+        }
+        catch (RuntimeException unreadableOrInvalid) {
+            // Proves no more than what was read so far: a page the gateway cannot read is an error for its caller.
+        }
+        return repositories;
     }
 
     private boolean shortRateLimit(GatewayException error) {

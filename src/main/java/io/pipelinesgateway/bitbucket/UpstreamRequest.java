@@ -139,6 +139,21 @@ public record UpstreamRequest(String resource, String path, List<Map.Entry<Strin
     }
 
     /**
+     * The workspace (as {@link #workspace()} names it) whose repositories this request lists
+     * ({@code /repositories/{workspace}}), or null for anything else: Bitbucket lists only the repositories the
+     * credential may read, so a page of that listing proves access to each repository it names.
+     */
+    public String repositoriesListedOf() {
+        if (!path.startsWith(REPOSITORIES)) {
+            return null;
+        }
+        int workspaceEnd = path.indexOf('/', REPOSITORIES.length());
+        boolean listing = workspaceEnd < 0 ? path.length() > REPOSITORIES.length()
+                : workspaceEnd > REPOSITORIES.length() && workspaceEnd == path.length() - 1;
+        return listing ? workspace() : null;
+    }
+
+    /**
      * The workspace (or team, or user account) the request concerns: the segment after {@code repositories},
      * {@code workspaces}, {@code teams} or {@code users}; {@code _account} for the caller's own resources. Rate
      * limits, savings and circuit breakers are kept per workspace.
