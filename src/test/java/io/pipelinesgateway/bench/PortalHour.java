@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
@@ -19,10 +19,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * A portal's hour, compressed: {@link #USERS} people each load the same dashboard every 5 minutes for an hour (12
- * views), their first views spread evenly over the first interval. Time runs {@link #COMPRESSION} times faster: the
- * interval and every cache lifetime of the gateway ({@code gateway.cache.*} durations but the two timeouts, read from
- * their defaults) are divided by it, so each view finds the cache as it would an hour's real view.
+ * A portal's hours, compressed: {@link #USERS} people each load the same dashboard every 5 minutes for {@link #HOURS}
+ * consecutive hours on the same gateway (12 views an hour), their first views spread evenly over the first interval.
+ * The first hour is cold: it includes the dashboard's distinct calls, which no cache can avoid; the second is the
+ * steady state, what a portal that runs all day pays each hour. Calls are split at the hours' boundary. Time runs
+ * {@link #COMPRESSION} times faster: the interval and every cache lifetime of the gateway ({@code gateway.cache.*}
+ * durations but the two timeouts, read from their defaults) are divided by it, so each view finds the cache as it
+ * would an hour's real view.
  *
  * @param name       which configuration, for the report
  * @param viewers    the viewer of each user, by index
@@ -32,15 +35,28 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
 
     static final int USERS = 20;
     static final int VIEWS = 12;
+    static final int HOURS = 2;
     static final Duration REAL_INTERVAL = Duration.ofMinutes(5);
     static final int COMPRESSION = 30;
     static final Duration INTERVAL = REAL_INTERVAL.dividedBy(COMPRESSION);
+    static final Duration HOUR = INTERVAL.multipliedBy(VIEWS);
 
     private static final List<String> NOT_LIFETIMES = List.of("storeTimeout", "lockTimeout");
 
-    /** What one configuration's hour cost. */
-    record Result(String name, UpstreamCalls calls, List<Long> callsPerUser, boolean oneCredential, long deliveries,
-            int views, int failedViews, Duration elapsed) {
+    /** What one configuration's hours cost, the first (cold) and the next (steady). */
+    record Result(String name, boolean oneCredential, List<Hour> hours, Duration elapsed) {
+
+        Hour cold() {
+            return hours.get(0);
+        }
+
+        Hour steady() {
+            return hours.get(hours.size() - 1);
+        }
+    }
+
+    /** What one hour cost: its upstream calls, each user's, the deliveries received, its views. */
+    record Hour(UpstreamCalls calls, List<Long> callsPerUser, long deliveries, int views, int failedViews) {
 
         long maxPerUser() {
             return callsPerUser.stream().mapToLong(Long::longValue).max().orElse(0);
@@ -48,6 +64,14 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
 
         double meanPerUser() {
             return callsPerUser.stream().mapToLong(Long::longValue).average().orElse(0);
+        }
+    }
+
+    /** The counters read at an hour's boundary. */
+    private record Reading(UpstreamCalls upstream, Map<String, Long> charged, long deliveries) {
+
+        static Reading of(BenchGateway gateway) {
+            return new Reading(gateway.upstream(), gateway.charges().byCredential(), gateway.charges().deliveries());
         }
     }
 
@@ -69,39 +93,55 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     }
 
     Result run(BenchGateway gateway, String dashboard) {
-        UpstreamCalls before = gateway.upstream();
-        Map<String, Long> chargedBefore = gateway.charges().byCredential();
-        long deliveriesBefore = gateway.charges().deliveries();
-        AtomicInteger views = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        AtomicIntegerArray views = new AtomicIntegerArray(HOURS);
+        AtomicIntegerArray failed = new AtomicIntegerArray(HOURS);
         long started = System.nanoTime();
         Duration stagger = INTERVAL.dividedBy(USERS);
-        Flux.range(0, USERS)
-                .flatMap(user -> Flux.range(0, VIEWS).concatMap(view -> {
+        Mono<List<Reading>> boundaries = Flux.range(1, HOURS - 1)
+                .concatMap(hour -> Mono.delay(Duration.ofNanos(Math.max(0,
+                        started + HOUR.multipliedBy(hour).toNanos() - System.nanoTime())))
+                        .map(tick -> Reading.of(gateway)))
+                .collectList();
+        Reading first = Reading.of(gateway);
+        Mono<Void> viewing = Flux.range(0, USERS)
+                .flatMap(user -> Flux.range(0, VIEWS * HOURS).concatMap(view -> {
                     long due = started + stagger.multipliedBy(user).plus(INTERVAL.multipliedBy(view)).toNanos();
+                    int hour = view / VIEWS;
                     return Mono.delay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
                             .then(gateway.query(viewers.apply(user), dashboard))
-                            .doOnNext(data -> views.incrementAndGet())
+                            .doOnNext(data -> views.incrementAndGet(hour))
                             .onErrorResume(error -> {
-                                if (failed.getAndIncrement() == 0) {
+                                if (failed.getAndIncrement(hour) == 0) {
                                     System.err.println(name + ": a view failed: " + error.getMessage());
                                 }
                                 return Mono.empty();
                             });
                 }), USERS)
-                .blockLast();
+                .then();
+        List<Reading> readings = new ArrayList<>(List.of(first));
+        readings.addAll(Mono.zip(boundaries, viewing.thenReturn(true)).map(both -> both.getT1()).block());
+        readings.add(Reading.of(gateway));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        System.err.printf(Locale.ROOT, "bench: %s: %d views in %d s%n", name, views.get(), elapsed.toSeconds());
-        Map<String, Long> chargedAfter = gateway.charges().byCredential();
-        List<Long> perUser = new ArrayList<>();
+        System.err.printf(Locale.ROOT, "bench: %s: %d hours in %d s%n", name, HOURS, elapsed.toSeconds());
         Set<String> credentials = new HashSet<>();
         for (int user = 0; user < USERS; user++) {
-            String credential = charged.apply(user);
-            credentials.add(credential);
-            perUser.add(chargedAfter.getOrDefault(credential, 0L) - chargedBefore.getOrDefault(credential, 0L));
+            credentials.add(charged.apply(user));
         }
-        return new Result(name, gateway.upstream().since(before), List.copyOf(perUser), credentials.size() == 1,
-                gateway.charges().deliveries() - deliveriesBefore, views.get(), failed.get(), elapsed);
+        List<Hour> hours = new ArrayList<>();
+        for (int hour = 0; hour < HOURS; hour++) {
+            hours.add(hour(readings.get(hour), readings.get(hour + 1), views.get(hour), failed.get(hour)));
+        }
+        return new Result(name, credentials.size() == 1, List.copyOf(hours), elapsed);
+    }
+
+    private Hour hour(Reading before, Reading after, int views, int failed) {
+        List<Long> perUser = new ArrayList<>();
+        for (int user = 0; user < USERS; user++) {
+            String credential = charged.apply(user);
+            perUser.add(after.charged().getOrDefault(credential, 0L) - before.charged().getOrDefault(credential, 0L));
+        }
+        return new Hour(after.upstream().since(before.upstream()), List.copyOf(perUser),
+                after.deliveries() - before.deliveries(), views, failed);
     }
 
     private static Object invoke(RecordComponent component, Object record) {
