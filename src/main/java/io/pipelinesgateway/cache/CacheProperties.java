@@ -22,12 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          its own
  * @param maxEntries        the in-process cache's size bound
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
- * @param shared            keeps a repository's completed pipeline data (completed pipelines and steps, their logs,
- *                          test reports, test cases and reasons, and their absence) once per repository as well, and
- *                          serves it to every caller who has proven read access to that repository; off, each
- *                          credential fetches its own copy
- * @param sharedAccessWindow how long a credential's successful read of a repository counts as proof that it may read
- *                          that repository's shared data; a 401, 403 or 404 for the repository ends it at once
+ * @param shared            keeps what is read below a repository's {@code pipelines/} once per repository as well:
+ *                          completed pipeline data (completed pipelines and steps, their logs, test reports, test
+ *                          cases and reasons, and their absence) and live data (the pipelines listing's pages,
+ *                          unfinished pipelines and their steps), each for its own time, and serves it to every
+ *                          caller who has proven read access to that repository; off, each credential fetches its
+ *                          own copy
+ * @param sharedAccessWindow how long a credential's successful read of a repository, or a page of its own listing of
+ *                          the workspace's repositories that names it, counts as proof that it may read that
+ *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
  *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
  *                          evicts it, so it is fresh without the short {@code list} time
