@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  * A portal's hours, compressed: {@link #USERS} people each load the same dashboard every 5 minutes for {@link #HOURS}
  * consecutive hours on the same gateway (12 views an hour), their first views spread evenly over the first interval.
  * The first hour is cold: it includes the dashboard's distinct calls, which no cache can avoid; the second is the
- * steady state, what a portal that runs all day pays each hour. Calls are split at the hours' boundary. Time runs
+ * steady state, what a portal that runs all day pays each hour. An hour begins once the last one's views are all
+ * answered (a cold hour may take longer), so each hour counts its own views' calls. Time runs
  * {@link #COMPRESSION} times faster: the interval and every cache lifetime of the gateway ({@code gateway.cache.*}
  * durations but the two timeouts, read from their defaults) are divided by it, so each view finds the cache as it
  * would an hour's real view.
@@ -93,45 +94,47 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     }
 
     Result run(BenchGateway gateway, String dashboard) {
-        AtomicIntegerArray views = new AtomicIntegerArray(HOURS);
-        AtomicIntegerArray failed = new AtomicIntegerArray(HOURS);
+        Set<String> credentials = new HashSet<>();
+        for (int user = 0; user < USERS; user++) {
+            credentials.add(charged.apply(user));
+        }
         long started = System.nanoTime();
+        List<Hour> hours = new ArrayList<>();
+        Reading before = Reading.of(gateway);
+        for (int hour = 0; hour < HOURS; hour++) {
+            // An hour begins when it is due, or once the last one's views are all answered, if that is later (a
+            // cold hour can take longer than the hour): each hour's calls are then its own views' calls.
+            long due = Math.max(System.nanoTime(), started + HOUR.multipliedBy(hour).toNanos());
+            AtomicInteger views = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            view(gateway, dashboard, due, views, failed);
+            Reading after = Reading.of(gateway);
+            hours.add(hour(before, after, views.get(), failed.get()));
+            before = after;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        System.err.printf(Locale.ROOT, "bench: %s: %d hours in %d s%n", name, HOURS, elapsed.toSeconds());
+        return new Result(name, credentials.size() == 1, List.copyOf(hours), elapsed);
+    }
+
+    /** One hour of views from {@code started}: each user's, every interval, until all are answered. */
+    private void view(BenchGateway gateway, String dashboard, long started, AtomicInteger views,
+            AtomicInteger failed) {
         Duration stagger = INTERVAL.dividedBy(USERS);
-        Mono<List<Reading>> boundaries = Flux.range(1, HOURS - 1)
-                .concatMap(hour -> Mono.delay(Duration.ofNanos(Math.max(0,
-                        started + HOUR.multipliedBy(hour).toNanos() - System.nanoTime())))
-                        .map(tick -> Reading.of(gateway)))
-                .collectList();
-        Reading first = Reading.of(gateway);
-        Mono<Void> viewing = Flux.range(0, USERS)
-                .flatMap(user -> Flux.range(0, VIEWS * HOURS).concatMap(view -> {
+        Flux.range(0, USERS)
+                .flatMap(user -> Flux.range(0, VIEWS).concatMap(view -> {
                     long due = started + stagger.multipliedBy(user).plus(INTERVAL.multipliedBy(view)).toNanos();
-                    int hour = view / VIEWS;
                     return Mono.delay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
                             .then(gateway.query(viewers.apply(user), dashboard))
-                            .doOnNext(data -> views.incrementAndGet(hour))
+                            .doOnNext(data -> views.incrementAndGet())
                             .onErrorResume(error -> {
-                                if (failed.getAndIncrement(hour) == 0) {
+                                if (failed.getAndIncrement() == 0) {
                                     System.err.println(name + ": a view failed: " + error.getMessage());
                                 }
                                 return Mono.empty();
                             });
                 }), USERS)
-                .then();
-        List<Reading> readings = new ArrayList<>(List.of(first));
-        readings.addAll(Mono.zip(boundaries, viewing.thenReturn(true)).map(both -> both.getT1()).block());
-        readings.add(Reading.of(gateway));
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        System.err.printf(Locale.ROOT, "bench: %s: %d hours in %d s%n", name, HOURS, elapsed.toSeconds());
-        Set<String> credentials = new HashSet<>();
-        for (int user = 0; user < USERS; user++) {
-            credentials.add(charged.apply(user));
-        }
-        List<Hour> hours = new ArrayList<>();
-        for (int hour = 0; hour < HOURS; hour++) {
-            hours.add(hour(readings.get(hour), readings.get(hour + 1), views.get(hour), failed.get(hour)));
-        }
-        return new Result(name, credentials.size() == 1, List.copyOf(hours), elapsed);
+                .blockLast();
     }
 
     private Hour hour(Reading before, Reading after, int views, int failed) {
