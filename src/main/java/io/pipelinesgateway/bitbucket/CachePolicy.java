@@ -110,8 +110,9 @@ public class CachePolicy {
 
     /**
      * How long an answer is kept ({@link #timeToLive(UpstreamRequest, Object)}), and for live data of a repository's
-     * pipelines (a listing page showing unfinished pipelines, an unfinished pipeline or step, a steps list with
-     * unfinished steps) how far that grows while it is fetched again unchanged: up to
+     * pipelines (a listing page kept for {@code list}: one showing unfinished pipelines, or any of a repository whose
+     * webhooks are not seen; an unfinished pipeline or step, a steps list with unfinished steps) how far that grows
+     * while it is fetched again unchanged: up to
      * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
      * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
      * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view.

@@ -34,9 +34,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
  *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
  *                          evicts it, so it is fresh without the short {@code list} time
- * @param liveStableMax     how long live data of a repository's pipelines (a listing page showing unfinished
- *                          pipelines, an unfinished pipeline or step, a steps list with unfinished steps, a running
- *                          step's absent report) may be kept once it stays unchanged: each time it is read again
+ * @param liveStableMax     how long live data of a repository's pipelines (a listing page kept for {@code list}: one
+ *                          showing unfinished pipelines, or any of a repository whose webhooks are not seen; an
+ *                          unfinished pipeline or step, a steps list with unfinished steps, a running step's absent
+ *                          report) may be kept once it stays unchanged: each time it is read again
  *                          unchanged its time doubles, from {@code live} or {@code list}, up to this bound (a listing
  *                          of a repository whose webhooks are seen up to {@code list-with-webhooks}); a change starts
  *                          it again at the base time, and an eviction (a delivery, a change, the watcher) forgets it
