@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.pipelinesgateway.cache.Freshness;
 import io.pipelinesgateway.cache.ResponseCache;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -62,7 +63,7 @@ class BitbucketClient {
         JavaType javaType = jsonMapper.constructType(type);
         Mono<T> read = cachedRead(request, null, false, ResponseEntity::getBody,
                 bytes -> this.<T>decode(request, bytes, javaType),
-                value -> cachePolicy.timeToLive(request, value));
+                value -> cachePolicy.freshness(request, value));
         return request.resource().notFound() != UpstreamResource.NotFound.EMPTY ? read
                 : read.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
                         ? Mono.empty() : Mono.error(error));
@@ -79,8 +80,8 @@ class BitbucketClient {
         return cachedRead(request, null, true, ResponseEntity::getBody,
                         bytes -> bytes.length == 0 ? Optional.<T>empty()
                                 : Optional.of(this.<T>decode(request, bytes, javaType)),
-                        value -> value.isPresent() ? cachePolicy.timeToLive(request, value.get())
-                                : cachePolicy.absence(request))
+                        value -> value.isPresent() ? cachePolicy.freshness(request, value.get())
+                                : cachePolicy.absenceFreshness(request))
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -127,7 +128,7 @@ class BitbucketClient {
             return result.values() == null
                     ? new BitbucketPage<>(List.of(), result.page(), result.pagelen(), result.size(), result.next())
                     : result;
-        }, value -> value == absent ? cachePolicy.absence(request) : cachePolicy.timeToLive(request, value));
+        }, value -> value == absent ? cachePolicy.absenceFreshness(request) : cachePolicy.freshness(request, value));
     }
 
     /**
@@ -137,7 +138,7 @@ class BitbucketClient {
      */
     <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers, boolean notFoundAsEmpty,
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
-            Function<T, Duration> timeToLive) {
+            Function<T, Freshness> freshness) {
         return Mono.deferContextual(context -> {
             // Refused here, before the cache: a caller never gets an entry of a workspace it may not read.
             Optional<Credential> credential = Optional.ofNullable(
@@ -168,7 +169,7 @@ class BitbucketClient {
             // shared with the other readers who have proven access to that repository.
             return cache.read(request.resource().metricName(), request.path(), variant,
                     credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(), fetch,
-                    decoding, timeToLive);
+                    decoding, freshness);
         });
     }
 

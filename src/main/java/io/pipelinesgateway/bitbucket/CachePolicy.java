@@ -3,6 +3,7 @@ package io.pipelinesgateway.bitbucket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.pipelinesgateway.cache.Freshness;
 import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.WebhookCoverage;
 
@@ -13,7 +14,8 @@ import org.springframework.web.util.UriUtils;
  * How long each upstream answer may be served from the cache, by what it is: what has completed never changes and
  * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. A
  * repository's pipelines listing of completed pipelines is kept longer while its webhooks are seen
- * ({@link WebhookCoverage}), as each delivery evicts it. Every value is configurable ({@code gateway.cache.*}).
+ * ({@link WebhookCoverage}), as each delivery evicts it. Live data of a repository's pipelines is kept longer while
+ * it stays unchanged ({@link #freshness}). Every value is configurable ({@code gateway.cache.*}).
  */
 @Component
 public class CachePolicy {
@@ -75,8 +77,16 @@ public class CachePolicy {
      * do the steps of any pipeline: those keep the short time.
      */
     private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
-        if (!page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
-                && StateName.of(pipeline.state()).isCompleted())) {
+        return page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
+                && StateName.of(pipeline.state()).isCompleted()) && listingWithWebhooks(request);
+    }
+
+    /**
+     * Whether {@code request} reads a page of {@code /repositories/{workspace}/{repo}/pipelines/} of a repository
+     * whose webhooks are seen: a delivery evicts it when a pipeline starts or ends.
+     */
+    private boolean listingWithWebhooks(UpstreamRequest request) {
+        if (request.resource() != UpstreamResource.PIPELINES) {
             return false;
         }
         String[] segments = request.path().split("/");
@@ -84,5 +94,35 @@ public class CachePolicy {
                 && segments[4].equals("pipelines")
                 && webhooks.covers(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
                         UriUtils.decode(segments[3], StandardCharsets.UTF_8));
+    }
+
+    // Stability-adaptive freshness of live data: the base times above, grown while an answer is unchanged.
+
+    /**
+     * How long an answer is kept ({@link #timeToLive(UpstreamRequest, Object)}), and for live data of a repository's
+     * pipelines (a listing page showing unfinished pipelines, an unfinished pipeline or step, a steps list with
+     * unfinished steps) how far that grows while it is fetched again unchanged: up to
+     * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
+     * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
+     * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view.
+     */
+    Freshness freshness(UpstreamRequest request, Object value) {
+        Duration base = timeToLive(request, value);
+        boolean live = request.pipelinesOfRepository() != null && !base.isZero() && !base.isNegative()
+                && base.compareTo(properties.completed()) < 0;
+        if (!live) {
+            return Freshness.fixed(base);
+        }
+        Duration bound = listingWithWebhooks(request) && properties.listWithWebhooks()
+                .compareTo(properties.liveStableMax()) > 0 ? properties.listWithWebhooks() : properties.liveStableMax();
+        return new Freshness(base, bound);
+    }
+
+    /**
+     * How long an absence is kept ({@link #absence}), never grown: a running step's missing report appears when the
+     * step completes, which no delivery announces, so it is asked again at the live time.
+     */
+    Freshness absenceFreshness(UpstreamRequest request) {
+        return Freshness.fixed(absence(request));
     }
 }

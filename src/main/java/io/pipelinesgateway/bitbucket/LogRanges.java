@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pipelinesgateway.cache.Freshness;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -46,8 +47,8 @@ class LogRanges {
         headers.set(HttpHeaders.RANGE, range);
         long requestedStart = requestedStart(range);
         return client.cachedRead(request, headers, true, LogRanges::encodeSlice, LogRanges::decodeSlice,
-                        slice -> slice == LogSlice.NONE ? cachePolicy.absence(request)
-                                : cachePolicy.timeToLive(request, slice))
+                        slice -> slice == LogSlice.NONE ? cachePolicy.absenceFreshness(request)
+                                : Freshness.fixed(cachePolicy.timeToLive(request, slice)))
                 .onErrorResume(LogRangeException.class, error -> {
                     if (error.logSize() != null && requestedStart == error.logSize()) {
                         return Mono.just(new LogSlice(requestedStart, new byte[0], error.logSize()));

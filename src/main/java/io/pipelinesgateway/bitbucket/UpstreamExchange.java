@@ -1,6 +1,7 @@
 package io.pipelinesgateway.bitbucket;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,12 @@ import io.pipelinesgateway.logging.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -165,7 +168,7 @@ class UpstreamExchange implements DisposableBean {
                         rateLimits.upstreamCall(workspace, response.getHeaders());
                     })
                     .flatMap(response -> method == HttpMethod.GET
-                            ? access(request, credential, response.getStatusCode().value()).thenReturn(response)
+                            ? access(request, credential, response).thenReturn(response)
                             : Mono.just(response))
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
                         record(method, request, UpstreamFailures.gatewayBusy(error) ? "GATEWAY_BUSY"
@@ -181,9 +184,19 @@ class UpstreamExchange implements DisposableBean {
     /**
      * What a read's answer tells about its credential's access to the repository: a success proves it, which lets
      * the credential be served what other readers of the repository fetched; 401, 403, or a 404 that is not an
-     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once.
+     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once. A page of a workspace's
+     * repository listing proves access to every repository it names: Bitbucket lists only what the credential may
+     * read, and a dashboard reads that listing anyway.
      */
-    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential, int status) {
+    private Mono<Void> access(UpstreamRequest request, Optional<Credential> credential,
+            ResponseEntity<byte[]> response) {
+        int status = response.getStatusCode().value();
+        String listedOf = request.repositoriesListedOf();
+        if (listedOf != null && credential.isPresent() && status >= 200 && status < 300) {
+            return Flux.fromIterable(listedRepositories(listedOf, response.getBody()))
+                    .concatMap(listed -> cache.accessProven(credential.get().authorization(), listed))
+                    .then();
+        }
         String repository = request.repository();
         if (repository == null || credential.isEmpty()) {
             return Mono.empty();
@@ -194,6 +207,28 @@ class UpstreamExchange implements DisposableBean {
         boolean lost = status == 401 || status == 403
                 || (status == 404 && !CachePolicy.notFoundIsAbsence(request));
         return lost ? cache.accessLost(credential.get().authorization(), repository) : Mono.empty();
+    }
+
+    /**
+     * The repositories ({@code workspace/slug}, encoded as {@link UpstreamRequest#repository()} has them) a page of
+     * {@code workspace}'s repository listing names; none of a page that cannot be read, and no slug that could not
+     * be a path segment.
+     */
+    private List<String> listedRepositories(String workspace, byte[] page) {
+        List<String> repositories = new ArrayList<>();
+        try {
+            for (JsonNode listed : jsonMapper.readTree(page).path("values")) {
+                String slug = listed.path("slug").asString("");
+                if (!slug.isEmpty() && !slug.equals(".") && !slug.equals("..")) {
+                    repositories.add(UpstreamRequest.of(UpstreamResource.REPOSITORY, "repositories", workspace, slug)
+                            .repository());
+                }
+            }
+        }
+        catch (RuntimeException unreadableOrInvalid) {
+            // Proves no more than what was read so far: a page the gateway cannot read is an error for its caller.
+        }
+        return repositories;
     }
 
     private boolean shortRateLimit(GatewayException error) {

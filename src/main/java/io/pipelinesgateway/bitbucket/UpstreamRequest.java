@@ -178,6 +178,15 @@ public final class UpstreamRequest {
     }
 
     /**
+     * The workspace (as {@link #workspace()} names it) whose repositories this request lists
+     * ({@code /repositories/{workspace}}), or null for anything else: Bitbucket lists only the repositories the
+     * credential may read, so a page of that listing proves access to each repository it names.
+     */
+    String repositoriesListedOf() {
+        return resource == UpstreamResource.REPOSITORIES ? workspace() : null;
+    }
+
+    /**
      * The workspace (or team, or user account) the request concerns: the segment after {@code repositories},
      * {@code workspaces}, {@code teams} or {@code users}; {@code _account} for the caller's own resources. Rate
      * limits, savings and circuit breakers are kept per workspace.

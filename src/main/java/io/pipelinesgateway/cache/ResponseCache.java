@@ -2,6 +2,9 @@ package io.pipelinesgateway.cache;
 
 import io.pipelinesgateway.redis.RedisConnections;
 import io.pipelinesgateway.redis.RedisSettings;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,10 +28,18 @@ import org.springframework.stereotype.Component;
  * lock in Redis makes the others wait for the first one's answer.
  * <p>
  * Entries are scoped to the credential that fetched them, so no caller is served data its credential did not fetch,
- * with one exception: a repository's completed pipeline data, which is the same for every reader of that repository,
- * is also kept once per repository (the shared tier, {@code gateway.cache.shared}) and served to a caller whose own
- * credential has proven read access to that repository within {@code gateway.cache.shared-access-window}, counted as
- * {@code result=shared-hit}. A caller without such proof (none yet, or a 401, 403 or 404 since) never gets it.
+ * with one exception: what is read below a repository's {@code pipelines/}, which is the same for every reader of that
+ * repository (completed pipeline data, and live data: listing pages, unfinished pipelines and their steps, each with
+ * its own time), is also kept once per repository (the shared tier, {@code gateway.cache.shared}) and served to a
+ * caller whose own credential has proven read access to that repository within
+ * {@code gateway.cache.shared-access-window}, counted as {@code result=shared-hit}. A caller without such proof (none
+ * yet, or a 401, 403 or 404 since) never gets it. Shared entries are keyed as one more scope of the same path, so
+ * every eviction that drops a path for every credential drops the shared entry too.
+ * <p>
+ * Live data's time adapts to its stability ({@link Freshness}): when an answer is fetched again and its content is
+ * unchanged, it is kept twice as long as the last time, up to its bound; a change starts it again at the base time.
+ * What was last seen (a digest and the time given) is kept in the store beside the entry, so every replica follows
+ * the same rules, and an eviction forgets it with the entry.
  * <p>
  * The store is never allowed to fail a read: when it is slow or down, reads go upstream.
  */
@@ -38,6 +49,12 @@ public class ResponseCache {
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final byte[] PROVEN = {1};
+    /** The scope of the shared tier's entries, beside the credentials' (a keyed hash, which is never this word). */
+    private static final String SHARED_SCOPE = "@shared";
+    /** Follows an entry's key to name what was last fetched for it: its digest and the time it was given. */
+    private static final String STABILITY = "#stable";
+    /** How many times an adaptive entry's bound its stability is remembered after the last fetch. */
+    private static final int STABILITY_MEMORY = 4;
 
     private final ResponseStore store;
     private final ResponseCacheProperties properties;
@@ -97,17 +114,18 @@ public class ResponseCache {
      *                      share its final answers; null for a read that is never shared
      * @param fetch         the upstream call, made only on a miss
      * @param decode        turns stored bytes into the value
-     * @param timeToLive    how long a value may be kept; zero for not at all
+     * @param freshness     how long a value may be kept (zero for not at all), and how far that grows while it stays
+     *                      unchanged
      */
     public <T> Mono<T> read(String resource, String path, String variant, String authorization, String repository,
-            Mono<byte[]> fetch, Function<byte[], T> decode, Function<T, Duration> timeToLive) {
+            Mono<byte[]> fetch, Function<byte[], T> decode, Function<T, Freshness> freshness) {
         if (!properties.enabled()) {
             return fetch.map(decode);
         }
         String credential = authorization == null ? "anonymous" : scope.of(authorization);
         String key = keyPrefix + "r:" + path + variant + "@" + credential;
         Shared shared = properties.shared() && authorization != null && repository != null
-                ? new Shared(keyPrefix + "s:" + path + variant, accessKey(credential, repository),
+                ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE, accessKey(credential, repository),
                         indexOf(path))
                 : null;
         Object near = decoded.getIfPresent(key);
@@ -126,15 +144,15 @@ public class ResponseCache {
                         return value;
                     }
                     T value = decode.apply(bytes);
-                    keepDecoded(key, value, bytes, timeToLive.apply(value));
+                    keepDecoded(key, value, bytes, freshness.apply(value).stableMax());
                     return value;
                 })
                 .switchIfEmpty(Mono.defer(() -> shared == null ? Mono.<T>empty()
-                        : fromSharedTier(resource, key, shared, decode)))
+                        : fromSharedTier(resource, key, shared, decode, freshness)))
                 .switchIfEmpty(Mono.defer(() -> {
                     count(resource, "miss");
                     return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
-                            timeToLive));
+                            freshness));
                 }));
     }
 
@@ -146,15 +164,24 @@ public class ResponseCache {
     }
 
     /**
-     * The repository's shared copy, for a caller whose credential has proven access to the repository; it is then
-     * kept under the caller's own credential too, like an answer it fetched, so its next reads are plain hits.
+     * The repository's shared copy, for a caller whose credential has proven access to the repository. A final one
+     * is then kept under the caller's own credential too, like an answer it fetched, so its next reads are plain
+     * hits; live data is asked of the shared tier at each read, so the readers see its newest answer, and its end.
      */
-    private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, Function<byte[], T> decode) {
+    private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, Function<byte[], T> decode,
+            Function<T, Freshness> freshness) {
         return guarded(store.get(shared.access()))
                 .flatMap(proof -> guarded(store.get(shared.key())))
                 .flatMap(bytes -> {
                     count(resource, "shared-hit");
-                    T value = decode.apply(bytes);
+                    @SuppressWarnings("unchecked")
+                    T value = decoded.getIfPresent(shared.key()) instanceof Recent recent
+                            && Arrays.equals(recent.bytes(), bytes) ? (T) recent.value() : decode.apply(bytes);
+                    Freshness kept = freshness.apply(value);
+                    if (!isFinal(kept.base())) {
+                        keepDecoded(shared.key(), value, bytes, kept.stableMax());
+                        return Mono.just(value);
+                    }
                     keepDecoded(key, value, bytes, properties.completed());
                     return guarded(store.put(key, shared.index(), bytes, properties.completed())).thenReturn(value);
                 });
@@ -261,20 +288,20 @@ public class ResponseCache {
     }
 
     private <T> Mono<T> lockedLoad(String key, String index, Shared shared, Mono<byte[]> fetch,
-            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
+            Function<byte[], T> decode, Function<T, Freshness> freshness) {
         String lock = key + "#lock";
         return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
             if (locked) {
                 // Checked again now that this read leads: a leader that finished a moment ago has stored its answer.
                 return guarded(store.get(key)).map(decode)
-                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, timeToLive)))
+                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, freshness)))
                         .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
                         .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
             }
             // Another replica is making this very call: wait for its answer rather than spend another.
             return awaitOther(key, System.nanoTime() + properties.lockTimeout().toNanos())
                     .map(decode)
-                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, timeToLive)));
+                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, freshness)));
         });
     }
 
@@ -286,27 +313,59 @@ public class ResponseCache {
     }
 
     private <T> Mono<T> fetchAndStore(String key, String index, Shared shared, Mono<byte[]> fetch,
-            Function<byte[], T> decode, Function<T, Duration> timeToLive) {
+            Function<byte[], T> decode, Function<T, Freshness> freshnessOf) {
         return fetch.flatMap(bytes -> {
             T value = decode.apply(bytes);
-            Duration ttl = timeToLive.apply(value);
-            if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+            Freshness freshness = freshnessOf.apply(value);
+            if (!freshness.cached()) {
                 return Mono.just(value);
             }
-            keepDecoded(key, value, bytes, ttl);
-            return guarded(store.put(key, index, bytes, ttl))
-                    .then(shared != null && isFinal(ttl) ? share(shared, bytes) : Mono.empty())
-                    .thenReturn(value);
+            return timeToLive(shared == null ? key : shared.key(), index, bytes, freshness).flatMap(ttl -> {
+                keepDecoded(key, value, bytes, ttl);
+                return guarded(store.put(key, index, bytes, ttl))
+                        .then(shared != null ? share(shared, bytes, ttl) : Mono.empty())
+                        .thenReturn(value);
+            });
         });
     }
 
     /**
-     * Keeps a final answer for the repository's other readers. An answer proves the caller's access by itself; an
-     * absence (no bytes: Bitbucket's 404) is shared only when the caller had proven access before, since Bitbucket
-     * also answers 404 to a credential that may not see the repository.
+     * How long to keep an answer just fetched for {@code entryKey}: its base time, or, for live data fetched again
+     * with the very content it had the last time, twice the time it was given then, up to its bound. What is given
+     * is remembered beside the entry (its digest and time, under the same index, so an eviction forgets it too).
      */
-    private Mono<Void> share(Shared shared, byte[] bytes) {
-        Mono<Void> put = guarded(store.put(shared.key(), shared.index(), bytes, properties.completed()));
+    private Mono<Duration> timeToLive(String entryKey, String index, byte[] bytes, Freshness freshness) {
+        if (!freshness.adapts()) {
+            return Mono.just(freshness.base());
+        }
+        String stabilityKey = entryKey + STABILITY;
+        byte[] digest = digest(bytes);
+        return guarded(store.get(stabilityKey))
+                .filter(last -> last.length == Long.BYTES + digest.length
+                        && Arrays.equals(last, Long.BYTES, last.length, digest, 0, digest.length))
+                .map(unchanged -> freshness.after(Duration.ofMillis(ByteBuffer.wrap(unchanged).getLong())))
+                .defaultIfEmpty(freshness.base())
+                .flatMap(ttl -> guarded(store.put(stabilityKey, index,
+                        ByteBuffer.allocate(Long.BYTES + digest.length).putLong(ttl.toMillis()).put(digest).array(),
+                        freshness.stableMax().multipliedBy(STABILITY_MEMORY))).thenReturn(ttl));
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
+
+    /**
+     * Keeps an answer for the repository's other readers, for as long as it is kept for its fetcher. An answer
+     * proves the caller's access by itself; an absence (no bytes: Bitbucket's 404) is shared only when the caller
+     * had proven access before, since Bitbucket also answers 404 to a credential that may not see the repository.
+     */
+    private Mono<Void> share(Shared shared, byte[] bytes, Duration ttl) {
+        Mono<Void> put = guarded(store.put(shared.key(), shared.index(), bytes, ttl));
         return bytes.length > 0 ? put : guarded(store.get(shared.access())).flatMap(proof -> put);
     }
 

@@ -22,15 +22,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          its own
  * @param maxEntries        the in-process cache's size bound
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
- * @param shared            keeps a repository's completed pipeline data (completed pipelines and steps, their logs,
- *                          test reports, test cases and reasons, and their absence) once per repository as well, and
- *                          serves it to every caller who has proven read access to that repository; off, each
- *                          credential fetches its own copy
- * @param sharedAccessWindow how long a credential's successful read of a repository counts as proof that it may read
- *                          that repository's shared data; a 401, 403 or 404 for the repository ends it at once
+ * @param shared            keeps what is read below a repository's {@code pipelines/} once per repository as well:
+ *                          completed pipeline data (completed pipelines and steps, their logs, test reports, test
+ *                          cases and reasons, and their absence) and live data (the pipelines listing's pages,
+ *                          unfinished pipelines and their steps), each for its own time, and serves it to every
+ *                          caller who has proven read access to that repository; off, each credential fetches its
+ *                          own copy
+ * @param sharedAccessWindow how long a credential's successful read of a repository, or a page of its own listing of
+ *                          the workspace's repositories that names it, counts as proof that it may read that
+ *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
  *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
  *                          evicts it, so it is fresh without the short {@code list} time
+ * @param liveStableMax     how long live data of a repository's pipelines (a listing page kept for {@code list}: one
+ *                          showing unfinished pipelines, or any of a repository whose webhooks are not seen; an
+ *                          unfinished pipeline or step, a steps list with unfinished steps, a running step's absent
+ *                          report) may be kept once it stays unchanged: each time it is read again
+ *                          unchanged its time doubles, from {@code live} or {@code list}, up to this bound (a listing
+ *                          of a repository whose webhooks are seen up to {@code list-with-webhooks}); a change starts
+ *                          it again at the base time, and an eviction (a delivery, a change, the watcher) forgets it
  */
 @ConfigurationProperties("gateway.cache")
 public record ResponseCacheProperties(
@@ -45,5 +55,6 @@ public record ResponseCacheProperties(
         @DefaultValue("67108864") long decodedBytes,
         @DefaultValue("true") boolean shared,
         @DefaultValue("5m") Duration sharedAccessWindow,
-        @DefaultValue("10m") Duration listWithWebhooks) {
+        @DefaultValue("10m") Duration listWithWebhooks,
+        @DefaultValue("2m") Duration liveStableMax) {
 }

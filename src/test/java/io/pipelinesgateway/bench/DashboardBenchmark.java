@@ -31,7 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * warm, beside the same dashboard fetched as a REST client does it; a small query's throughput beside
  * {@code { __typename }}'s; and a portal's hour of 20 users in three configurations. Run with
  * {@code ./mvnw -B verify -Pbench}; the report is printed and written to {@code target/bench/dashboard.md}. It
- * measures; it asserts nothing about time.
+ * measures; it asserts nothing about time. {@code -Dbench.only=portal} runs the portal hours alone.
  */
 class DashboardBenchmark {
 
@@ -70,6 +70,8 @@ class DashboardBenchmark {
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
     private static final int REST_RUNS = 1;
     private static final int BROWSER_CONNECTIONS = 6;
+    /** {@code -Dbench.only=portal}: the portal hours alone, the longest part. */
+    private static final boolean PORTAL_ONLY = "portal".equals(System.getProperty("bench.only"));
 
     @Test
     void dashboard() throws IOException {
@@ -80,20 +82,22 @@ class DashboardBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, each configuration in its own ")
                 .append("gateway (a fresh cache). Upstream calls are `gateway.upstream.requests`, split by its tags ")
                 .append("`resource` and `status`.\n\n");
-        try (BenchGateway gateway = BenchGateway.start()) {
-            readme(gateway, report);
+        if (!PORTAL_ONLY) {
+            try (BenchGateway gateway = BenchGateway.start()) {
+                readme(gateway, report);
+            }
+            progress("README dashboard", started);
+            // A gateway that has served users has compiled its hot paths: a throwaway gateway's cold view does that
+            // here, so the measured cold view is a cold cache, not a cold JIT.
+            try (BenchGateway throwaway = BenchGateway.start(LOAD.toArray(String[]::new))) {
+                throwaway.await(Viewer.bearer("bench-jit-warm-up"), DASHBOARD);
+            }
+            progress("JIT warm-up (a throwaway gateway's cold view)", started);
+            try (BenchGateway gateway = BenchGateway.start(LOAD.toArray(String[]::new))) {
+                load(gateway, report);
+            }
+            progress("bench dashboard", started);
         }
-        progress("README dashboard", started);
-        // A gateway that has served users has compiled its hot paths: a throwaway gateway's cold view does that here,
-        // so the measured cold view is a cold cache, not a cold JIT.
-        try (BenchGateway throwaway = BenchGateway.start(LOAD.toArray(String[]::new))) {
-            throwaway.await(Viewer.bearer("bench-jit-warm-up"), DASHBOARD);
-        }
-        progress("JIT warm-up (a throwaway gateway's cold view)", started);
-        try (BenchGateway gateway = BenchGateway.start(LOAD.toArray(String[]::new))) {
-            load(gateway, report);
-        }
-        progress("bench dashboard", started);
         portal(report);
         progress("portal hour", started);
         report.append(String.format(Locale.ROOT, "%nWhole run: %.1f min.%n",
@@ -241,28 +245,44 @@ class DashboardBenchmark {
                 user -> Viewer.apiKey(apiKey(user)), user -> "Bearer " + WORKSPACE_TOKEN), time,
                 service.toArray(String[]::new));
 
-        report.append("## Portal hour\n\n").append(PortalHour.USERS).append(" users (distinct credentials, or API ")
+        report.append("## Portal hours\n\n").append(PortalHour.USERS).append(" users (distinct credentials, or API ")
                 .append("keys in service mode) each load the bench dashboard every ")
-                .append(PortalHour.REAL_INTERVAL.toMinutes()).append(" minutes for an hour (")
-                .append(PortalHour.VIEWS).append(" views each), their first views spread over the first interval. ")
-                .append("Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
+                .append(PortalHour.REAL_INTERVAL.toMinutes()).append(" minutes for ").append(PortalHour.HOURS)
+                .append(" consecutive hours on the same gateway (").append(PortalHour.VIEWS)
+                .append(" views an hour each), their first views spread over the first interval. The first hour is ")
+                .append("cold (it includes the dashboard's distinct calls, which no cache can avoid); the second is ")
+                .append("the steady state, what a portal that runs all day pays each hour, on which the goals are ")
+                .append("judged. Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
                 .append(decimal(PortalHour.INTERVAL.toMillis() / 1e3))
                 .append(" s, and every cache lifetime of the gateway ")
                 .append("divided by the same factor (").append(String.join(" ", time)).append("). Pipelines in the ")
-                .append("sandbox run in real time, so running ones complete during the hour. Calls per user-hour ")
+                .append("sandbox run in real time, so running ones complete during the hours. Calls per user-hour ")
                 .append("are the sandbox's requests carrying that user's credential (what Bitbucket would charge ")
-                .append("that user); in service mode every call carries the workspace token.\n\n")
-                .append("| | upstream calls | per user-hour: max | mean | webhook deliveries | views (failed) | ")
-                .append("elapsed | goal |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
+                .append("that user); in service mode every call carries the workspace token. The second hour begins ")
+                .append("when it is due or once every view of the first is answered, if that is later, so each ")
+                .append("hour counts its own views' calls.\n\n")
+                .append("| | hour 1 (cold): calls | per user: max | mean | hour 2 (steady): calls | per user: max | ")
+                .append("mean | goal (steady hour) |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
                 .append(row(shared, "every user < 1,000"))
                 .append(row(baseline, ""))
-                .append("| b / a | ").append(ratio(baseline.calls().total(), shared.calls().total()))
-                .append("x | | | | | | >= 10x |\n")
+                .append("| b / a | ").append(ratio(baseline.cold().calls().total(), shared.cold().calls().total()))
+                .append("x | | | ").append(ratio(baseline.steady().calls().total(), shared.steady().calls().total()))
+                .append("x | | | >= 10x |\n")
                 .append(row(serviceMode, "whole portal < 1,000"))
-                .append("\nCalls per view by resource and status:\n\n");
+                .append("\n| | webhook deliveries (hour 1, 2) | views, failed (hour 1, 2) | elapsed |\n")
+                .append("|---|---:|---:|---:|\n");
+        for (PortalHour.Result result : List.of(shared, baseline, serviceMode)) {
+            report.append("| ").append(result.name()).append(" | ").append(result.cold().deliveries()).append(", ")
+                    .append(result.steady().deliveries()).append(" | ").append(result.cold().views()).append(" (")
+                    .append(result.cold().failedViews()).append("), ").append(result.steady().views()).append(" (")
+                    .append(result.steady().failedViews()).append(") | ")
+                    .append(String.format(Locale.ROOT, "%.0f s", result.elapsed().toMillis() / 1e3)).append(" |\n");
+        }
+        report.append("\nCalls per view by resource and status, steady hour (cold hour in brackets):\n\n");
         for (PortalHour.Result result : List.of(shared, baseline, serviceMode)) {
             report.append("- ").append(result.name()).append(": ")
-                    .append(result.calls().perView(Math.max(1, result.views()))).append(".\n");
+                    .append(result.steady().calls().perView(Math.max(1, result.steady().views()))).append(" (")
+                    .append(result.cold().calls().perView(Math.max(1, result.cold().views()))).append(").\n");
         }
     }
 
@@ -274,12 +294,14 @@ class DashboardBenchmark {
     }
 
     private static String row(PortalHour.Result result, String goal) {
-        String max = result.oneCredential() ? "one credential" : whole(result.maxPerUser());
-        String mean = result.oneCredential() ? decimal(result.calls().total() / (double) PortalHour.USERS)
-                + " (total / users)" : decimal(result.meanPerUser());
-        return "| " + result.name() + " | " + whole(result.calls().total()) + " | " + max + " | " + mean + " | "
-                + result.deliveries() + " | " + result.views() + " (" + result.failedViews() + ") | "
-                + String.format(Locale.ROOT, "%.0f s", result.elapsed().toMillis() / 1e3) + " | " + goal + " |\n";
+        StringBuilder row = new StringBuilder("| ").append(result.name()).append(" | ");
+        for (PortalHour.Hour hour : List.of(result.cold(), result.steady())) {
+            String max = result.oneCredential() ? "one credential" : whole(hour.maxPerUser());
+            String mean = result.oneCredential() ? decimal(hour.calls().total() / (double) PortalHour.USERS)
+                    + " (total / users)" : decimal(hour.meanPerUser());
+            row.append(whole(hour.calls().total())).append(" | ").append(max).append(" | ").append(mean).append(" | ");
+        }
+        return row.append(goal).append(" |\n").toString();
     }
 
     private static String portalUser(int user) {

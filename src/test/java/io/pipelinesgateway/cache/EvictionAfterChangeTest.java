@@ -21,7 +21,7 @@ class EvictionAfterChangeTest {
     private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100),
             new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
                     Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5), 100, 1_000_000, true,
-                    Duration.ofMinutes(5), Duration.ofMinutes(10)),
+                    Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(2)),
             new RedisSettings("test:", Duration.ofMillis(250)), new SimpleMeterRegistry());
 
     @ParameterizedTest
@@ -70,11 +70,11 @@ class EvictionAfterChangeTest {
 
     private void readOne(String path, Mono<byte[]> fetch) {
         cache.read("pipeline", path, "", "Bearer token", null, fetch, bytes -> bytes,
-                bytes -> Duration.ofMinutes(1)).block();
+                bytes -> Freshness.fixed(Duration.ofMinutes(1))).block();
     }
 
     private void read(String path, Mono<byte[]> fetch) {
         cache.read("list", path, "?page=1&pagelen=100", "Bearer token", null, fetch, bytes -> bytes,
-                bytes -> Duration.ofMinutes(1)).block();
+                bytes -> Freshness.fixed(Duration.ofMinutes(1))).block();
     }
 }

@@ -4,23 +4,29 @@ import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.Payloads;
 import io.pipelinesgateway.support.TestRedis;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_43;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
 import static io.pipelinesgateway.support.Fixtures.pipelinePath;
+import static io.pipelinesgateway.support.Fixtures.pipelinesPath;
 import static io.pipelinesgateway.support.Fixtures.repositoryPath;
 import static io.pipelinesgateway.support.Fixtures.stepPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A repository's completed pipeline data is the same for every reader, so it is kept once per repository and served
- * to any caller whose own credential has just read that repository successfully; a caller who has not proven access,
- * or whom Bitbucket has since refused (401, 403, 404), is never served it and makes its own call.
+ * What is read below a repository's {@code pipelines/} is the same for every reader, so it is kept once per repository
+ * and served to any caller whose own credential has just read that repository successfully, or whose own listing of
+ * the workspace's repositories named it: completed pipeline data, and live data too (listing pages, running
+ * pipelines), each for its own time. A caller who has not proven access, or whom Bitbucket has since refused (401,
+ * 403, 404), is never served it and makes its own call.
  */
 class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
 
@@ -30,6 +36,8 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
     static void turnTheCacheAndItsSharedTierOnInRedis(DynamicPropertyRegistry registry) {
         registry.add("gateway.cache.enabled", () -> "true");
         registry.add("gateway.cache.shared", () -> "true");
+        // Live data stays shared for the whole of a test, so a reader's own call shows it was not served it.
+        registry.add("gateway.cache.live", () -> "1m");
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("gateway.redis.key-prefix", () -> PREFIX);
     }
@@ -43,6 +51,19 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
             """.formatted(PIPELINE_42);
     private static final String REPOSITORY = """
             { repository(workspace: "acme", slug: "api") { slug } }
+            """;
+    private static final String RUNNING_PIPELINE = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber status } }
+            """.formatted(PIPELINE_43);
+    private static final String PAUSED_PIPELINE = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "{1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05}") {
+                buildNumber } }
+            """;
+    private static final String PIPELINES_LISTING = """
+            { repository(workspace: "acme", slug: "api") { pipelines(first: 5) { nodes { uuid status } } } }
+            """;
+    private static final String WORKSPACE_LISTING = """
+            { workspace(slug: "acme") { repositories { nodes { slug } } } }
             """;
     private static final String REPORT = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") { testReport { total } } } }
@@ -120,12 +141,11 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
             readsTheRepository(lost);
 
             // Bitbucket now refuses this credential in acme/api (access revoked, token expired), here first for
-            // another pipeline, then for the one other readers have shared.
-            bitbucket.stubFor(Payloads.stub("pipeline-43-running.json").withHeader("Authorization", equalTo(lost))
-                    .willReturn(Payloads.response(refusal)));
-            graphQl(lost).document("""
-                    { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
-                    """.formatted(PIPELINE_43)).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+            // a pipeline no reader has fetched, then for the one other readers have shared.
+            bitbucket.stubFor(Payloads.stub("pipeline-106-paused-since-2021.json")
+                    .withHeader("Authorization", equalTo(lost)).willReturn(Payloads.response(refusal)));
+            graphQl(lost).document(PAUSED_PIPELINE).execute().errors()
+                    .satisfy(errors -> assertThat(errors).isNotEmpty());
             bitbucket.stubFor(Payloads.stub("pipeline-42.json").withHeader("Authorization", equalTo(lost))
                     .willReturn(Payloads.response(refusal)));
 
@@ -159,6 +179,79 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         readsTheRepository(another);
         graphQl(another).document(REPORT).execute().path("pipeline.step.testReport").valueIsNull();
         assertThat(callsBy(another, report)).as("the proven reader's absence was shared").isZero();
+    }
+
+    @Test
+    void aSecondProvenReaderGetsTheFirstsListingOfRunningPipelinesWithoutACall() {
+        String first = freshCredential();
+        String second = freshCredential();
+        givenFor(first, "repository-api.json");
+        givenFor(first, "pipelines-newest-first.json");
+        givenFor(second, "repository-api.json");
+        graphQl(first).document(PIPELINES_LISTING).execute().path("repository.pipelines.nodes[0].status")
+                .entity(String.class).isEqualTo("RUNNING");
+
+        graphQl(second).document(PIPELINES_LISTING).execute().path("repository.pipelines.nodes[0].status")
+                .entity(String.class).isEqualTo("RUNNING");
+
+        assertThat(callsBy(second, pipelinesPath())).isZero();
+    }
+
+    @Test
+    void aReaderWithoutProofOrRefusedSinceNeverGetsARunningPipelineAnotherReaderFetched() {
+        String first = freshCredential();
+        String stranger = freshCredential();
+        String revoked = freshCredential();
+        givenFor(first, "pipeline-43-running.json");
+        givenFor(stranger, "pipeline-43-running.json");
+        givenFor(revoked, "pipeline-43-running.json");
+        givenFor(revoked, "repository-api.json");
+        // Bitbucket now refuses it in acme/api, here for a pipeline no other reader has fetched.
+        bitbucket.stubFor(Payloads.stub("pipeline-106-paused-since-2021.json")
+                .withHeader("Authorization", equalTo(revoked)).willReturn(Payloads.response("error-403.json")));
+        graphQl(first).document(RUNNING_PIPELINE).execute().path("pipeline.status").entity(String.class)
+                .isEqualTo("RUNNING");
+
+        graphQl(stranger).document(RUNNING_PIPELINE).execute().path("pipeline.status").entity(String.class)
+                .isEqualTo("RUNNING");
+        readsTheRepository(revoked);
+        graphQl(revoked).document(PAUSED_PIPELINE).execute().errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+        graphQl(revoked).document(RUNNING_PIPELINE).execute().path("pipeline.status").entity(String.class)
+                .isEqualTo("RUNNING");
+
+        assertThat(callsBy(stranger, pipelinePath(PIPELINE_43))).as("never proven").isEqualTo(1);
+        assertThat(callsBy(revoked, pipelinePath(PIPELINE_43))).as("refused since it proved access").isEqualTo(1);
+    }
+
+    @Test
+    void aWorkspaceListingProvesAccessToTheRepositoriesItNamesAndToNoOther() {
+        String first = freshCredential();
+        String lister = freshCredential();
+        String other = freshCredential();
+        given("workspace-acme.json");
+        givenFor(first, "pipeline-42.json");
+        givenFor(lister, "repositories-acme.json");
+        givenFor(other, "pipeline-42.json");
+        // Bitbucket lists only what a credential may read: this one's listing of acme does not name api.
+        ObjectNode withoutApi = (ObjectNode) JsonMapper.builder().build().readTree(
+                Payloads.text("repositories-acme.json"));
+        withoutApi.withArray("values").removeIf(repository -> repository.path("slug").asString().equals("api"));
+        withoutApi.put("size", withoutApi.withArray("values").size());
+        bitbucket.stubFor(Payloads.stub("repositories-acme.json").withHeader("Authorization", equalTo(other))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(withoutApi.toString())));
+        readsPipeline42(first);
+
+        graphQl(lister).document(WORKSPACE_LISTING).execute().path("workspace.repositories.nodes[*].slug")
+                .entityList(String.class).contains("api");
+        readsPipeline42(lister);
+        graphQl(other).document(WORKSPACE_LISTING).execute().path("workspace.repositories.nodes[*].slug")
+                .entityList(String.class).doesNotContain("api");
+        readsPipeline42(other);
+
+        assertThat(callsBy(lister, pipelinePath(PIPELINE_42))).as("named in its listing").isZero();
+        assertThat(callsBy(other, pipelinePath(PIPELINE_42))).as("not named in its listing").isEqualTo(1);
     }
 
     @Test

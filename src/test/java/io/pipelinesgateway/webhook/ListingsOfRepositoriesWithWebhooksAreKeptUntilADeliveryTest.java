@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for {@code gateway.cache.list-with-webhooks} (an hour here) instead of {@code gateway.cache.list} (300 ms here):
  * each verified delivery evicts it, so the next query asks Bitbucket once more. A page showing a running pipeline
  * keeps the short time (the pipeline moves on without a delivery), and so does a repository without deliveries. A
- * delivery evicts the listing only: a completed pipeline and its steps stay cached. The cache is in a real Redis, as
- * replicas share it.
+ * delivery evicts the listing only: a completed pipeline and its steps stay cached. A listing that stays unchanged is
+ * kept longer each time it is read again, until a delivery evicts it and forgets that. The cache is in a real Redis,
+ * as replicas share it.
  */
 class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends GatewayTest {
 
@@ -77,6 +78,31 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
         given("pipelines-newest-first.json");
 
         assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api")).isEqualTo(2);
+    }
+
+    @Test
+    void aListingKeptLongerWhileUnchangedIsAskedAgainAtOnceAfterADeliveryAndThenAtTheShortTime()
+            throws InterruptedException {
+        given("repository-api.json");
+        given("pipelines-newest-first.json");
+        String caller = freshCredential();
+        // Starts from nothing: the listing is shared by its readers, and other tests here read it too.
+        deliver("acme/api");
+        answer(caller, API_LIST);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, API_LIST);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, API_LIST);
+        answer(caller, API_LIST);
+        assertThat(listReads("api")).as("unchanged twice: kept for 1.2 s now").isEqualTo(3);
+
+        deliver("acme/api");
+        answer(caller, API_LIST);
+        assertThat(listReads("api")).as("asked again at once after the delivery").isEqualTo(4);
+        Thread.sleep(PAST_THE_SHORT_TIME_MS);
+        answer(caller, API_LIST);
+
+        assertThat(listReads("api")).as("the delivery forgot how long it had stayed unchanged").isEqualTo(5);
     }
 
     @Test

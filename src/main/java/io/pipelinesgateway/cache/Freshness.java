@@ -1,0 +1,37 @@
+package io.pipelinesgateway.cache;
+
+import java.time.Duration;
+
+/**
+ * How long an answer may be served from the cache: its base time to live and, for live data that may be kept longer
+ * while it stays unchanged (HTTP's heuristic freshness), the bound its time may grow to. Each time such an entry is
+ * read again from Bitbucket and its content is unchanged, its next time doubles up to {@code stableMax}; a change
+ * starts it again at {@code base}.
+ *
+ * @param base      the time to live of a fresh answer; zero for not at all
+ * @param stableMax how long the answer may be kept at the most while it stays unchanged; at most {@code base} for an
+ *                  answer whose time never grows
+ */
+public record Freshness(Duration base, Duration stableMax) {
+
+    /** An answer kept for {@code timeToLive}, however often it is read unchanged. */
+    public static Freshness fixed(Duration timeToLive) {
+        return new Freshness(timeToLive, timeToLive);
+    }
+
+    /** Whether the answer is kept at all. */
+    boolean cached() {
+        return base != null && !base.isZero() && !base.isNegative();
+    }
+
+    /** Whether the answer's time grows while it stays unchanged. */
+    boolean adapts() {
+        return cached() && stableMax != null && stableMax.compareTo(base) > 0;
+    }
+
+    /** The time after {@code previous}, for an answer read again unchanged: twice as long, up to the bound. */
+    Duration after(Duration previous) {
+        Duration doubled = previous.multipliedBy(2);
+        return doubled.compareTo(stableMax) > 0 ? stableMax : doubled.compareTo(base) < 0 ? base : doubled;
+    }
+}
