@@ -1,8 +1,8 @@
 package io.pipelinesgateway.metrics;
 
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,8 +2,8 @@ package io.pipelinesgateway.security;
 
 import java.net.InetSocketAddress;
 
-import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlRequest;

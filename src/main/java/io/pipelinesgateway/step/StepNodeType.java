@@ -10,12 +10,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-/** Steps as {@code node} finds them, through the DataLoader of steps. */
+/**
+ * Steps as {@code node} finds them, through the DataLoader of steps; its {@link #ID} is also how a subscription reads
+ * the step ID it is given.
+ */
 @Component
-class StepNodeType implements NodeType<StepKey> {
+public class StepNodeType implements NodeType<StepKey> {
 
     /** A step's ID: workspace, repository, its pipeline's UUID (or build number) and its own UUID. */
-    static final GlobalIdFormat<StepKey> ID = GlobalIdFormat.of("Step", 4,
+    public static final GlobalIdFormat<StepKey> ID = GlobalIdFormat.of("Step", 4,
             key -> Arrays.asList(key.workspace(), key.repository(), key.pipelineUuid(), key.stepUuid()),
             (parts, field) -> new StepKey(parts.get(0), parts.get(1), parts.get(2), parts.get(3)));
 

@@ -14,14 +14,17 @@ import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.StepCoordinates;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
-import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.cache.KeyedHash;
+import io.pipelinesgateway.cache.ResponseCacheProperties;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.pipeline.PipelineKey;
+import io.pipelinesgateway.pipeline.PipelineNodeType;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.security.UpstreamCredentials;
+import io.pipelinesgateway.step.StepKey;
+import io.pipelinesgateway.step.StepNodeType;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -141,12 +144,13 @@ class SubscriberAccess {
                     required(locator.repository(), "repository"), locator.uuid(), locator.buildNumber());
         }
         GlobalId id = GlobalId.decode(locator.id());
-        if (!id.type().equals("Pipeline")) {
+        if (!id.type().equals(PipelineNodeType.ID.type())) {
             throw badInput("'id' must be the 'id' of a Pipeline; it is the ID of a " + id.type() + ".");
         }
-        String workspace = id.part(0, 3);
-        String repository = id.part(1, 3);
-        String uuid = Uuids.braced(id.part(2, 3), "id");
+        PipelineKey named = PipelineNodeType.ID.decode(id, "id");
+        String workspace = named.workspace();
+        String repository = named.repository();
+        String uuid = Uuids.braced(named.id(), "id");
         agrees(locator.workspace(), workspace, "workspace");
         agrees(locator.repository(), repository, "repository");
         if (locator.uuid() != null) {
@@ -177,13 +181,14 @@ class SubscriberAccess {
             return new String[] {workspace, repository, pipelineUuid, stepUuid};
         }
         GlobalId id = GlobalId.decode(locator.id());
-        if (!id.type().equals("Step")) {
+        if (!id.type().equals(StepNodeType.ID.type())) {
             throw badInput("'id' must be the 'id' of a Step; it is the ID of a " + id.type() + ".");
         }
-        String workspace = id.part(0, 4);
-        String repository = id.part(1, 4);
-        String pipelineUuid = Uuids.braced(id.part(2, 4), "id");
-        String stepUuid = Uuids.braced(id.part(3, 4), "id");
+        StepKey named = StepNodeType.ID.decode(id, "id");
+        String workspace = named.workspace();
+        String repository = named.repository();
+        String pipelineUuid = Uuids.braced(named.pipelineUuid(), "id");
+        String stepUuid = Uuids.braced(named.stepUuid(), "id");
         agrees(locator.workspace(), workspace, "workspace");
         agrees(locator.repository(), repository, "repository");
         if (locator.pipelineUuid() != null) {

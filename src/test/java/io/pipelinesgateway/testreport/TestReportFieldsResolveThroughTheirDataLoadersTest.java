@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case failed, each case's failure its own.
  */
 @ControllerSliceTest
+@MockitoBean(types = StepService.class)
 @Import({TestReportController.class, PipelineAndStepControllers.class,
         TestReportFieldsResolveThroughTheirDataLoadersTest.Upstream.class})
 class TestReportFieldsResolveThroughTheirDataLoadersTest {
@@ -60,9 +61,6 @@ class TestReportFieldsResolveThroughTheirDataLoadersTest {
 
     @Autowired
     private SliceUpstream upstream;
-
-    @MockitoBean
-    private StepService steps;
 
     @TestConfiguration
     static class Upstream {
