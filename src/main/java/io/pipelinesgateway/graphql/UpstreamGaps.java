@@ -48,39 +48,38 @@ class UpstreamGaps extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        // Only the plain reads of a property: the gateway's own resolvers report their failures themselves.
+        // Only the plain reads of a property: the gateway's own resolvers report their failures themselves. Nothing
+        // of the field is asked for here: that would build the environment graphql-java spares a plain property read,
+        // on every field of every answer. The field and its type are looked at only when a value is missing.
         if (!(fetcher instanceof LightDataFetcher<?> property)) {
-            return fetcher;
-        }
-        ExecutionStepInfo step = parameters.getExecutionStepInfo();
-        String field = step.getFieldDefinition().getName();
-        Map<String, String> byType = EXPECTED.get(field);
-        String lacking = byType == null ? null : byType.get(step.getObjectType().getName());
-        if (lacking == null && !unreadable.anyRecorded()) {
             return fetcher;
         }
         return new LightDataFetcher<Object>() {
             @Override
             public Object get(GraphQLFieldDefinition definition, Object source,
                     Supplier<DataFetchingEnvironment> environment) throws Exception {
-                return checked(property.get(definition, source, environment), source, field, lacking);
+                Object value = property.get(definition, source, environment);
+                return value != null ? value
+                        : missing(definition.getName(), source, () -> environment.get().getExecutionStepInfo());
             }
 
             @Override
             public Object get(DataFetchingEnvironment environment) throws Exception {
-                return checked(property.get(environment), environment.getSource(), field, lacking);
+                Object value = property.get(environment);
+                return value != null ? value : missing(environment.getFieldDefinition().getName(),
+                        environment.getSource(), environment::getExecutionStepInfo);
             }
         };
     }
 
-    private Object checked(Object value, Object source, String field, String lacking) {
-        if (value != null) {
-            return value;
-        }
+    /** A property without a value: an error on its path when it could not be read or should have been there. */
+    private Object missing(String field, Object source, Supplier<ExecutionStepInfo> step) {
         if (source != null && unreadable.unreadable(source, field)) {
             throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket sent '" + field + "' in a shape "
                     + "the gateway could not read, so it is null here; the rest of the answer stands.");
         }
+        Map<String, String> byType = EXPECTED.get(field);
+        String lacking = byType == null ? null : byType.get(step.get().getObjectType().getName());
         if (lacking != null) {
             throw new GatewayException(ErrorCode.UPSTREAM_INCOMPLETE, "Bitbucket's answer lacked " + lacking
                     + ", so it is null here; the rest of the answer stands.");
