@@ -86,4 +86,21 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
         bitbucket.verify(exactly(2), getOf(REPORT));
         bitbucket.verify(exactly(2), getOf(CASES));
     }
+
+    @Test
+    void aRunningStepsMissingReportIsAskedAgainAtTheLiveTimeHoweverOftenItWasMissingBefore()
+            throws InterruptedException {
+        givenNoReportNoCasesAndNoLog();
+        given("step-build-running.json");
+        String credential = freshCredential();
+
+        // Unchanged live data is kept longer each time it is read again unchanged; an absence is not: the report
+        // appears when the step completes, which no delivery announces.
+        for (int view = 0; view < 4; view++) {
+            graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
+            Thread.sleep(1600);
+        }
+
+        bitbucket.verify(exactly(4), getOf(REPORT));
+    }
 }
