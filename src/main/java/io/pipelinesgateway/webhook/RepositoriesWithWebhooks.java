@@ -1,8 +1,12 @@
 package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,7 +32,9 @@ import org.springframework.stereotype.Component;
  * agree, since any of them may store the listing: a delivery is recorded in Redis when configured (a hash under the
  * cache's key prefix, repository to time of the last delivery), and each replica reads that hash into its own view
  * every {@value #REFRESH_SECONDS} seconds; {@link #covers} answers from that view, so a cached read never waits on
- * Redis. Without Redis, or while it does not answer, a replica knows the deliveries it received itself.
+ * Redis. Without Redis, or while it does not answer, a replica knows the deliveries it received itself. A workspace
+ * whose webhook is installed on the workspace ({@code gateway.webhooks.workspaces}) is covered whole while any of its
+ * repositories had a delivery: it is kept as one more entry, the workspace's, beside its repositories'.
  */
 @Component
 class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
@@ -38,7 +44,12 @@ class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
     /** Repositories remembered in process at the most: more than any workspace holds. */
     private static final long MAX_REMEMBERED = 100_000;
 
+    /** What a workspace-wide entry is named after its workspace: no repository slug holds it. */
+    private static final String WHOLE_WORKSPACE = "/*";
+
     private final long windowMillis;
+    /** The workspaces whose webhook delivers for all their repositories, lower case. */
+    private final Set<String> workspaceWide;
     private final String key;
     private final Optional<RedisConnections> redis;
     /** Repository ({@code workspace/slug}, lower case) to the epoch millisecond of its last delivery. */
@@ -47,6 +58,8 @@ class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
 
     RepositoriesWithWebhooks(WebhookProperties properties, SharedState state) {
         this.windowMillis = properties.seenWindow().toMillis();
+        this.workspaceWide = properties.workspaces().stream().map(slug -> slug.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         this.key = state.keyPrefix() + "webhook:covered";
         this.redis = state.redis();
         this.lastDelivery = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
@@ -62,16 +75,22 @@ class RepositoriesWithWebhooks implements WebhookCoverage, DisposableBean {
 
     @Override
     public boolean covers(String workspace, String repository) {
-        return lastDelivery.getIfPresent(name(workspace, repository)) != null;
+        return lastDelivery.getIfPresent(name(workspace, repository)) != null
+                || lastDelivery.getIfPresent(workspace.toLowerCase(Locale.ROOT) + WHOLE_WORKSPACE) != null;
     }
 
     /** Records a verified delivery for {@code repository}, here at once and in Redis for the other replicas. */
     Mono<Void> delivered(RepositoryKey repository) {
-        String name = name(repository.workspace(), repository.slug());
+        String workspace = repository.workspace().toLowerCase(Locale.ROOT);
+        Map<String, String> covered = new HashMap<>();
         long now = System.currentTimeMillis();
-        lastDelivery.asMap().merge(name, now, Math::max);
+        covered.put(name(repository.workspace(), repository.slug()), Long.toString(now));
+        if (workspaceWide.contains(workspace)) {
+            covered.put(workspace + WHOLE_WORKSPACE, Long.toString(now));
+        }
+        covered.keySet().forEach(name -> lastDelivery.asMap().merge(name, now, Math::max));
         return redis.map(connections -> connections
-                        .text(commands -> commands.hset(key, name, Long.toString(now))
+                        .text(commands -> commands.hset(key, covered)
                                 .then(commands.pexpire(key, windowMillis)))
                         .then()
                         .onErrorResume(error -> {

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,14 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seenWindow   how long after a verified delivery a repository counts as covered by webhooks, its pipelines
  *                     listing then cached for {@code gateway.cache.list-with-webhooks} instead of
  *                     {@code gateway.cache.list}: deliveries evict it when it changes
+ * @param workspaces   workspaces whose webhook is installed on the workspace, so that it delivers for every one of its
+ *                     repositories: while any of them had a verified delivery within {@code seen-window}, all of them
+ *                     count as covered, the quiet ones too (a repository's own webhook covers only that repository)
  */
 @ConfigurationProperties("gateway.webhooks")
 public record WebhookProperties(@DefaultValue("") String secret, @DefaultValue("1h") Duration replayWindow,
-        @DefaultValue("24h") Duration seenWindow) {
+        @DefaultValue("24h") Duration seenWindow, @DefaultValue("") List<String> workspaces) {
 
     @Override
     public String toString() {
         return "WebhookProperties[secret=" + (secret.isEmpty() ? "unset" : "redacted") + ", replayWindow="
-                + replayWindow + ", seenWindow=" + seenWindow + "]";
+                + replayWindow + ", seenWindow=" + seenWindow + ", workspaces=" + workspaces + "]";
     }
 }

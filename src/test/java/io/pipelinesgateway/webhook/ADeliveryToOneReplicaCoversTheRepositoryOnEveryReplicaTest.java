@@ -1,6 +1,7 @@
 package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.lettuce.core.RedisClient;
 import io.pipelinesgateway.redis.RedisConnections;
@@ -57,6 +58,6 @@ class ADeliveryToOneReplicaCoversTheRepositoryOnEveryReplicaTest {
     private RepositoriesWithWebhooks replica() {
         RedisConnections redis = TestRedis.connections(client, TestRedis.url(), Duration.ofSeconds(2));
         return new RepositoriesWithWebhooks(new WebhookProperties("secret", Duration.ofHours(1),
-                Duration.ofHours(24)), new SharedState(redis, new RedisSettings(prefix, Duration.ofMillis(250))));
+                Duration.ofHours(24), List.of()), new SharedState(redis, new RedisSettings(prefix, Duration.ofMillis(250))));
     }
 }

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.webhook;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.watch.Watchers;
@@ -21,7 +22,7 @@ class WebhooksWithoutASecretTest {
         PipelineEndpoints bitbucket = mock(PipelineEndpoints.class);
         RepositoriesWithWebhooks covered = mock(RepositoriesWithWebhooks.class);
         WebTestClient client = WebTestClient.bindToController(new BitbucketWebhookController(
-                new WebhookProperties("", Duration.ofHours(1), Duration.ofHours(24)), watchers, bitbucket,
+                new WebhookProperties("", Duration.ofHours(1), Duration.ofHours(24), List.of()), watchers, bitbucket,
                 JsonMapper.builder().build(),
                 mock(SeenDeliveries.class), covered)).build();
 
