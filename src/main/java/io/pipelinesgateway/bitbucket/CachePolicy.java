@@ -104,12 +104,14 @@ public class CachePolicy {
      * unfinished steps) how far that grows while it is fetched again unchanged: up to
      * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
      * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
-     * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view.
+     * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view. A workspace's
+     * repository listing, which changes only when a repository is added, renamed or removed, grows the same way (per
+     * credential: it is what proves the credential's access, and its bound stays within the access window).
      */
     Freshness freshness(UpstreamRequest request, Object value) {
         Duration base = timeToLive(request, value);
-        boolean live = request.pipelinesOfRepository() != null && !base.isZero() && !base.isNegative()
-                && base.compareTo(properties.completed()) < 0;
+        boolean live = (request.pipelinesOfRepository() != null || request.repositoriesListedOf() != null)
+                && !base.isZero() && !base.isNegative() && base.compareTo(properties.completed()) < 0;
         if (!live) {
             return Freshness.fixed(base);
         }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Live data whose content stays the same, such as the steps of a pipeline paused before a manual step, is kept twice
  * as long each time it is read again unchanged, so it is asked less often as views repeat; a change starts it again
- * at the base time ({@code gateway.cache.list} for a steps list, 500 ms here). The same rules hold whichever store keeps the cache:
- * each store has its own test class.
+ * at the base time ({@code gateway.cache.list} for a steps list, 500 ms here). A workspace's repository listing is
+ * kept longer the same way. The same rules hold whichever store keeps the cache: each store has its own test class.
  * <p>
  * The waits only ever pass an entry's time (1.1 s against 0.5 s and 1 s), or stay well within it (1.1 s against 2 s).
  */
@@ -62,6 +62,23 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
         viewsAfterAWait(caller, PAST_THE_BASE_TIME_TWICE_MS);
 
         assertThat(stepsReads()).as("kept for the base time only, not 4 s").isEqualTo(5);
+    }
+
+    @Test
+    void anUnchangedRepositoryListingIsAskedLessOftenAsViewsRepeat() throws InterruptedException {
+        given("workspace-acme.json");
+        given("repositories-acme.json");
+        String caller = freshCredential();
+        String listing = "{ workspace(slug: \"acme\") { repositories { nodes { slug } } } }";
+
+        for (int view = 0; view < 4; view++) {
+            Thread.sleep(view == 0 ? 0 : PAST_THE_BASE_TIME_TWICE_MS);
+            graphQl(caller).document(listing).execute().path("workspace.repositories.nodes[0].slug")
+                    .entity(String.class).isEqualTo("api");
+        }
+
+        assertThat(bitbucket.findAll(getOf("/repositories/acme")).size())
+                .as("asked past 0.5 s, past 1 s, then kept for 2 s").isEqualTo(3);
     }
 
     private void viewsAfterAWait(String caller, long waitMs) throws InterruptedException {
