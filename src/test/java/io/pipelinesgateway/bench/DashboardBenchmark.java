@@ -37,6 +37,8 @@ class DashboardBenchmark {
 
     /** The portal hours run with the sandbox's webhooks, signed with this secret. */
     private static final String WEBHOOK_SECRET = "--gateway.webhooks.secret=bench-webhook-secret";
+    /** The load workspaces' webhooks are installed on each workspace, as the sandbox sends for all its repositories. */
+    private static final String WORKSPACE_WEBHOOKS = "--gateway.webhooks.workspaces=load-1,load-2,load-3";
 
     static final String DASHBOARD = """
             { workspaces(first: 3) { nodes { slug
@@ -227,12 +229,12 @@ class DashboardBenchmark {
         PortalHour passThrough = new PortalHour("(a) pass-through, shared tier on",
                 user -> Viewer.bearer(portalUser(user)), user -> "Bearer " + portalUser(user));
         PortalHour.Result shared = portal(passThrough, time, "--gateway.cache.shared=true", WEBHOOK_SECRET,
-                "--gateway.sandbox.send-webhooks=true");
+                WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
         PortalHour.Result baseline = portal(new PortalHour("(b) pass-through, shared tier off (baseline)",
                 passThrough.viewers(), passThrough.charged()), time, "--gateway.cache.shared=false", WEBHOOK_SECRET,
-                "--gateway.sandbox.send-webhooks=true");
+                WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
         List<String> service = new ArrayList<>(List.of("--gateway.security.mode=service", WEBHOOK_SECRET,
-                "--gateway.sandbox.send-webhooks=true"));
+                WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true"));
         for (int w = 0; w < 3; w++) {
             service.add("--gateway.workspaces[" + w + "].token=" + WORKSPACE_TOKEN);
         }
