@@ -1,6 +1,5 @@
 package io.pipelinesgateway.bitbucket;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
