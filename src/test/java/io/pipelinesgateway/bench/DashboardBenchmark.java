@@ -31,7 +31,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * warm, beside the same dashboard fetched as a REST client does it; a small query's throughput beside
  * {@code { __typename }}'s; and a portal's hour of 20 users in three configurations. Run with
  * {@code ./mvnw -B verify -Pbench}; the report is printed and written to {@code target/bench/dashboard.md}. It
- * measures; it asserts nothing about time. {@code -Dbench.only=portal} runs the portal hours alone.
+ * measures; it asserts nothing about time. {@code -Dbench.only=readme}, {@code load} or {@code portal} (or a list of
+ * them, comma-separated) runs only those parts.
  */
 class DashboardBenchmark {
 
@@ -48,7 +49,8 @@ class DashboardBenchmark {
             """;
 
     /** The fields of {@link #DASHBOARD} whose values take an upstream call made with their parent's answer. */
-    static final List<String> LEVEL_FIELDS = List.of("workspaces", "repositories", "pipelines", "steps", "testReport");
+    static final List<String> LEVEL_FIELDS = List.of("workspaces", "repositories", "pipelines", "steps", "testReport",
+            "reasons");
 
     /** The small warm query of the throughput row: one repository's last 5 pipelines. */
     static final String SMALL = """
@@ -72,8 +74,9 @@ class DashboardBenchmark {
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
     private static final int REST_RUNS = 1;
     private static final int BROWSER_CONNECTIONS = 6;
-    /** {@code -Dbench.only=portal}: the portal hours alone, the longest part. */
-    private static final boolean PORTAL_ONLY = "portal".equals(System.getProperty("bench.only"));
+    /** {@code -Dbench.only=readme,load,portal}: the parts to run, all of them when not set. */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.only", "readme,load,portal")
+            .split(","));
 
     @Test
     void dashboard() throws IOException {
@@ -84,24 +87,33 @@ class DashboardBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, each configuration in its own ")
                 .append("gateway (a fresh cache). Upstream calls are `gateway.upstream.requests`, split by its tags ")
                 .append("`resource` and `status`.\n\n");
-        if (!PORTAL_ONLY) {
+        if (PARTS.contains("readme") || PARTS.contains("load")) {
+            // A gateway that has served users has compiled its hot paths: throwaway gateways' cold views do that
+            // here, so the cold views measured below are a cold cache, not a cold JIT.
+            try (BenchGateway throwaway = BenchGateway.start(LOAD.toArray(String[]::new))) {
+                throwaway.await(Viewer.bearer("bench-jit-warm-up"), DASHBOARD);
+            }
+            try (BenchGateway throwaway = BenchGateway.start()) {
+                throwaway.await(Viewer.bearer("bench-jit-warm-up"), readmeDashboard());
+            }
+            progress("JIT warm-up (throwaway gateways' cold views)", started);
+        }
+        if (PARTS.contains("readme")) {
             try (BenchGateway gateway = BenchGateway.start()) {
                 readme(gateway, report);
             }
             progress("README dashboard", started);
-            // A gateway that has served users has compiled its hot paths: a throwaway gateway's cold view does that
-            // here, so the measured cold view is a cold cache, not a cold JIT.
-            try (BenchGateway throwaway = BenchGateway.start(LOAD.toArray(String[]::new))) {
-                throwaway.await(Viewer.bearer("bench-jit-warm-up"), DASHBOARD);
-            }
-            progress("JIT warm-up (a throwaway gateway's cold view)", started);
+        }
+        if (PARTS.contains("load")) {
             try (BenchGateway gateway = BenchGateway.start(LOAD.toArray(String[]::new))) {
                 load(gateway, report);
             }
             progress("bench dashboard", started);
         }
-        portal(report);
-        progress("portal hour", started);
+        if (PARTS.contains("portal")) {
+            portal(report);
+            progress("portal hour", started);
+        }
         report.append(String.format(Locale.ROOT, "%nWhole run: %.1f min.%n",
                 (System.nanoTime() - started) / 60e9));
         System.out.println(report);
@@ -115,24 +127,47 @@ class DashboardBenchmark {
         System.err.printf(Locale.ROOT, "bench: %s measured after %.0f s%n", part, (System.nanoTime() - started) / 1e9);
     }
 
-    /** The README's dashboard on the default seed (acme, globex), warm. */
+    /** The README's dashboard on the default seed (acme, globex): cold, one more viewer, warm. */
     private void readme(BenchGateway gateway, StringBuilder report) throws IOException {
         String query = readmeDashboard();
         Viewer viewer = Viewer.bearer("bench-readme");
-        // The first view fills the cache; the rest warm the JIT for every gateway after this one.
+        UpstreamCalls before = gateway.upstream();
+        long coldStarted = System.nanoTime();
+        gateway.await(viewer, query);
+        long coldNanos = System.nanoTime() - coldStarted;
+        UpstreamCalls cold = gateway.upstream().since(before);
+        UpstreamCalls ahead = gateway.upstream();
+        long anotherNanos = Samples.time(() -> gateway.await(Viewer.bearer("bench-readme-another"), query));
+        UpstreamCalls another = gateway.upstream().since(ahead);
+        // More views warm the JIT on the warm path before it is measured.
         for (int i = 0; i < 10; i++) {
             gateway.await(viewer, query);
         }
-        UpstreamCalls before = gateway.upstream();
+        UpstreamCalls warmBefore = gateway.upstream();
         Samples warm = Samples.of(README_WARM_RUNS, () -> gateway.await(viewer, query));
-        UpstreamCalls calls = gateway.upstream().since(before);
-        report.append("## The README's dashboard (default seed, acme and globex), warm\n\n")
+        UpstreamCalls calls = gateway.upstream().since(warmBefore);
+        int levels = levels(query);
+        long criticalPathMs = levels * BenchGateway.LATENCY_MS;
+        report.append("## The README's dashboard (default seed, acme and globex)\n\n")
+                .append("Critical path: ").append(levels).append(" levels × ").append(BenchGateway.LATENCY_MS)
+                .append(" ms = ").append(criticalPathMs).append(" ms (").append(String.join(", ", LEVEL_FIELDS))
+                .append(", as the query selects them).\n\n")
                 .append("| | figure | goal |\n|---|---:|---:|\n")
-                .append("| upstream calls per view (").append(README_WARM_RUNS).append(" views) | ")
+                .append("| cold, first viewer: upstream calls, latency | ").append(whole(cold.total()))
+                .append(" calls, ").append(millis(coldNanos)).append(" | the distinct calls |\n")
+                .append("| cold latency / critical path | ").append(ratio(coldNanos / 1e6, criticalPathMs))
+                .append("x | <= 1.2x |\n")
+                .append("| one more viewer (new credential): calls, % of the first's, latency | ")
+                .append(whole(another.total())).append(" calls, ")
+                .append(decimal(100.0 * another.total() / cold.total())).append(" %, ").append(millis(anotherNanos))
+                .append(" | <= 5 % |\n")
+                .append("| warm: upstream calls per view (").append(README_WARM_RUNS).append(" views) | ")
                 .append(decimal(calls.total() / (double) README_WARM_RUNS)).append(" | 0 for completed data |\n")
-                .append("| p50 / p99 | ").append(millis(warm.percentile(50))).append(" / ")
+                .append("| warm p50 / p99 | ").append(millis(warm.percentile(50))).append(" / ")
                 .append(millis(warm.percentile(99))).append(" | p50 < 25 ms |\n\n")
-                .append("Calls per view by resource and status: ").append(calls.perView(README_WARM_RUNS))
+                .append("Cold calls by resource and status: ").append(cold.perView(1)).append(".\n\n")
+                .append("One more viewer's calls by resource and status: ").append(another.perView(1)).append(".\n\n")
+                .append("Warm calls per view by resource and status: ").append(calls.perView(README_WARM_RUNS))
                 .append(".\n\n");
     }
 
