@@ -101,7 +101,8 @@ public class CachePolicy {
     /**
      * How long an answer is kept ({@link #timeToLive(UpstreamRequest, Object)}), and for live data of a repository's
      * pipelines (a listing page showing unfinished pipelines, an unfinished pipeline or step, a steps list with
-     * unfinished steps) how far that grows while it is fetched again unchanged: up to
+     * unfinished steps; a running step's missing report, {@link #absenceFreshness}) how far that grows while it is
+     * fetched again unchanged: up to
      * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
      * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
      * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view. A workspace's
@@ -121,10 +122,15 @@ public class CachePolicy {
     }
 
     /**
-     * How long an absence is kept ({@link #absence}), never grown: a running step's missing report appears when the
-     * step completes, which no delivery announces, so it is asked again at the live time.
+     * How long an absence is kept ({@link #absence}). A running step's missing report (or test cases, or log) is live
+     * data like the step itself: asked again at the live time, and less often while it stays missing, up to
+     * {@code live-stable-max}. The report appears as the step completes, which no delivery announces; the read of
+     * the completed step is another entry ({@link UpstreamRequest#stepStateVariant()}), so it is asked for as soon as
+     * the step is seen completed, whatever the running step's absence was kept for.
      */
     Freshness absenceFreshness(UpstreamRequest request) {
-        return Freshness.fixed(absence(request));
+        Duration base = absence(request);
+        return request.settled() || request.pipelinesOfRepository() == null ? Freshness.fixed(base)
+                : new Freshness(base, properties.liveStableMax());
     }
 }

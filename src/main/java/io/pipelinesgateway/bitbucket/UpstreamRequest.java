@@ -66,6 +66,15 @@ public final class UpstreamRequest {
         return settled;
     }
 
+    /**
+     * What sets a read made while its step may still be running apart in the cache from the same read once the step
+     * has completed: what was kept while it ran (its absence above all, kept longer while it stays absent) is never
+     * served for the completed step, whose report may have appeared as it completed. Empty for every other read.
+     */
+    String stepStateVariant() {
+        return settled || resource.notFound() != UpstreamResource.NotFound.ABSENCE ? "" : "~running";
+    }
+
     /** Whether the read goes through the cache or to Bitbucket as it is now. */
     Read read() {
         return read;

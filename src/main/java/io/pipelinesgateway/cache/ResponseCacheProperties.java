@@ -36,8 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          evicts it, so it is fresh without the short {@code list} time
  * @param liveStableMax     how long live data of a repository's pipelines (a listing page kept for {@code list}: one
  *                          showing unfinished pipelines, or any of a repository whose webhooks are not seen; an
- *                          unfinished pipeline or step, a steps list with unfinished steps; never an absence, such
- *                          as a running step's missing report) may be kept once it stays unchanged: each time it is
+ *                          unfinished pipeline or step, a steps list with unfinished steps, a running step's missing
+ *                          test report, test cases or log) may be kept once it stays unchanged: each time it is
  *                          read again unchanged its time doubles, from {@code live} or {@code list}, up to this
  *                          bound (a listing of a repository whose webhooks are seen up to {@code list-with-webhooks});
  *                          a change starts it again at the base time, and an eviction (a delivery, a change, the

@@ -18,7 +18,8 @@ import static io.pipelinesgateway.support.Fixtures.stepPath;
 /**
  * Bitbucket's 404 for a step's test report, test cases or log is an answer ("none"), and it is cached by the rule of
  * what it stands for: for a completed step it will never change, so it is asked once; for a running step the report
- * or log may still appear, so it is kept only as briefly as live data and asked again after that.
+ * or log may still appear, so it is kept as live data is: briefly, longer while it stays missing, and never for the
+ * step once completed.
  */
 class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
 
@@ -31,9 +32,14 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
                 log { size } } } }
             """.formatted(PIPELINE_42, STEP_BUILD);
 
+    private static final String STEPS_QUERY = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { steps { status testReport { total } } } }
+            """.formatted(PIPELINE_42);
+
     @DynamicPropertySource
     static void liveDataIsKeptBriefly(DynamicPropertyRegistry registry) {
         registry.add("gateway.cache.live", () -> "1500ms");
+        registry.add("gateway.cache.live-stable-max", () -> "4s");
     }
 
     private void givenNoReportNoCasesAndNoLog() {
@@ -88,19 +94,29 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
     }
 
     @Test
-    void aRunningStepsMissingReportIsAskedAgainAtTheLiveTimeHoweverOftenItWasMissingBefore()
+    void aRunningStepsMissingReportIsAskedLessOftenWhileItStaysMissingAndAtOnceWhenTheStepIsSeenCompleted()
             throws InterruptedException {
         givenNoReportNoCasesAndNoLog();
         given("step-build-running.json");
         String credential = freshCredential();
 
-        // Unchanged live data is kept longer each time it is read again unchanged; an absence is not: the report
-        // appears when the step completes, which no delivery announces.
+        // Like the running step itself, its absence is kept twice as long each time it is found still missing:
+        // 1.5 s, then 3 s, so of four views 1.6 s apart the third is answered from the cache.
         for (int view = 0; view < 4; view++) {
             graphQl(credential).document(STEP_QUERY).execute().path("pipeline.step.testReport").valueIsNull();
             Thread.sleep(1600);
         }
+        bitbucket.verify(exactly(3), getOf(REPORT));
 
+        // The step completes with its report. A view that sees it completed (through the pipeline's steps, read for
+        // the first time) asks for the report at once, though the running step's absence is still kept.
+        given("steps-pipeline-42.json");
+        bitbucket.stubFor(WireMock.get(urlPathEqualTo(FakeBitbucket.api(REPORT)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Payloads.bytes("test-report-summary.json"))));
+        graphQl(credential).document(STEPS_QUERY).execute()
+                .path("pipeline.steps[0].status").entity(String.class).isEqualTo("SUCCESSFUL")
+                .path("pipeline.steps[0].testReport.total").entity(Integer.class).isEqualTo(4);
         bitbucket.verify(exactly(4), getOf(REPORT));
     }
 }
