@@ -4,9 +4,25 @@ import java.time.OffsetDateTime;
 
 import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
 
-/** A workspace as the schema shows it. */
+/**
+ * A workspace as the schema shows it.
+ *
+ * @param read whether it was read from Bitbucket; a configured workspace is listed by its slug alone, and read only
+ *             when a field that reading gives is asked for ({@link WorkspaceReadFields})
+ */
 public record Workspace(String uuid, String slug, String name, Boolean isPrivate, OffsetDateTime createdOn,
-        String webUrl, String permission) {
+        String webUrl, String permission, boolean read) {
+
+    /** A workspace read from Bitbucket, or from one of its listings. */
+    public Workspace(String uuid, String slug, String name, Boolean isPrivate, OffsetDateTime createdOn,
+            String webUrl, String permission) {
+        this(uuid, slug, name, isPrivate, createdOn, webUrl, permission, true);
+    }
+
+    /** A configured workspace, known by its slug until a field that reading it gives is asked for. */
+    static Workspace configured(String slug) {
+        return new Workspace(null, slug, null, null, null, null, null, false);
+    }
 
     /**
      * A workspace read by its slug, which the answer may lack: the gateway's own slug is what locates it from then on.

@@ -3,7 +3,6 @@ package io.pipelinesgateway.workspace;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketAddresses;
-import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.BitbucketWorkspaceMembership;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
@@ -11,7 +10,6 @@ import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.security.UpstreamCredentials;
 import io.pipelinesgateway.security.WorkspaceProperties;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -41,15 +39,14 @@ public class WorkspaceService {
 
     /**
      * The configured workspaces when there are any (in service mode, those the caller has a grant on and the
-     * gateway a credential for), else the caller's memberships.
+     * gateway a credential for), by their slugs: each is read only if a field that reading gives is asked for
+     * ({@link WorkspaceReadFields}), so a dashboard that shows their repositories spends no call on them. Else the
+     * caller's memberships.
      */
     Mono<Connection<Workspace>> workspaces(PageRequest page) {
         if (!configured.workspaces().isEmpty()) {
             return configuredSlugs()
-                    .flatMapMany(slugs -> Flux.fromIterable(slugs)
-                            .flatMapSequential(this::workspace, BitbucketProperties.FAN_OUT))
-                    .collectList()
-                    .map(all -> Connection.ofList(all, page));
+                    .map(slugs -> Connection.ofList(slugs.stream().map(Workspace::configured).toList(), page));
         }
         return bitbucket.memberships().window(page.offset(), page.first(), WorkspaceService::located, false)
                 .map(window -> Connection.of(window, page.offset(), membership -> Workspace.from(
