@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import org.dataloader.DataLoader;
-import org.dataloader.Try;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +14,11 @@ import graphql.schema.DataFetchingEnvironment;
 
 /**
  * Registers the per-request DataLoaders of resources Bitbucket serves one at a time: identical keys within a
- * request are loaded once, and a batch of distinct keys is fetched in parallel, all at once (the calls to Bitbucket
- * are bounded where they are sent: {@code gateway.bitbucket.max-in-flight} and {@code max-in-flight-per-caller}).
+ * request are loaded once, and each key is loaded as soon as a field asks for it, not batched with its siblings. A
+ * batch would gain nothing here (Bitbucket has no call for several keys), and would cost a level of the query a
+ * round trip: a batch is sent only when graphql-java dispatches, which waits for the batch before it, and it answers
+ * only once its slowest key is in. The calls to Bitbucket are bounded where they are sent
+ * ({@code gateway.bitbucket.max-in-flight} and {@code max-in-flight-per-caller}), so a level still goes out at once.
  * Each key succeeds or fails on its own, so one missing pipeline does not fail its siblings.
  * <p>
  * A loader is registered by its key and value types, as {@link BatchLoaderRegistry#forTypePair} does: a controller
@@ -35,12 +36,12 @@ public class Loaders {
 
     /** Registers the loader of {@code valueType} by {@code keyType}; an empty answer loads as null. */
     public <K, V> void register(Class<K> keyType, Class<V> valueType, Function<K, Mono<V>> load) {
-        registry.forTypePair(keyType, valueType).registerMappedBatchLoader((keys, environment) -> Flux.fromIterable(keys)
-                .flatMap(key -> Mono.defer(() -> load.apply(key))
-                        .map(value -> Map.entry(key, Try.succeeded(value)))
-                        .onErrorResume(error -> Mono.just(Map.entry(key, Try.failed(error)))),
-                        BitbucketProperties.FAN_OUT)
-                .collectMap(Map.Entry::getKey, entry -> asValue(entry.getValue())));
+        registry.forTypePair(keyType, valueType)
+                // Without batching, the loader is called with each key alone, as the key is asked for.
+                .withOptions(options -> options.setBatchingEnabled(false))
+                .registerMappedBatchLoader((keys, environment) -> Flux.fromIterable(keys)
+                        .flatMap(key -> Mono.defer(() -> load.apply(key)).map(value -> Map.entry(key, value)))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
@@ -53,14 +54,5 @@ public class Loaders {
             throw new IllegalStateException("No DataLoader of " + valueType.getName() + " is registered");
         }
         return loader.load(key);
-    }
-
-    /**
-     * A mapped batch loader may answer a key with a {@link Try} in place of its value: the DataLoader then completes
-     * that key alone, with the value or the error. The map's declared value type cannot say so.
-     */
-    @SuppressWarnings("unchecked")
-    private static <V> V asValue(Try<?> answer) {
-        return (V) answer;
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cold query over several levels (pipelines, their steps, the steps' test reports) sends each level's calls
- * together, as soon as the level above is answered: none waits behind a fixed width of siblings, so the query takes
+ * together, each as soon as its parent is answered: none waits behind a fixed width of siblings, so the query takes
  * about its levels times Bitbucket's latency, with each distinct resource read once.
  */
 class EachLevelOfAColdQueryGoesOutTogetherTest extends GatewayTest {
@@ -45,8 +45,8 @@ class EachLevelOfAColdQueryGoesOutTogetherTest extends GatewayTest {
         assertThat(reports).hasSize(20).extracting(LoggedRequest::getUrl).doesNotHaveDuplicates();
         // Twenty calls of one level, all sent before the first of them could have been answered.
         assertThat(spreadMillis(steps)).isLessThan(DELAY_MILLIS / 2);
-        assertThat(spreadMillis(reports)).isLessThan(DELAY_MILLIS / 2);
-        // And the reports went out once the last steps arrived, not a round later.
+        // And the reports went out as their steps arrived, not a round later (each with its own pipeline's steps,
+        // so they are as far apart as the steps' answers).
         assertThat(first(reports) - last(steps)).isLessThan(DELAY_MILLIS + DELAY_MILLIS / 2);
     }
 
