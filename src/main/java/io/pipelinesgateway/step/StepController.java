@@ -3,9 +3,11 @@ package io.pipelinesgateway.step;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.graphql.LoadedField;
+import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineKey;
 import org.dataloader.DataLoader;
@@ -31,8 +33,11 @@ class StepController implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
-        wiring.type("Pipeline", type -> type.dataFetcher("steps",
-                LoadedField.of(PipelineSteps.class, Pipeline::key, PipelineSteps::steps)));
+        wiring.type("Pipeline", type -> type.dataFetcher("steps", LoadedField.of(StepController::steps)));
+    }
+
+    private static CompletableFuture<List<Step>> steps(Pipeline pipeline, DataFetchingEnvironment environment) {
+        return Loaders.load(environment, PipelineSteps.class, pipeline.key()).thenApply(PipelineSteps::steps);
     }
 
     @SchemaMapping(typeName = "Pipeline")

@@ -3,30 +3,31 @@ package io.pipelinesgateway.testreport;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.LoadedField;
+import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.step.Step;
-import org.dataloader.DataLoader;
 
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
- * Maps a step's test report, its test cases, and their reasons. A step's {@code testReport}, read below every step of
- * a dashboard, is wired as a {@link LoadedField}, without the cost of an annotated method's invocation.
+ * Maps a step's test report, its test cases, and their reasons. Each is read below every step or test case of a
+ * dashboard, so each is wired as a {@link LoadedField}, without the cost of an annotated method's invocation.
  */
 @Controller
 class TestReportController implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
-        wiring.type("Step", type -> type.dataFetcher("testReport", LoadedField.of(TestReport.class,
-                TestReportController::testReportRequest)));
+        wiring.type("Step", type -> type
+                .dataFetcher("testReport", LoadedField.of(TestReport.class, TestReportController::testReportRequest))
+                .dataFetcher("testCases", LoadedField.of(TestReportController::testCases)));
+        wiring.type("TestCase", type -> type.dataFetcher("reasons", LoadedField.of(TestReportController::reasons)));
     }
 
     /** None for a step that has not run: it has reported no tests, known without asking Bitbucket. */
@@ -34,23 +35,23 @@ class TestReportController implements RuntimeWiringConfigurer {
         return step.neverRan() ? null : new TestReportRequest(step.key(), step.isTerminal());
     }
 
-    @SchemaMapping(typeName = "Step")
-    CompletableFuture<Connection<TestCase>> testCases(Step step, @Argument Integer first, @Argument String after,
-            @Argument List<String> statuses, DataLoader<TestCasesRequest, TestCasePage> testCasesLoader) {
+    private static CompletableFuture<Connection<TestCase>> testCases(Step step, DataFetchingEnvironment environment) {
+        PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
         if (step.neverRan()) {
-            return CompletableFuture.completedFuture(Connection.ofList(List.of(), PageRequest.of(first, after)));
+            return CompletableFuture.completedFuture(Connection.ofList(List.of(), page));
         }
-        return testCasesLoader.load(new TestCasesRequest(step.key(), step.isTerminal(), statuses,
-                PageRequest.of(first, after))).thenApply(TestCasePage::connection);
+        List<String> statuses = environment.getArgument("statuses");
+        return Loaders.load(environment, TestCasePage.class,
+                new TestCasesRequest(step.key(), step.isTerminal(), statuses, page))
+                .thenApply(TestCasePage::connection);
     }
 
-    @SchemaMapping(typeName = "TestCase")
-    CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
-            DataLoader<TestCaseKey, TestCaseReasons> testCaseReasonsLoader) {
+    private static CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
+            DataFetchingEnvironment environment) {
         if (!testCase.reasonsWorthReading()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return testCaseReasonsLoader.load(new TestCaseKey(testCase.step(), testCase.uuid()))
+        return Loaders.load(environment, TestCaseReasons.class, new TestCaseKey(testCase.step(), testCase.uuid()))
                 .thenApply(TestCaseReasons::reasons);
     }
 }

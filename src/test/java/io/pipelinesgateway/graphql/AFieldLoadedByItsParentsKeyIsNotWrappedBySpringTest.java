@@ -14,7 +14,7 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fields read through a DataLoader below every pipeline and step run as the {@link LoadedField} they are wired
+ * The fields read through a DataLoader below every pipeline, step and test case run as the {@link LoadedField} they are wired
  * with, not inside Spring's annotated-method invocation and its context decorator (a handler method built, arguments
  * resolved, the request's context captured and restored, on each of a dashboard's thousand such fields).
  */
@@ -24,9 +24,11 @@ class AFieldLoadedByItsParentsKeyIsNotWrappedBySpringTest extends GatewayTest {
     private GraphQlSource graphQlSource;
 
     @Test
-    void aPipelinesStepsAndAStepsTestReportAreFetchedByTheirLoadedFieldsThemselves() {
+    void theFieldsBelowEveryPipelineStepAndTestCaseAreFetchedByTheirLoadedFieldsThemselves() {
         assertThat(fetcherOf("Pipeline", "steps")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Step", "testReport")).isInstanceOf(LoadedField.class);
+        assertThat(fetcherOf("Step", "testCases")).isInstanceOf(LoadedField.class);
+        assertThat(fetcherOf("TestCase", "reasons")).isInstanceOf(LoadedField.class);
     }
 
     private DataFetcher<?> fetcherOf(String type, String field) {
