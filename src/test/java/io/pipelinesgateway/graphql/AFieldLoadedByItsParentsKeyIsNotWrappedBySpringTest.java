@@ -14,7 +14,7 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fields read through a DataLoader below every pipeline, step and test case run as the {@link LoadedField} they are wired
+ * The fields read through a DataLoader below every repository, pipeline, step and test case run as the {@link LoadedField} they are wired
  * with, not inside Spring's annotated-method invocation and its context decorator (a handler method built, arguments
  * resolved, the request's context captured and restored, on each of a dashboard's thousand such fields).
  */
@@ -24,7 +24,8 @@ class AFieldLoadedByItsParentsKeyIsNotWrappedBySpringTest extends GatewayTest {
     private GraphQlSource graphQlSource;
 
     @Test
-    void theFieldsBelowEveryPipelineStepAndTestCaseAreFetchedByTheirLoadedFieldsThemselves() {
+    void theFieldsBelowEveryRepositoryPipelineStepAndTestCaseAreFetchedByTheirLoadedFieldsThemselves() {
+        assertThat(fetcherOf("Repository", "pipelines")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Pipeline", "steps")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Step", "testReport")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Step", "testCases")).isInstanceOf(LoadedField.class);
