@@ -14,9 +14,10 @@ import org.springframework.graphql.execution.GraphQlSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fields read through a DataLoader below every repository, pipeline, step and test case run as the {@link LoadedField} they are wired
- * with, not inside Spring's annotated-method invocation and its context decorator (a handler method built, arguments
- * resolved, the request's context captured and restored, on each of a dashboard's thousand such fields).
+ * The repository entry point and the fields read through a DataLoader below every repository, pipeline, step and test
+ * case run as the {@link LoadedField} they are wired with, not inside Spring's annotated-method invocation and its
+ * context decorator (a handler method built, arguments bound, the request's context captured and restored, on each of
+ * a dashboard's thousand such fields).
  */
 class AFieldLoadedByItsParentsKeyIsNotWrappedBySpringTest extends GatewayTest {
 
@@ -24,7 +25,8 @@ class AFieldLoadedByItsParentsKeyIsNotWrappedBySpringTest extends GatewayTest {
     private GraphQlSource graphQlSource;
 
     @Test
-    void theFieldsBelowEveryRepositoryPipelineStepAndTestCaseAreFetchedByTheirLoadedFieldsThemselves() {
+    void theRepositoryAndTheFieldsBelowEveryRepositoryPipelineStepAndTestCaseAreFetchedByTheirLoadedFieldsThemselves() {
+        assertThat(fetcherOf("Query", "repository")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Repository", "pipelines")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Pipeline", "steps")).isInstanceOf(LoadedField.class);
         assertThat(fetcherOf("Step", "testReport")).isInstanceOf(LoadedField.class);
