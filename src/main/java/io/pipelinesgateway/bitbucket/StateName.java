@@ -13,6 +13,8 @@ public enum StateName {
     UNKNOWN;
 
     private static final String[] TYPE_PREFIXES = {"pipeline_step_state_", "pipeline_state_"};
+    /** Every name but UNKNOWN, in order: read for every pipeline and step of every answer, so not copied each time. */
+    private static final StateName[] KNOWN = {PENDING, READY, IN_PROGRESS, COMPLETED};
 
     /**
      * The state's name. A name that continues a known one ({@code PENDING_HALTED}, a held step;
@@ -27,12 +29,17 @@ public enum StateName {
         if (name == null) {
             return UNKNOWN;
         }
-        for (StateName candidate : values()) {
-            if (candidate != UNKNOWN && (name.equals(candidate.name()) || name.startsWith(candidate.name() + "_"))) {
+        for (StateName candidate : KNOWN) {
+            if (isOrContinues(name, candidate.name())) {
                 return candidate;
             }
         }
         return UNKNOWN;
+    }
+
+    /** {@code name} is {@code known}, or {@code known} followed by '_' and more; checked without a new string. */
+    private static boolean isOrContinues(String name, String known) {
+        return name.startsWith(known) && (name.length() == known.length() || name.charAt(known.length()) == '_');
     }
 
     private static String fromType(String type) {

@@ -124,10 +124,6 @@ public class ResponseCache {
         }
         String credential = authorization == null ? "anonymous" : scope.of(authorization);
         String key = keyPrefix + "r:" + path + variant + "@" + credential;
-        Shared shared = properties.shared() && authorization != null && repository != null
-                ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE, accessKey(credential, repository),
-                        indexOf(path))
-                : null;
         Object near = decoded.getIfPresent(key);
         if (near instanceof Weighed weighed) {
             count(resource, "hit");
@@ -147,12 +143,20 @@ public class ResponseCache {
                     keepDecoded(key, value, bytes, freshness.apply(value).stableMax());
                     return value;
                 })
-                .switchIfEmpty(Mono.defer(() -> shared == null ? Mono.<T>empty()
-                        : fromSharedTier(resource, key, shared, decode, freshness)))
                 .switchIfEmpty(Mono.defer(() -> {
-                    count(resource, "miss");
-                    return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
-                            freshness));
+                    // Named only when the credential's own entry is missing: a hit, most reads of a warm dashboard,
+                    // needs no shared tier.
+                    Shared shared = properties.shared() && authorization != null && repository != null
+                            ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE,
+                                    accessKey(credential, repository), indexOf(path))
+                            : null;
+                    Mono<T> sharedCopy = shared == null ? Mono.empty()
+                            : fromSharedTier(resource, key, shared, decode, freshness);
+                    return sharedCopy.switchIfEmpty(Mono.defer(() -> {
+                        count(resource, "miss");
+                        return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
+                                freshness));
+                    }));
                 }));
     }
 

@@ -3,7 +3,11 @@ package io.pipelinesgateway.pipeline;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.LoadedField;
+import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.repository.RepositoryKey;
@@ -12,11 +16,16 @@ import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
-/** Maps pipelines: the {@code pipeline} entry point, a repository's pipelines, and a pipeline's repository. */
+/**
+ * Maps pipelines: the {@code pipeline} entry point, a repository's pipelines, and a pipeline's repository. A
+ * repository's {@code pipelines} is wired as a {@link LoadedField}, without the cost of an annotated method's
+ * invocation.
+ */
 @Controller
-class PipelineController {
+class PipelineController implements RuntimeWiringConfigurer {
 
     @QueryMapping
     CompletableFuture<Pipeline> pipeline(@Argument String workspace, @Argument String repository,
@@ -30,18 +39,26 @@ class PipelineController {
         return pipelineLoader.load(PipelineKey.of(repository.workspaceSlug(), repository.slug(), uuid, buildNumber));
     }
 
-    @SchemaMapping(typeName = "Repository")
-    CompletableFuture<Connection<Pipeline>> pipelines(Repository repository, @Argument Integer first,
-            @Argument String after, @Argument List<PipelineStatus> statuses, @Argument String branch,
-            @Argument String order, DataLoader<PipelineListRequest, PipelineListing> pipelineListLoader,
-            DataLoader<PipelineKey, Pipeline> pipelineLoader) {
-        PipelineListRequest request = new PipelineListRequest(repository.workspaceSlug(), repository.slug(), statuses,
-                branch, !"OLDEST_FIRST".equals(order), PageRequest.of(first, after));
-        return pipelineListLoader.load(request).thenApply(PipelineListing::connection).thenApply(connection -> {
-            // A later field of the same query that names one of these pipelines then costs no upstream call.
-            connection.nodes().forEach(pipeline -> pipelineLoader.prime(pipeline.key(), pipeline));
-            return connection;
-        });
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        wiring.type("Repository", type -> type.dataFetcher("pipelines", LoadedField.of(PipelineController::pipelines)));
+    }
+
+    private static CompletableFuture<Connection<Pipeline>> pipelines(Repository repository,
+            DataFetchingEnvironment environment) {
+        List<?> statuses = environment.getArgument("statuses");
+        PipelineListRequest request = new PipelineListRequest(repository.workspaceSlug(), repository.slug(),
+                statuses == null ? null : statuses.stream().map(status -> PipelineStatus.valueOf(status.toString()))
+                        .toList(),
+                environment.getArgument("branch"), !"OLDEST_FIRST".equals(environment.getArgument("order")),
+                PageRequest.of(environment.getArgument("first"), environment.getArgument("after")));
+        DataLoader<PipelineKey, Pipeline> pipelineLoader = environment.getDataLoader(Pipeline.class.getName());
+        return Loaders.load(environment, PipelineListing.class, request).thenApply(PipelineListing::connection)
+                .thenApply(connection -> {
+                    // A later field of the same query that names one of these pipelines then costs no upstream call.
+                    connection.nodes().forEach(pipeline -> pipelineLoader.prime(pipeline.key(), pipeline));
+                    return connection;
+                });
     }
 
     @SchemaMapping(typeName = "Pipeline")

@@ -3,7 +3,11 @@ package io.pipelinesgateway.step;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.graphql.LoadedField;
+import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineKey;
 import org.dataloader.DataLoader;
@@ -11,11 +15,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
-/** Maps steps and their logs. */
+/**
+ * Maps steps and their logs. A pipeline's {@code steps}, read below every pipeline of a dashboard, is wired as a
+ * {@link LoadedField}, without the cost of an annotated method's invocation.
+ */
 @Controller
-class StepController {
+class StepController implements RuntimeWiringConfigurer {
 
     private final StepService steps;
 
@@ -23,9 +31,13 @@ class StepController {
         this.steps = steps;
     }
 
-    @SchemaMapping(typeName = "Pipeline")
-    CompletableFuture<List<Step>> steps(Pipeline pipeline, DataLoader<PipelineKey, PipelineSteps> stepsLoader) {
-        return stepsLoader.load(pipeline.key()).thenApply(PipelineSteps::steps);
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        wiring.type("Pipeline", type -> type.dataFetcher("steps", LoadedField.of(StepController::steps)));
+    }
+
+    private static CompletableFuture<List<Step>> steps(Pipeline pipeline, DataFetchingEnvironment environment) {
+        return Loaders.load(environment, PipelineSteps.class, pipeline.key()).thenApply(PipelineSteps::steps);
     }
 
     @SchemaMapping(typeName = "Pipeline")

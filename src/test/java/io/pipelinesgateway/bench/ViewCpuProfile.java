@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * cold, warm, small, floor; run with {@code JAVA_TOOL_OPTIONS=-XX:FlightRecorderOptions:stackdepth=1024} to keep
  * Reactor's deep stacks whole).
  * Each cold view is a new credential's with the shared tier off, so it makes every upstream call a first view makes.
+ * {@link #cpuPerReadmeView} does the same for a warm view of the README's dashboard.
  */
 class ViewCpuProfile {
 
@@ -66,6 +67,31 @@ class ViewCpuProfile {
             report.append(perQuery(gateway, warm, DashboardBenchmark.SMALL, "small query"));
             phase("floor");
             report.append(perQuery(gateway, warm, DashboardBenchmark.FLOOR, "{ __typename }"));
+            phase("end");
+            System.out.print(report);
+        }
+    }
+
+    /**
+     * The CPU of a warm view of the README's dashboard (README.md, "A first query") on the default seed, the query of
+     * the benchmark's README row: {@code -Dtest=ViewCpuProfile#cpuPerReadmeView} (recording "readme-warm").
+     */
+    @Test
+    void cpuPerReadmeView() throws IOException, ParseException {
+        try (BenchGateway gateway = BenchGateway.start()) {
+            String query = DashboardBenchmark.readmeDashboard();
+            Viewer viewer = Viewer.bearer("cpu-readme");
+            for (int i = 0; i < 100; i++) {
+                gateway.await(viewer, query);
+            }
+            phase("readme-warm");
+            long cpu = cpu();
+            long wall = System.nanoTime();
+            for (int i = 0; i < WARM_VIEWS; i++) {
+                gateway.await(viewer, query);
+            }
+            String report = String.format(Locale.ROOT, "README warm view: %.2f ms CPU, %.2f ms wall (mean of %d)%n",
+                    (cpu() - cpu) / 1e6 / WARM_VIEWS, (System.nanoTime() - wall) / 1e6 / WARM_VIEWS, WARM_VIEWS);
             phase("end");
             System.out.print(report);
         }

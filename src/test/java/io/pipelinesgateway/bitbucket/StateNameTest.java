@@ -33,6 +33,10 @@ class StateNameTest {
                 .isEqualTo(StateName.UNKNOWN);
         assertThat(StateName.of(null)).isEqualTo(StateName.UNKNOWN);
         assertThat(StateName.of(new BitbucketState(null, null, null, null)).isCompleted()).isFalse();
+        // A name that only begins like a known one does not continue it.
+        assertThat(StateName.of(new BitbucketState(null, "COMPLETEDISH", null, null))).isEqualTo(StateName.UNKNOWN);
+        assertThat(StateName.of(new BitbucketState(null, "completed_successful", null, null)))
+                .isEqualTo(StateName.COMPLETED);
     }
 
     @Test

@@ -127,4 +127,19 @@ class TestReportFieldsResolveThroughTheirDataLoadersTest {
         assertThat(upstream.asked(TestCaseReasons.class)).containsExactlyInAnyOrder(
                 new TestCaseKey(TEST, TEST_CASE_FAILED), new TestCaseKey(TEST, TEST_CASE_ERROR));
     }
+
+    @Test
+    void aPageOfTestCasesBeyondTheCapIsRefusedOnItsOwnPathWithItsCodeAndLoadsNothing() {
+        GraphQlTester.Response response = graphQl.document(STEP.replace("FIELDS", """
+                        name testCases(first: 101) { totalCount }
+                        """)).execute();
+
+        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+            assertThat(error.getPath()).isEqualTo("pipeline.step.testCases");
+            assertThat(error.getMessage()).contains("'first' must be between 0 and 100");
+        }));
+        response.path("pipeline.step.name").hasValue();
+        assertThat(upstream.asked(TestCasePage.class)).isEmpty();
+    }
 }
