@@ -29,7 +29,7 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.Lifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -52,7 +52,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * ({@link UpstreamFailures}).
  */
 @Component
-class UpstreamExchange implements DisposableBean {
+class UpstreamExchange implements Lifecycle {
 
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /** The logger of WebClient's lines about each call. */
@@ -85,8 +85,8 @@ class UpstreamExchange implements DisposableBean {
                 .pendingAcquireTimeout(properties.timeout().dividedBy(2))
                 .build();
         // On the event loops of the application's Reactor resources, named so: this bean then depends on them, and is
-        // closed, its connections with it, before they are shut down (closing a connection on a terminated loop logs
-        // an ERROR at every stop).
+        // stopped, its connections closed, before they are ({@link #stop}; closing a connection on a terminated loop
+        // logs an ERROR at every stop).
         HttpClient httpClient = HttpClient.create(pool)
                 .runOn(eventLoops.getLoopResources())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
@@ -261,9 +261,22 @@ class UpstreamExchange implements DisposableBean {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Closes the connections to Bitbucket with the application. */
+    /**
+     * Closes the connections to Bitbucket as the application stops: before the event loops they run on, which stop
+     * with the application's Reactor resources, since the lifecycle stops what depends on a bean before the bean.
+     */
     @Override
-    public void destroy() {
+    public void stop() {
         pool.dispose();
+    }
+
+    /** Nothing to start: the connections open as calls are made. */
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !pool.isDisposed();
     }
 }

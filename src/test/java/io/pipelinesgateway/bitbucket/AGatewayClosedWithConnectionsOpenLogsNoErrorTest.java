@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -36,10 +37,12 @@ class AGatewayClosedWithConnectionsOpenLogsNoErrorTest {
                 .retrieve().bodyToMono(String.class).block();
         assertThat(answer).contains("Acme Corp");
 
-        // The exchange depends on the event loops it runs on, so the context closes it, and its connections, first.
+        // The event loops stop with the application's lifecycle, which stops what depends on them first: the
+        // exchange depends on them, and stops, its connections closed, with the lifecycle too.
         String exchange = gateway.getBeanNamesForType(UpstreamExchange.class)[0];
         String eventLoops = gateway.getBeanNamesForType(ReactorResourceFactory.class)[0];
         assertThat(gateway.getBeanFactory().getDependenciesForBean(exchange)).contains(eventLoops);
+        assertThat(gateway.getBean(exchange)).isInstanceOf(Lifecycle.class);
 
         try (LogLines errors = LogLines.of(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.ERROR)) {
             // Bitbucket's connection stays open in the pool, as keep-alive leaves it.
