@@ -46,13 +46,19 @@ public class Loaders {
 
     /**
      * Loads {@code key} through the loader of {@code valueType} registered for this request, for a fetcher that
-     * cannot declare the {@code DataLoader} as a parameter (one field that loads objects of several types).
+     * cannot declare the {@code DataLoader} as a parameter (a {@link LoadedField}, one field that loads objects of
+     * several types).
      */
     public static <K, V> CompletableFuture<V> load(DataFetchingEnvironment environment, Class<V> valueType, K key) {
+        return Loaders.<K, V>loader(environment, valueType).load(key);
+    }
+
+    /** The loader of {@code valueType} registered for this request, found by the value type as a parameter is. */
+    public static <K, V> DataLoader<K, V> loader(DataFetchingEnvironment environment, Class<V> valueType) {
         DataLoader<K, V> loader = environment.getDataLoader(valueType.getName());
         if (loader == null) {
             throw new IllegalStateException("No DataLoader of " + valueType.getName() + " is registered");
         }
-        return loader.load(key);
+        return loader;
     }
 }

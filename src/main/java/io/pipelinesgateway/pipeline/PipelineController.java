@@ -52,7 +52,7 @@ class PipelineController implements RuntimeWiringConfigurer {
                         .toList(),
                 environment.getArgument("branch"), !"OLDEST_FIRST".equals(environment.getArgument("order")),
                 PageRequest.of(environment.getArgument("first"), environment.getArgument("after")));
-        DataLoader<PipelineKey, Pipeline> pipelineLoader = environment.getDataLoader(Pipeline.class.getName());
+        DataLoader<PipelineKey, Pipeline> pipelineLoader = Loaders.loader(environment, Pipeline.class);
         return Loaders.load(environment, PipelineListing.class, request).thenApply(PipelineListing::connection)
                 .thenApply(connection -> {
                     // A later field of the same query that names one of these pipelines then costs no upstream call.

@@ -8,7 +8,7 @@ import io.pipelinesgateway.bitbucket.BitbucketWorkspace;
  * A workspace as the schema shows it.
  *
  * @param read whether it was read from Bitbucket; a configured workspace is listed by its slug alone, and read only
- *             when a field that reading gives is asked for ({@link WorkspaceReadFields})
+ *             when a field that reading gives is asked for ({@link WorkspaceController})
  */
 public record Workspace(String uuid, String slug, String name, Boolean isPrivate, OffsetDateTime createdOn,
         String webUrl, String permission, boolean read) {

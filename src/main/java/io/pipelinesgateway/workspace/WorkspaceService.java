@@ -40,7 +40,7 @@ public class WorkspaceService {
     /**
      * The configured workspaces when there are any (in service mode, those the caller has a grant on and the
      * gateway a credential for), by their slugs: each is read only if a field that reading gives is asked for
-     * ({@link WorkspaceReadFields}), so a dashboard that shows their repositories spends no call on them. Else the
+     * ({@link WorkspaceController}), so a dashboard that shows their repositories spends no call on them. Else the
      * caller's memberships.
      */
     Mono<Connection<Workspace>> workspaces(PageRequest page) {
