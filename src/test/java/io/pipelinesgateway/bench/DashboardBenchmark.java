@@ -50,7 +50,7 @@ class DashboardBenchmark {
 
     /** The fields of {@link #DASHBOARD} whose values take an upstream call made with their parent's answer. */
     static final List<String> LEVEL_FIELDS = List.of("workspaces", "repositories", "pipelines", "steps", "testReport",
-            "reasons");
+            "testCases", "reasons");
 
     /** The small warm query of the throughput row: one repository's last 5 pipelines. */
     static final String SMALL = """

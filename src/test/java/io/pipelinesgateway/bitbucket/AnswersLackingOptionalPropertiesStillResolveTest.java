@@ -242,6 +242,7 @@ class AnswersLackingOptionalPropertiesStillResolveTest extends GatewayTest {
         given("step-integration-tests.json");
         given("steps-pipeline-42.json", response -> okJson(withMinimalItem("steps-pipeline-42.json",
                 "pipeline_step")));
+        given("test-report-summary.json");
         given("test-cases.json", response -> okJson(withMinimalItem("test-cases.json", "test_case")));
 
         graphQl.document("""

@@ -43,6 +43,7 @@ class PartialDataTest extends GatewayTest {
 
     @Test
     void resolvesTheRestOfAStepWhenItsTestReportFails() {
+        // The test cases, which may be ruled out by the report, are read anyway when the report cannot be.
         given("pipeline-42.json");
         given("step-integration-tests.json");
         given("test-cases.json");

@@ -58,6 +58,7 @@ class NodeTest extends GatewayTest {
         given("repository-api.json");
         given("pipeline-42.json");
         given("step-integration-tests.json");
+        given("test-report-summary.json");
         given("test-cases.json");
 
         var response = graphQl.document(IDS)

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.FakeBitbucket.api;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
 import static io.pipelinesgateway.support.Fixtures.STEP_TEST;
@@ -39,15 +43,15 @@ class TestReportTest extends GatewayTest {
     private static final String STATUSES = "($statuses: [TestCaseStatus!])";
 
     @BeforeEach
-    void givenTheIntegrationTestStep() {
+    void givenTheIntegrationTestStepAndItsReport() {
         given("pipeline-42.json");
         given("step-integration-tests.json");
+        // Bitbucket keeps a step's cases with its report: whenever it has cases, it has a summary.
+        given("test-report-summary.json");
     }
 
     @Test
     void readsTheSummary() {
-        given("test-report-summary.json");
-
         graphQl.document(STEP.formatted(NO_VARIABLES, "testReport { total successful failed errored skipped durationSeconds }"))
                 .execute()
                 .path("pipeline.step.testReport").matchesJsonStrictly("""
@@ -75,6 +79,58 @@ class TestReportTest extends GatewayTest {
                 .path("pipeline.step.testReport").valueIsNull();
 
         bitbucket.verify(exactly(1), getOf(stepPath(PIPELINE_42, STEP_BUILD) + "/test_reports"));
+    }
+
+    @Test
+    void asksNoTestCasesOfAStepThatReportedNoTests() {
+        given("step-build.json");
+        given("test-report-not-found.json");
+
+        graphQl.document("""
+                        query { pipeline(workspace: "acme", repository: "api", uuid: "%s") {
+                          step(uuid: "%s") { testReport { total } testCases { totalCount nodes { uuid } } } } }
+                        """.formatted(PIPELINE_42, STEP_BUILD))
+                .execute()
+                .path("pipeline.step.testReport").valueIsNull()
+                .path("pipeline.step.testCases.totalCount").entity(Integer.class).isEqualTo(0)
+                .path("pipeline.step.testCases.nodes").entityList(Object.class).hasSize(0);
+
+        bitbucket.verify(exactly(1), getOf(stepPath(PIPELINE_42, STEP_BUILD) + "/test_reports"));
+        bitbucket.verify(exactly(0), getOf(stepPath(PIPELINE_42, STEP_BUILD) + "/test_reports/test_cases"));
+    }
+
+    @Test
+    void asksNoFailedCasesOfAReportThatCountsNoFailureAndReadsTheReportOnceForBothFields() {
+        given("test-cases.json");
+        bitbucket.stubFor(get(urlPathEqualTo(api(REPORT))).willReturn(okJson("""
+                {"total": 3, "success": 2, "failed": 0, "skipped": 1, "error": 0, "duration_in_seconds": 2.0}
+                """)));
+
+        graphQl.document(STEP.formatted(STATUSES, "testReport { failed } testCases(statuses: $statuses) { nodes { uuid } }"))
+                .variable("statuses", List.of("FAILED", "ERROR"))
+                .execute()
+                .path("pipeline.step.testReport.failed").entity(Integer.class).isEqualTo(0)
+                .path("pipeline.step.testCases.nodes").entityList(Object.class).hasSize(0);
+
+        bitbucket.verify(exactly(1), getOf(REPORT));
+        bitbucket.verify(exactly(0), getOf(CASES));
+    }
+
+    @Test
+    void readsTheCasesWhenTheReportDoesNotCountThem() {
+        given("test-cases.json");
+        // Without its counts, a report cannot rule out a failed case.
+        bitbucket.stubFor(get(urlPathEqualTo(api(REPORT))).willReturn(okJson("""
+                {"total": 4, "duration_in_seconds": 12.5}
+                """)));
+
+        graphQl.document(STEP.formatted(STATUSES, "testCases(statuses: $statuses) { nodes { uuid } }"))
+                .variable("statuses", List.of("FAILED"))
+                .execute()
+                .path("pipeline.step.testCases.nodes[*].uuid").entityList(String.class)
+                .containsExactly(TEST_CASE_FAILED);
+
+        bitbucket.verify(exactly(1), getOf(CASES));
     }
 
     @Test
