@@ -102,6 +102,20 @@ class UpstreamRequestMetricsTest extends GatewayTest {
                 "(?m)^gateway_upstream_requests_total\\{method=\"GET\",resource=\"pipeline\",status=\"200\"[^}]*} \\d+(\\.\\d+)?$");
     }
 
+    @Test
+    void timesEachUpstreamCallOnceAsTheGatewaysOwnMetricNotAlsoAsWebClients() {
+        given("pipeline-42.json");
+
+        graphQl.document("""
+                        { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
+                        """.formatted(PIPELINE_42))
+                .execute().path("pipeline.buildNumber").hasValue();
+
+        String scrape = prometheus();
+        assertThat(scrape).containsPattern("(?m)^gateway_upstream_latency_seconds_count\\{");
+        assertThat(scrape).doesNotContainPattern("(?m)^http_client_requests_\\w+");
+    }
+
     /** The counter's samples by their labels, e.g. {@code method=GET,resource=pipeline,status=200}. */
     private Map<String, Double> scrape() {
         Map<String, Double> samples = new LinkedHashMap<>();
