@@ -72,6 +72,8 @@ class DashboardBenchmark {
     private static final int JIT_WARM_UP_VIEWS = 5;
     private static final String NO_CACHE = "--gateway.cache.enabled=false";
     private static final int MORE_VIEWERS = 4;
+    /** New credentials' first views on a running gateway, of which the median is reported. */
+    private static final int RUNNING_COLD_VIEWS = 5;
     private static final int WARM_RUNS = 100;
     private static final int THROUGHPUT_CONNECTIONS = 32;
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
@@ -170,6 +172,7 @@ class DashboardBenchmark {
         UpstreamCalls warmBefore = gateway.upstream();
         Samples warm = Samples.of(README_WARM_RUNS, () -> gateway.await(viewer, query));
         UpstreamCalls calls = gateway.upstream().since(warmBefore);
+        ColdViews running = coldOnARunningGateway(query, 10, List.of());
         int levels = levels(query);
         long criticalPathMs = levels * BenchGateway.LATENCY_MS;
         report.append("## The README's dashboard (default seed, acme and globex)\n\n")
@@ -177,10 +180,11 @@ class DashboardBenchmark {
                 .append(" ms = ").append(criticalPathMs).append(" ms (").append(String.join(", ", LEVEL_FIELDS))
                 .append(", as the query selects them).\n\n")
                 .append("| | figure | goal |\n|---|---:|---:|\n")
-                .append("| cold, first viewer: upstream calls, latency | ").append(whole(cold.total()))
+                .append("| cold, first viewer on a fresh gateway: upstream calls, latency | ").append(whole(cold.total()))
                 .append(" calls, ").append(millis(coldNanos)).append(" | the distinct calls |\n")
-                .append("| cold latency / critical path | ").append(ratio(coldNanos / 1e6, criticalPathMs))
+                .append("| cold latency / critical path, fresh gateway | ").append(ratio(coldNanos / 1e6, criticalPathMs))
                 .append("x | <= 1.2x |\n")
+                .append(running.row(criticalPathMs))
                 .append("| one more viewer (new credential): calls, % of the first's, latency | ")
                 .append(whole(another.total())).append(" calls, ")
                 .append(decimal(100.0 * another.total() / cold.total())).append(" %, ").append(millis(anotherNanos))
@@ -230,6 +234,7 @@ class DashboardBenchmark {
             restCalls = calls.get();
         }
 
+        ColdViews running = coldOnARunningGateway(DASHBOARD, 2, LOAD);
         int levels = levels(DASHBOARD);
         long criticalPathMs = levels * BenchGateway.LATENCY_MS;
         report.append("## The bench dashboard: 3 workspaces × 10 repositories × the last 10 pipelines (")
@@ -240,12 +245,13 @@ class DashboardBenchmark {
                 .append(String.join(", ", LEVEL_FIELDS))
                 .append("); siblings run in parallel, so no view can answer sooner.\n\n")
                 .append("| | figure | goal |\n|---|---:|---:|\n")
-                .append("| cold, first viewer: upstream calls, latency | ").append(whole(cold.total()))
+                .append("| cold, first viewer on a fresh gateway: upstream calls, latency | ").append(whole(cold.total()))
                 .append(" calls, ")
                 .append(millis(coldNanos)).append(" | exactly the distinct calls (REST client: ")
                 .append(whole(restCalls)).append(") |\n")
-                .append("| cold latency / critical path | ").append(ratio(coldNanos / 1e6, criticalPathMs))
+                .append("| cold latency / critical path, fresh gateway | ").append(ratio(coldNanos / 1e6, criticalPathMs))
                 .append("x | <= 1.2x |\n")
+                .append(running.row(criticalPathMs))
                 .append("| one more viewer (new credential, same repositories, ").append(MORE_VIEWERS)
                 .append(" viewers): calls, % of the first's, p50 | ").append(decimal(moreCallsPerViewer))
                 .append(" calls, ").append(decimal(100 * moreCallsPerViewer / cold.total())).append(" %, ")
@@ -427,6 +433,41 @@ class DashboardBenchmark {
 
     private static String millis(double nanos) {
         return String.format(Locale.ROOT, "%,.1f ms", nanos / 1e6);
+    }
+
+    /**
+     * A cold cache on a gateway that has run a while: the first views of {@link #RUNNING_COLD_VIEWS} new credentials on
+     * a gateway with the shared tier off, so that each makes every call a first viewer makes, after other credentials'
+     * first views of the same query. A fresh gateway's first view also pays its application context's first use
+     * (Jackson's serializers and deserializers built for each type, Spring's handler caches filled, on both the
+     * gateway's and the sandbox's side); a gateway that has served users has paid it, as it has compiled its hot paths.
+     */
+    private static ColdViews coldOnARunningGateway(String query, int warmUpViews, List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--gateway.cache.shared=false");
+        try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
+            for (int i = 0; i < warmUpViews; i++) {
+                gateway.await(Viewer.bearer("bench-running-warm-up-" + i), query);
+            }
+            Samples latency = new Samples();
+            UpstreamCalls before = gateway.upstream();
+            for (int i = 0; i < RUNNING_COLD_VIEWS; i++) {
+                Viewer viewer = Viewer.bearer("bench-running-cold-" + i);
+                latency.add(Samples.time(() -> gateway.await(viewer, query)));
+            }
+            return new ColdViews(latency, gateway.upstream().since(before).total() / (double) RUNNING_COLD_VIEWS);
+        }
+    }
+
+    /** New credentials' first views: their latency and their calls per view. */
+    private record ColdViews(Samples latency, double callsPerView) {
+
+        String row(long criticalPathMs) {
+            return "| cold, running gateway (" + RUNNING_COLD_VIEWS + " new credentials' first views, shared tier off, "
+                    + "median): upstream calls, latency; latency / critical path | " + decimal(callsPerView)
+                    + " calls, " + millis(latency.percentile(50)) + "; " + ratio(latency.percentile(50) / 1e6,
+                    criticalPathMs) + "x | <= 1.2x |\n";
+        }
     }
 
     private static String ratio(double a, double b) {
