@@ -105,15 +105,29 @@ class UpstreamRequestMetricsTest extends GatewayTest {
     @Test
     void timesEachUpstreamCallOnceAsTheGatewaysOwnMetricNotAlsoAsWebClients() {
         given("pipeline-42.json");
+        Map<String, Double> before = scrape();
+        double observedBefore = webClientObservations();
 
         graphQl.document("""
                         { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
                         """.formatted(PIPELINE_42))
                 .execute().path("pipeline.buildNumber").hasValue();
 
-        String scrape = prometheus();
-        assertThat(scrape).containsPattern("(?m)^gateway_upstream_latency_seconds_count\\{");
-        assertThat(scrape).doesNotContainPattern("(?m)^http_client_requests_\\w+");
+        assertThat(increase(before, scrape(), "GET", "pipeline", "200")).isEqualTo(1);
+        assertThat(prometheus()).containsPattern("(?m)^gateway_upstream_latency_seconds_count\\{resource=\"pipeline\"");
+        // Other clients of the application (another test's) may have their series; this call adds to none.
+        assertThat(webClientObservations()).isEqualTo(observedBefore);
+    }
+
+    /** How many calls WebClient's own observation ({@code http.client.requests}) has timed, all clients together. */
+    private double webClientObservations() {
+        Matcher matcher = Pattern.compile("(?m)^http_client_requests_seconds_count\\{[^}]*} (\\S+)$")
+                .matcher(prometheus());
+        double count = 0;
+        while (matcher.find()) {
+            count += Double.parseDouble(matcher.group(1));
+        }
+        return count;
     }
 
     /** The counter's samples by their labels, e.g. {@code method=GET,resource=pipeline,status=200}. */
