@@ -48,7 +48,10 @@ class DashboardBenchmark {
                     steps { name status testReport { total failed } } } } } } } } }
             """;
 
-    /** The fields of {@link #DASHBOARD} whose values take an upstream call made with their parent's answer. */
+    /**
+     * The fields whose values take an upstream call that waits for the one before: made with their parent's answer,
+     * or, for {@code testCases}, with their step's test report, which may rule the call out.
+     */
     static final List<String> LEVEL_FIELDS = List.of("workspaces", "repositories", "pipelines", "steps", "testReport",
             "testCases", "reasons");
 
@@ -241,7 +244,8 @@ class DashboardBenchmark {
                 .append(count(data)).append(" pipelines), steps and test report summaries\n\n")
                 .append("Critical path: ").append(levels).append(" levels × ").append(BenchGateway.LATENCY_MS)
                 .append(" ms = ").append(criticalPathMs).append(" ms. A level is a field of the query whose value ")
-                .append("takes an upstream call made with its parent's answer (")
+                .append("takes an upstream call made with its parent's answer, or after its step's report for ")
+                .append("testCases (")
                 .append(String.join(", ", LEVEL_FIELDS))
                 .append("); siblings run in parallel, so no view can answer sooner.\n\n")
                 .append("| | figure | goal |\n|---|---:|---:|\n")
