@@ -44,18 +44,16 @@ class TestReportController implements RuntimeWiringConfigurer {
     private static CompletableFuture<Connection<TestCase>> testCases(Step step, DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
         TestReportRequest report = testReportRequest(step);
-        if (report == null) {
-            return CompletableFuture.completedFuture(Connection.ofList(List.of(), page));
-        }
         TestCasesRequest request = new TestCasesRequest(step.key(), step.isTerminal(),
                 environment.getArgument("statuses"), page);
-        return Loaders.load(environment, TestReport.class, report)
-                // A report that could not be read rules nothing out: the cases are read, and may still resolve.
-                .handle((summary, failed) -> failed == null
-                        && (summary == null || summary.reportsNoCase(request.statuses())))
-                .thenCompose(none -> none
-                        ? CompletableFuture.completedFuture(Connection.<TestCase>ofList(List.of(), page))
-                        : Loaders.load(environment, TestCasePage.class, request).thenApply(TestCasePage::connection));
+        CompletableFuture<Boolean> noCase = report == null ? CompletableFuture.completedFuture(true)
+                : Loaders.load(environment, TestReport.class, report)
+                        // A report that could not be read rules nothing out: the cases are read, and may resolve.
+                        .handle((summary, failed) -> failed == null
+                                && (summary == null || summary.reportsNoCase(request.statuses())));
+        return noCase.thenCompose(none -> none
+                ? CompletableFuture.completedFuture(Connection.<TestCase>ofList(List.of(), page))
+                : Loaders.load(environment, TestCasePage.class, request).thenApply(TestCasePage::connection));
     }
 
     private static CompletableFuture<List<BitbucketTestCaseReason>> reasons(TestCase testCase,
