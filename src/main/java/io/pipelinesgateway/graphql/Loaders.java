@@ -1,15 +1,31 @@
 package io.pipelinesgateway.graphql;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Flux;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
+import org.dataloader.DataLoaderRegistry;
+import org.dataloader.stats.NoOpStatisticsCollector;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.ContextPropagationHelper;
+import org.springframework.graphql.execution.DataLoaderRegistrar;
+import org.springframework.graphql.execution.DefaultExecutionGraphQlService;
+import org.springframework.graphql.execution.GraphQlSource;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -21,27 +37,70 @@ import graphql.schema.DataFetchingEnvironment;
  * ({@code gateway.bitbucket.max-in-flight} and {@code max-in-flight-per-caller}), so a level still goes out at once.
  * Each key succeeds or fails on its own, so one missing pipeline does not fail its siblings.
  * <p>
- * A loader is registered by its key and value types, as {@link BatchLoaderRegistry#forTypePair} does: a controller
+ * A loader is named by its value type, as Spring's {@code BatchLoaderRegistry#forTypePair} names it: a controller
  * receives it as a {@code DataLoader<K, V>} parameter, found by the value type whatever the parameter is called. So
  * each value type has one loader; a list or a page is given its own record type.
+ * <p>
+ * The loaders are the gateway's own rather than Spring's {@code BatchLoaderRegistry}'s, which wraps every load in a
+ * context snapshot: the request's whole GraphQL context read, written into the Reactor context, and set and reset as
+ * thread locals, on each key of a warm view. Here the request's Reactor context is built once, at its first load, and
+ * given to each; no load reads a thread local. Nor is a load observed on its own ({@link GraphQlObservations}).
  */
-@Component
-public class Loaders {
+@Configuration(proxyBeanMethods = false)
+public class Loaders implements DataLoaderRegistrar {
 
-    private final BatchLoaderRegistry registry;
+    /** Unbatched, cached within the request, and without per-load statistics nobody reads. */
+    private static final DataLoaderOptions OPTIONS = DataLoaderOptions.newOptions()
+            .setBatchingEnabled(false)
+            .setStatisticsCollector(NoOpStatisticsCollector::new)
+            .build();
 
-    public Loaders(BatchLoaderRegistry registry) {
-        this.registry = registry;
+    private final Map<String, Function<Object, Mono<Object>>> loads = new ConcurrentHashMap<>();
+
+    /** The execution service with these loaders registered on each request. */
+    @Bean
+    ExecutionGraphQlService executionGraphQlService(GraphQlSource source) {
+        DefaultExecutionGraphQlService service = new DefaultExecutionGraphQlService(source);
+        service.addDataLoaderRegistrar(this);
+        return service;
     }
 
     /** Registers the loader of {@code valueType} by {@code keyType}; an empty answer loads as null. */
+    @SuppressWarnings("unchecked")
     public <K, V> void register(Class<K> keyType, Class<V> valueType, Function<K, Mono<V>> load) {
-        registry.forTypePair(keyType, valueType)
-                // Without batching, the loader is called with each key alone, as the key is asked for.
-                .withOptions(options -> options.setBatchingEnabled(false))
-                .registerMappedBatchLoader((keys, environment) -> Flux.fromIterable(keys)
-                        .flatMap(key -> Mono.defer(() -> load.apply(key)).map(value -> Map.entry(key, value)))
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue));
+        loads.put(valueType.getName(), key -> (Mono<Object>) load.apply(keyType.cast(key)));
+    }
+
+    @Override
+    public boolean hasRegistrations() {
+        return !loads.isEmpty();
+    }
+
+    @Override
+    public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext graphQlContext) {
+        RequestContext context = new RequestContext(graphQlContext);
+        loads.forEach((name, load) -> registry.register(name,
+                DataLoaderFactory.newDataLoader(name, batchOf(load, context), OPTIONS)));
+    }
+
+    /**
+     * The batch function of one loader: with batching off, DataLoader calls it with each key alone, as the key is
+     * asked for; a list of keys (a {@code loadMany}) is loaded key by key all the same.
+     */
+    private static BatchLoader<Object, Object> batchOf(Function<Object, Mono<Object>> load, RequestContext context) {
+        return keys -> {
+            if (keys.size() == 1) {
+                return loadOne(load, context, keys.get(0)).thenApply(Collections::singletonList);
+            }
+            List<CompletableFuture<Object>> each = keys.stream().map(key -> loadOne(load, context, key)).toList();
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                    .thenApply(loaded -> each.stream().map(CompletableFuture::join).collect(Collectors.toList()));
+        };
+    }
+
+    private static CompletableFuture<Object> loadOne(Function<Object, Mono<Object>> load, RequestContext context,
+            Object key) {
+        return Mono.defer(() -> load.apply(key)).contextWrite(context.view()).toFuture();
     }
 
     /**
@@ -60,5 +119,28 @@ public class Loaders {
             throw new IllegalStateException("No DataLoader of " + valueType.getName() + " is registered");
         }
         return loader;
+    }
+
+    /**
+     * The request's Reactor context, as Spring for GraphQL copied it into the GraphQL context (the caller, the
+     * request's upstream budget and id), built at the request's first load and shared by all its loads.
+     */
+    private static final class RequestContext {
+
+        private final GraphQLContext graphQlContext;
+        private volatile ContextView view;
+
+        RequestContext(GraphQLContext graphQlContext) {
+            this.graphQlContext = graphQlContext;
+        }
+
+        ContextView view() {
+            ContextView built = view;
+            if (built == null) {
+                built = ContextPropagationHelper.captureFrom(graphQlContext).updateContext(Context.empty());
+                view = built;
+            }
+            return built;
+        }
     }
 }

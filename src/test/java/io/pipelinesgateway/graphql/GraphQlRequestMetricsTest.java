@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Spring for GraphQL's observations reach {@code /actuator/prometheus}: each request in
  * {@code graphql_request_seconds} by operation type and outcome (with histogram buckets), each field fetched by a
- * controller in {@code graphql_datafetcher_seconds} by field name (fields read through a DataLoader are timed by
- * loader instead, in {@code graphql_dataloader_seconds}). Their labels hold bounded values only: never the
- * operation's name, the query or the credential, which no series of the gateway carries.
+ * controller in {@code graphql_datafetcher_seconds} by field name. Their labels hold bounded values only: never the
+ * operation's name, the query or the credential, which no series of the gateway carries. A DataLoader's load of one
+ * key is not observed on its own: it is a cache hit or an upstream call, each counted and timed by the gateway.
  */
 class GraphQlRequestMetricsTest extends GatewayTest {
 
@@ -48,6 +48,18 @@ class GraphQlRequestMetricsTest extends GatewayTest {
                 .noneMatch(label -> label.contains("MetricsTestSecretLookingOperation"))
                 .noneMatch(label -> label.contains("rateLimit {"))
                 .noneMatch(label -> label.contains(Fixtures.BEARER_TOKEN));
+    }
+
+    @Test
+    void aKeyLoadedThroughADataLoaderIsTimedAsItsUpstreamCallNotAlsoAsALoad() {
+        given("workspace-acme.json");
+
+        graphQl.document("{ workspace(slug: \"acme\") { slug } }")
+                .execute().path("workspace.slug").entity(String.class).isEqualTo("acme");
+
+        String scrape = prometheus();
+        assertThat(scrape).containsPattern("(?m)^gateway_upstream_latency_seconds_count\\{[^}]*} \\d+");
+        assertThat(scrape).doesNotContain("graphql_dataloader_seconds");
     }
 
     private static List<String> labels(String scrape, Pattern series) {
