@@ -1,7 +1,9 @@
 package io.pipelinesgateway.bitbucket;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.pipelinesgateway.cache.Freshness;
@@ -40,6 +42,8 @@ class BitbucketClient {
     private final ApplicationEventPublisher events;
     private final CredentialSource credentials;
     private final UnreadableValues unreadableValues;
+    /** Each page type, built once: a warm read of a listing would build it again on every field. */
+    private final Map<Class<?>, JavaType> pageTypes = new ConcurrentHashMap<>();
 
     BitbucketClient(UpstreamExchange exchange, JsonMapper jsonMapper, ResponseCache cache, CachePolicy cachePolicy,
             BitbucketRateLimits rateLimits, ApplicationEventPublisher events, CredentialSource credentials,
@@ -115,7 +119,8 @@ class BitbucketClient {
      * that reported no tests has no test cases), it reads as an empty listing, cached as its absence rule says.
      */
     <T> Mono<BitbucketPage<T>> readPage(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
-        JavaType pageType = jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, itemType);
+        JavaType pageType = pageTypes.computeIfAbsent(itemType,
+                type -> jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, type));
         UpstreamRequest paged = request.with("page", page)
                 .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
         @SuppressWarnings("unchecked")
@@ -145,7 +150,7 @@ class BitbucketClient {
                     credentials.credentialFor(context, request.workspace(), false));
             rateLimits.read(request.workspace());
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
-            String variant = request.pathAndQuery().substring(request.path().length())
+            String variant = request.encodedQuery()
                     + (range == null ? "" : "#" + range) + request.stepStateVariant();
             boolean live = request.read() == Read.LIVE;
             // Assembled only when it runs: most reads are answered by the cache, and a call's retries and circuit

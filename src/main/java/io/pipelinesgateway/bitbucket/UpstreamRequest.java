@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -238,12 +237,23 @@ public final class UpstreamRequest {
 
     /** The path and the encoded query, to append to the base URL. */
     String pathAndQuery() {
+        return query.isEmpty() ? path : path + encodedQuery();
+    }
+
+    /**
+     * The encoded query, from its '?', or nothing: what tells this request's answer apart from another's on the same
+     * path. Built on each cached read, so in one pass, without a stream.
+     */
+    String encodedQuery() {
         if (query.isEmpty()) {
-            return path;
+            return "";
         }
-        return path + query.stream()
-                .map(entry -> UriUtils.encodeQueryParam(entry.getKey(), StandardCharsets.UTF_8) + "="
-                        + UriUtils.encodeQueryParam(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&", "?", ""));
+        StringBuilder encoded = new StringBuilder(16 * query.size());
+        for (Map.Entry<String, String> parameter : query) {
+            encoded.append(encoded.isEmpty() ? '?' : '&')
+                    .append(UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        return encoded.toString();
     }
 }
