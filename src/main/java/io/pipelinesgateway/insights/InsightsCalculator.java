@@ -16,6 +16,7 @@ import io.pipelinesgateway.pipeline.PipelineStatus;
 import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.step.Step;
 import io.pipelinesgateway.testreport.TestCase;
+import io.pipelinesgateway.testreport.TestCaseStatus;
 
 /**
  * Computes {@link Insights} from pipelines already read: no I/O here, so every figure can be checked by hand
@@ -113,10 +114,10 @@ final class InsightsCalculator {
                 int[] counts = outcomes.computeIfAbsent(
                         List.of(repository, pipeline.target().commit().hash(), String.valueOf(name)),
                         any -> new int[2]);
-                if (FAILURES.contains(String.valueOf(testCase.status()))) {
+                if (testCase.status().failure()) {
                     counts[0]++;
                 }
-                else if ("SUCCESS".equals(testCase.status())) {
+                else if (testCase.status() == TestCaseStatus.SUCCESS) {
                     counts[1]++;
                 }
             }

@@ -2,8 +2,6 @@ package io.pipelinesgateway.testreport;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Locale;
 
 import io.pipelinesgateway.bitbucket.BitbucketTestCase;
 import io.pipelinesgateway.step.StepKey;
@@ -14,15 +12,12 @@ import io.pipelinesgateway.step.StepKey;
  * @param askedAlone whether the caller asked for this one case ({@code node(id:)}) rather than a step's list of them
  */
 public record TestCase(StepKey step, String uuid, String name, String fullyQualifiedName, String packageName,
-        String status, Double durationSeconds, boolean askedAlone) {
-
-    private static final List<String> STATUSES = List.of("SUCCESS", "FAILED", "ERROR", "SKIPPED");
-    private static final List<String> FAILURES = List.of("FAILED", "ERROR");
+        TestCaseStatus status, Double durationSeconds, boolean askedAlone) {
 
     /** A case of a step's list. */
     static TestCase from(StepKey step, BitbucketTestCase testCase) {
         return new TestCase(step, testCase.uuid(), testCase.name(), testCase.fullyQualifiedName(),
-                testCase.packageName(), statusOf(testCase.status()), seconds(testCase.duration()), false);
+                testCase.packageName(), TestCaseStatus.of(testCase.status()), seconds(testCase.duration()), false);
     }
 
     /** The same case, asked for alone. */
@@ -35,15 +30,7 @@ public record TestCase(StepKey step, String uuid, String name, String fullyQuali
      * so a page of mostly passing cases costs a call per failure only; one asked for alone is always read.
      */
     boolean reasonsWorthReading() {
-        return askedAlone || FAILURES.contains(status);
-    }
-
-    static String statusOf(String status) {
-        String upper = status == null ? "" : status.toUpperCase(Locale.ROOT);
-        if (upper.equals("PASSED") || upper.equals("SUCCESSFUL")) {
-            return "SUCCESS";
-        }
-        return STATUSES.contains(upper) ? upper : "UNKNOWN";
+        return askedAlone || status.failure();
     }
 
     /** Bitbucket has been seen sending a duration as seconds and as ISO-8601 ("PT0.25S"). */

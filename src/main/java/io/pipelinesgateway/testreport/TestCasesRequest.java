@@ -10,7 +10,7 @@ import io.pipelinesgateway.step.StepKey;
  *
  * @param stepCompleted whether the step has completed, which makes "no test cases" (Bitbucket's 404) final
  */
-public record TestCasesRequest(StepKey step, boolean stepCompleted, List<String> statuses, PageRequest page) {
+public record TestCasesRequest(StepKey step, boolean stepCompleted, List<TestCaseStatus> statuses, PageRequest page) {
 
     public TestCasesRequest {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);

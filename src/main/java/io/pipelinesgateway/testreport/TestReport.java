@@ -26,7 +26,7 @@ public record TestReport(int total, int successful, int failed, int errored, int
      * empty), so that reading its cases would only find none: a page of failed cases costs no call for a report
      * with no failure. A status without a count of its own ({@code UNKNOWN}) is never ruled out.
      */
-    boolean reportsNoCase(List<String> statuses) {
+    boolean reportsNoCase(List<TestCaseStatus> statuses) {
         if (!countsComplete) {
             return false;
         }
@@ -34,11 +34,11 @@ public record TestReport(int total, int successful, int failed, int errored, int
             return total == 0;
         }
         return statuses.stream().allMatch(status -> switch (status) {
-            case "SUCCESS" -> successful == 0;
-            case "FAILED" -> failed == 0;
-            case "ERROR" -> errored == 0;
-            case "SKIPPED" -> skipped == 0;
-            default -> false;
+            case SUCCESS -> successful == 0;
+            case FAILED -> failed == 0;
+            case ERROR -> errored == 0;
+            case SKIPPED -> skipped == 0;
+            case UNKNOWN -> false;
         });
     }
 

@@ -44,8 +44,9 @@ class TestReportController implements RuntimeWiringConfigurer {
     private static CompletableFuture<Connection<TestCase>> testCases(Step step, DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
         TestReportRequest report = testReportRequest(step);
-        TestCasesRequest request = new TestCasesRequest(step.key(), step.isTerminal(),
-                environment.getArgument("statuses"), page);
+        List<?> statuses = environment.getArgument("statuses");
+        TestCasesRequest request = new TestCasesRequest(step.key(), step.isTerminal(), statuses == null ? null
+                : statuses.stream().map(status -> TestCaseStatus.valueOf(status.toString())).toList(), page);
         CompletableFuture<Boolean> noCase = report == null ? CompletableFuture.completedFuture(true)
                 : Loaders.load(environment, TestReport.class, report)
                         // A report that could not be read rules nothing out: the cases are read, and may resolve.

@@ -40,7 +40,7 @@ public class TestReportService {
         boolean filtered = !request.statuses().isEmpty();
         return bitbucket.testCases(request.step().upstream(), request.stepCompleted())
                 .window(request.page().offset(), request.page().first(),
-                        testCase -> !filtered || request.statuses().contains(TestCase.statusOf(testCase.status())),
+                        testCase -> !filtered || request.statuses().contains(TestCaseStatus.of(testCase.status())),
                         filtered)
                 .map(window -> Connection.of(window, request.page().offset(),
                         testCase -> TestCase.from(request.step(), testCase)));

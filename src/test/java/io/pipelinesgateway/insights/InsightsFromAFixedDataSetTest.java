@@ -12,6 +12,7 @@ import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.step.Step;
 import io.pipelinesgateway.step.StepKey;
 import io.pipelinesgateway.testreport.TestCase;
+import io.pipelinesgateway.testreport.TestCaseStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,7 +166,7 @@ class InsightsFromAFixedDataSetTest {
     }
 
     private static TestCase test(String name, String status) {
-        return new TestCase(null, "{" + name + "}", name, name, "com.acme", status, 1.0, false);
+        return new TestCase(null, "{" + name + "}", name, name, "com.acme", TestCaseStatus.valueOf(status), 1.0, false);
     }
 
     private static Repository repository(String slug) {

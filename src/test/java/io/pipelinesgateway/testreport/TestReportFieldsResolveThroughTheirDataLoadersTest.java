@@ -121,7 +121,7 @@ class TestReportFieldsResolveThroughTheirDataLoadersTest {
             TestCasesRequest request = (TestCasesRequest) key;
             assertThat(request.step()).isEqualTo(TEST);
             assertThat(request.stepCompleted()).isTrue();
-            assertThat(request.statuses()).containsExactly("FAILED", "ERROR");
+            assertThat(request.statuses()).containsExactly(TestCaseStatus.FAILED, TestCaseStatus.ERROR);
             assertThat(request.page().first()).isEqualTo(10);
         });
         assertThat(upstream.asked(TestCaseReasons.class)).containsExactlyInAnyOrder(
