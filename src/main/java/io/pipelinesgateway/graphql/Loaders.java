@@ -1,12 +1,10 @@
 package io.pipelinesgateway.graphql;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
@@ -84,17 +82,15 @@ public class Loaders implements DataLoaderRegistrar {
     }
 
     /**
-     * The batch function of one loader: with batching off, DataLoader calls it with each key alone, as the key is
-     * asked for; a list of keys (a {@code loadMany}) is loaded key by key all the same.
+     * The batch function of one loader. With batching off, DataLoader calls it with each key alone, as the key is
+     * asked for ({@code loadMany} too): one key is one load, which succeeds or fails on its own.
      */
     private static BatchLoader<Object, Object> batchOf(Function<Object, Mono<Object>> load, RequestContext context) {
         return keys -> {
-            if (keys.size() == 1) {
-                return loadOne(load, context, keys.get(0)).thenApply(Collections::singletonList);
+            if (keys.size() != 1) {
+                throw new IllegalStateException("A DataLoader of the gateway loads one key at a time, not " + keys.size());
             }
-            List<CompletableFuture<Object>> each = keys.stream().map(key -> loadOne(load, context, key)).toList();
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                    .thenApply(loaded -> each.stream().map(CompletableFuture::join).collect(Collectors.toList()));
+            return loadOne(load, context, keys.get(0)).thenApply(Collections::singletonList);
         };
     }
 
