@@ -88,7 +88,7 @@ public class Loaders implements DataLoaderRegistrar {
     private static BatchLoader<Object, Object> batchOf(Function<Object, Mono<Object>> load, RequestContext context) {
         return keys -> {
             if (keys.size() != 1) {
-                throw new IllegalStateException("A DataLoader of the gateway loads one key at a time, not " + keys.size());
+                throw new IllegalStateException("An unbatched DataLoader was given " + keys.size() + " keys");
             }
             return loadOne(load, context, keys.get(0)).thenApply(Collections::singletonList);
         };
