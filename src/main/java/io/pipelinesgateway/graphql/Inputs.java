@@ -1,10 +1,13 @@
 package io.pipelinesgateway.graphql;
 
+import java.util.List;
+
 import io.pipelinesgateway.error.InvalidInputException;
 
 /**
  * Checks of mutation input that GraphQL's types cannot express, made before any upstream call so that a mistake
- * costs no request and names its field.
+ * costs no request and names its field; and the reading of arguments graphql-java gives in another shape than the
+ * gateway's types.
  */
 public final class Inputs {
 
@@ -27,5 +30,13 @@ public final class Inputs {
             throw new InvalidInputException(field, "'" + field + "' must be a positive number; it was " + value + ".");
         }
         return value;
+    }
+
+    /**
+     * A list argument of a schema enum as the Java enum of the same names (graphql-java gives an enum value by its
+     * name); null when the argument is not given.
+     */
+    public static <E extends Enum<E>> List<E> enums(List<?> names, Class<E> type) {
+        return names == null ? null : names.stream().map(name -> Enum.valueOf(type, name.toString())).toList();
     }
 }

@@ -1,11 +1,11 @@
 package io.pipelinesgateway.pipeline;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.graphql.LoadedField;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -46,10 +46,8 @@ class PipelineController implements RuntimeWiringConfigurer {
 
     private static CompletableFuture<Connection<Pipeline>> pipelines(Repository repository,
             DataFetchingEnvironment environment) {
-        List<?> statuses = environment.getArgument("statuses");
         PipelineListRequest request = new PipelineListRequest(repository.workspaceSlug(), repository.slug(),
-                statuses == null ? null : statuses.stream().map(status -> PipelineStatus.valueOf(status.toString()))
-                        .toList(),
+                Inputs.enums(environment.getArgument("statuses"), PipelineStatus.class),
                 environment.getArgument("branch"), !"OLDEST_FIRST".equals(environment.getArgument("order")),
                 PageRequest.of(environment.getArgument("first"), environment.getArgument("after")));
         DataLoader<PipelineKey, Pipeline> pipelineLoader = Loaders.loader(environment, Pipeline.class);

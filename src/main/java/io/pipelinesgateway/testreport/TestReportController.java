@@ -7,6 +7,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.pipelinesgateway.bitbucket.BitbucketTestCaseReason;
 import io.pipelinesgateway.graphql.Connection;
+import io.pipelinesgateway.graphql.Inputs;
 import io.pipelinesgateway.graphql.LoadedField;
 import io.pipelinesgateway.graphql.Loaders;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -44,9 +45,8 @@ class TestReportController implements RuntimeWiringConfigurer {
     private static CompletableFuture<Connection<TestCase>> testCases(Step step, DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
         TestReportRequest report = testReportRequest(step);
-        List<?> statuses = environment.getArgument("statuses");
-        TestCasesRequest request = new TestCasesRequest(step.key(), step.isTerminal(), statuses == null ? null
-                : statuses.stream().map(status -> TestCaseStatus.valueOf(status.toString())).toList(), page);
+        TestCasesRequest request = new TestCasesRequest(step.key(), step.isTerminal(),
+                Inputs.enums(environment.getArgument("statuses"), TestCaseStatus.class), page);
         CompletableFuture<Boolean> noCase = report == null ? CompletableFuture.completedFuture(true)
                 : Loaders.load(environment, TestReport.class, report)
                         // A report that could not be read rules nothing out: the cases are read, and may resolve.

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.pipelinesgateway.bitbucket.PathSegments;
 import graphql.schema.idl.RuntimeWiring;
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.LoadedField;
 import io.pipelinesgateway.graphql.Loaders;
