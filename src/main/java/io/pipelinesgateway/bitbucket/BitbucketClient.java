@@ -77,7 +77,7 @@ class BitbucketClient {
      * rule says ({@link CachePolicy#absence}): for a {@linkplain UpstreamRequest#settled() settled} request (a
      * completed step that reported no tests will never have a report) like completed data, so asking again costs
      * nothing; otherwise briefly, and longer while it stays absent, under a key of its own
-     * ({@link UpstreamRequest#stepStateVariant()}) that the completed step's read never meets.
+     * ({@link UpstreamRequest#stateVariant()}) that the completed step's read never meets.
      */
     <T> Mono<T> find(UpstreamRequest request, Class<T> type) {
         JavaType javaType = jsonMapper.constructType(type);
@@ -151,7 +151,7 @@ class BitbucketClient {
             rateLimits.read(request.workspace());
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
             String variant = request.encodedQuery()
-                    + (range == null ? "" : "#" + range) + request.stepStateVariant();
+                    + (range == null ? "" : "#" + range) + request.stateVariant();
             boolean live = request.read() == Read.LIVE;
             // Assembled only when it runs: most reads are answered by the cache, and a call's retries and circuit
             // breaker are work a hit would throw away.

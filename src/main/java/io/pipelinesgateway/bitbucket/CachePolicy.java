@@ -14,7 +14,8 @@ import org.springframework.web.util.UriUtils;
  * How long each upstream answer may be served from the cache, by what it is: what has completed never changes and
  * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. A
  * repository's pipelines listing of completed pipelines is kept longer while its webhooks are seen
- * ({@link WebhookCoverage}), as each delivery evicts it. Live data of a repository's pipelines is kept longer while
+ * ({@link WebhookCoverage}), as each delivery evicts it. The steps of a pipeline seen waiting, read for it as seen,
+ * are kept like completed ones ({@link PipelineWait}). Live data of a repository's pipelines is kept longer while
  * it stays unchanged ({@link #freshness}). Every value is configurable ({@code gateway.cache.*}).
  */
 @Component
@@ -37,7 +38,7 @@ public class CachePolicy {
                     : value instanceof BitbucketStep step ? byState(step.state()) : properties.live();
             case STEP_LISTING -> value instanceof BitbucketPage<?> page && !page.values().isEmpty()
                     && page.values().stream().allMatch(item -> item instanceof BitbucketStep step
-                            && StateName.of(step.state()).isCompleted())
+                            && atRest(request, StateName.of(step.state())))
                     ? properties.completed() : listing(value);
             case PIPELINE_LISTING -> value instanceof BitbucketPage<?> page
                     && settledListingWithWebhooks(request, page) ? properties.listWithWebhooks() : listing(value);
@@ -47,6 +48,17 @@ public class CachePolicy {
             case LOG -> request.settled() ? properties.completed() : Duration.ZERO;
             case LIVE -> properties.live();
         };
+    }
+
+    /**
+     * Whether a step in state {@code name} no longer moves as {@code request} reads it: it has completed, or it has not
+     * started and its pipeline was seen waiting ({@link PipelineWait}), which the read's cache entry is kept under.
+     * A step of a waiting pipeline that runs all the same means the pipeline has moved on since it was seen: that
+     * answer is live data.
+     */
+    private static boolean atRest(UpstreamRequest request, StateName name) {
+        return name.isCompleted()
+                || request.seenWaiting() != null && (name == StateName.PENDING || name == StateName.READY);
     }
 
     private Duration byState(BitbucketState state) {
@@ -125,7 +137,7 @@ public class CachePolicy {
      * How long an absence is kept ({@link #absence}). A running step's missing report (or test cases, or log) is live
      * data like the step itself: asked again at the live time, and less often while it stays missing, up to
      * {@code live-stable-max}. The report appears as the step completes, which no delivery announces; the read of
-     * the completed step is another entry ({@link UpstreamRequest#stepStateVariant()}), so it is asked for as soon as
+     * the completed step is another entry ({@link UpstreamRequest#stateVariant()}), so it is asked for as soon as
      * the step is seen completed, whatever the running step's absence was kept for.
      */
     Freshness absenceFreshness(UpstreamRequest request) {

@@ -77,9 +77,14 @@ public class PipelineEndpoints {
         return cache.evictItem(pipelineRequest(workspace, repository, pipelineUuid).path());
     }
 
-    /** A pipeline's steps, in order; the pipeline by its UUID (in braces) or its build number. */
-    public Listing<BitbucketStep> pipelineSteps(String workspace, String repository, String pipelineId) {
-        return new Listing<>(listings, stepsRequest(workspace, repository, pipelineId), BitbucketStep.class);
+    /**
+     * A pipeline's steps, in order; the pipeline by its UUID (in braces) or its build number, and how it was seen
+     * waiting ({@code null}: it was not, or it was not seen), which they are kept under ({@link PipelineWait}).
+     */
+    public Listing<BitbucketStep> pipelineSteps(String workspace, String repository, String pipelineId,
+            PipelineWait seenWaiting) {
+        return new Listing<>(listings, stepsRequest(workspace, repository, pipelineId).seenWaiting(seenWaiting),
+                BitbucketStep.class);
     }
 
     /** A pipeline's steps as they are now (past the cache): its first page, which holds every step Bitbucket runs. */

@@ -27,6 +27,7 @@ public final class UpstreamRequest {
     private final String path;
     private final List<Map.Entry<String, String>> query;
     private final boolean settled;
+    private final PipelineWait seenWaiting;
     private final Read read;
 
     /**
@@ -35,14 +36,16 @@ public final class UpstreamRequest {
      * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
      * @param settled  whether what is read belongs to a step that has completed, so that its answer, and its
      *                 absence (no test report, no log), is final ({@link CachePolicy})
+     * @param seenWaiting how the pipeline whose steps are read was seen waiting, or null
      * @param read     through the cache, or live
      */
     private UpstreamRequest(UpstreamResource resource, String path, List<Map.Entry<String, String>> query,
-            boolean settled, Read read) {
+            boolean settled, PipelineWait seenWaiting, Read read) {
         this.resource = resource;
         this.path = path;
         this.query = List.copyOf(query);
         this.settled = settled;
+        this.seenWaiting = seenWaiting;
         this.read = read;
     }
 
@@ -65,12 +68,22 @@ public final class UpstreamRequest {
         return settled;
     }
 
+    /** How the pipeline whose steps this request reads was seen waiting; null if it was not, or for other reads. */
+    PipelineWait seenWaiting() {
+        return seenWaiting;
+    }
+
     /**
-     * What sets a read made while its step may still be running apart in the cache from the same read once the step
-     * has completed: what was kept while it ran (its absence above all, kept longer while it stays absent) is never
-     * served for the completed step, whose report may have appeared as it completed. Empty for every other read.
+     * What sets this read apart in the cache from the same path and query read in another state of its parent, or
+     * nothing. A read made while its step may still be running is never served for the completed step, whose report
+     * may have appeared as it completed (what was kept while it ran, its absence above all, is kept longer while it
+     * stays absent). The steps read for a pipeline seen waiting are kept under what it was seen as
+     * ({@link PipelineWait}), so a pipeline seen otherwise never gets them.
      */
-    String stepStateVariant() {
+    String stateVariant() {
+        if (seenWaiting != null) {
+            return seenWaiting.cacheVariant();
+        }
         return settled || resource.notFound() != UpstreamResource.NotFound.ABSENCE ? "" : "~running";
     }
 
@@ -103,7 +116,7 @@ public final class UpstreamRequest {
         for (int i = 0; i < segments.length; i++) {
             appendEncoded(path.append('/'), PathSegments.checked(segments[i], i == segments.length - 1));
         }
-        return new UpstreamRequest(resource, path.toString(), List.of(), false, Read.CACHED);
+        return new UpstreamRequest(resource, path.toString(), List.of(), false, null, Read.CACHED);
     }
 
     /**
@@ -145,17 +158,22 @@ public final class UpstreamRequest {
         }
         List<Map.Entry<String, String>> more = new ArrayList<>(query);
         more.add(Map.entry(name, String.valueOf(value)));
-        return new UpstreamRequest(resource, path, more, settled, read);
+        return new UpstreamRequest(resource, path, more, settled, seenWaiting, read);
     }
 
     /** The same request, read for a step that has completed ({@code true}) or may still be running. */
     UpstreamRequest settled(boolean stepCompleted) {
-        return new UpstreamRequest(resource, path, query, stepCompleted, read);
+        return new UpstreamRequest(resource, path, query, stepCompleted, seenWaiting, read);
+    }
+
+    /** The same request, reading the steps of a pipeline seen waiting so ({@code null}: not seen waiting). */
+    UpstreamRequest seenWaiting(PipelineWait wait) {
+        return new UpstreamRequest(resource, path, query, settled, wait, read);
     }
 
     /** The same request, read as {@code how}. */
     UpstreamRequest read(Read how) {
-        return how == read ? this : new UpstreamRequest(resource, path, query, settled, how);
+        return how == read ? this : new UpstreamRequest(resource, path, query, settled, seenWaiting, how);
     }
 
     /**
@@ -222,12 +240,13 @@ public final class UpstreamRequest {
     @Override
     public boolean equals(Object other) {
         return other instanceof UpstreamRequest that && resource == that.resource && path.equals(that.path)
-                && query.equals(that.query) && settled == that.settled && read == that.read;
+                && query.equals(that.query) && settled == that.settled
+                && Objects.equals(seenWaiting, that.seenWaiting) && read == that.read;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(resource, path, query, settled, read);
+        return Objects.hash(resource, path, query, settled, seenWaiting, read);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          replica that shares a Redis, or each replica keeps its own entries. Empty: a random key per
  *                          process
  * @param completed         data that never changes again: completed pipelines and steps, logs of completed steps,
- *                          test reports
+ *                          test reports; and the steps of a pipeline seen waiting, kept under what it was seen as
  * @param live              unfinished pipelines and steps
  * @param list              lists, whose membership changes as pipelines run
  * @param configuration     configuration entities: workspaces, repositories, variables, OIDC

@@ -13,6 +13,7 @@ import io.pipelinesgateway.feed.PipelineFilter;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelineStatus;
 import io.pipelinesgateway.step.StepService;
+import io.pipelinesgateway.step.StepsRequest;
 import io.pipelinesgateway.testreport.TestReportService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,7 +66,7 @@ public class InsightsService {
     }
 
     private Mono<PipelineRun> run(Pipeline pipeline, boolean readTests) {
-        return steps.steps(pipeline.key()).flatMap(pipelineSteps -> {
+        return steps.steps(StepsRequest.of(pipeline)).flatMap(pipelineSteps -> {
             if (!readTests) {
                 return Mono.just(new PipelineRun(pipeline, pipelineSteps, List.of()));
             }

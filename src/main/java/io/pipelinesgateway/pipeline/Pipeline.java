@@ -11,6 +11,7 @@ import io.pipelinesgateway.bitbucket.BitbucketConfigurationSource;
 import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.bitbucket.BitbucketState;
+import io.pipelinesgateway.bitbucket.PipelineWait;
 import io.pipelinesgateway.graphql.IntSeconds;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.variable.PipelineVariable;
@@ -147,6 +148,23 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, Int
     /** Whether the pipeline is running a step now: the only state in which its time counts up to now. */
     public boolean isRunning() {
         return completedOn == null && status() == PipelineStatus.RUNNING;
+    }
+
+    /**
+     * How the pipeline waits, as seen: pending, paused or halted, with the build seconds it had used; null while it
+     * runs, once it has completed, or when Bitbucket's answer lacks its build seconds (then a move on could go
+     * unseen). Its steps are read under it ({@link PipelineWait}).
+     */
+    public PipelineWait waiting() {
+        if (buildSecondsUsed == null) {
+            return null;
+        }
+        return switch (status()) {
+            case PENDING -> new PipelineWait(PipelineWait.Stage.PENDING, buildSecondsUsed);
+            case PAUSED -> new PipelineWait(PipelineWait.Stage.PAUSED, buildSecondsUsed);
+            case HALTED -> new PipelineWait(PipelineWait.Stage.HALTED, buildSecondsUsed);
+            case RUNNING, SUCCESSFUL, FAILED, ERROR, STOPPED, EXPIRED, UNKNOWN -> null;
+        };
     }
 
     /**

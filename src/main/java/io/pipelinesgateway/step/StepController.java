@@ -37,7 +37,8 @@ class StepController implements RuntimeWiringConfigurer {
     }
 
     private static CompletableFuture<List<Step>> steps(Pipeline pipeline, DataFetchingEnvironment environment) {
-        return Loaders.load(environment, PipelineSteps.class, pipeline.key()).thenApply(PipelineSteps::steps);
+        return Loaders.load(environment, PipelineSteps.class, StepsRequest.of(pipeline))
+                .thenApply(PipelineSteps::steps);
     }
 
     @SchemaMapping(typeName = "Pipeline")

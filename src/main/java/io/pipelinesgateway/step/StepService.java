@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads steps (a pipeline's list through the DataLoader of {@link PipelineSteps}, one step through that of {@link Step}) and their logs,
+ * Reads steps (a pipeline's list through the DataLoader of {@link PipelineSteps}, one step through that of
+ * {@link Step}) and their logs,
  * always with HTTP Range so a large log costs only the bytes asked for.
  */
 @Service
@@ -35,13 +36,15 @@ public class StepService {
 
     StepService(PipelineEndpoints bitbucket, Loaders loaders) {
         this.bitbucket = bitbucket;
-        loaders.register(PipelineKey.class, PipelineSteps.class, pipeline -> steps(pipeline).map(PipelineSteps::new));
+        loaders.register(StepsRequest.class, PipelineSteps.class, request -> steps(request).map(PipelineSteps::new));
         loaders.register(StepKey.class, Step.class, this::step);
     }
 
     /** A pipeline's steps, in order. */
-    public Mono<List<Step>> steps(PipelineKey pipeline) {
-        return bitbucket.pipelineSteps(pipeline.workspace(), pipeline.repository(), pipeline.id()).all()
+    public Mono<List<Step>> steps(StepsRequest request) {
+        PipelineKey pipeline = request.pipeline();
+        return bitbucket.pipelineSteps(pipeline.workspace(), pipeline.repository(), pipeline.id(),
+                        request.seenWaiting()).all()
                 .map(steps -> steps.stream().map(step -> Step.from(new StepKey(pipeline.workspace(),
                         pipeline.repository(), pipeline.id(), step.uuid()), step)).toList());
     }

@@ -1,5 +1,8 @@
 package io.pipelinesgateway.cache;
 
+import java.util.Locale;
+
+import io.pipelinesgateway.support.FakeBitbucket;
 import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.Payloads;
 import org.junit.jupiter.api.Test;
@@ -7,29 +10,37 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.pipelinesgateway.support.Fixtures.pipelinePath;
 import static io.pipelinesgateway.support.Fixtures.stepsPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Live data whose content stays the same, such as the steps of a pipeline paused before a manual step, is kept twice
- * as long each time it is read again unchanged, so it is asked less often as views repeat; a change starts it again
+ * Live data whose content stays the same, such as the steps of a running pipeline whose step runs long and reports
+ * nothing new, is kept twice as long each time it is read again unchanged, so it is asked less often as views repeat; a change starts it again
  * at the base time ({@code gateway.cache.list} for a steps list, 500 ms here). A workspace's repository listing is
- * kept longer the same way. The same rules hold whichever store keeps the cache: each store has its own test class.
+ * kept longer the same way. The steps of a pipeline seen waiting (here paused before a manual step) cannot move while
+ * it waits, so they are read once for as long as it is seen so. The same rules hold whichever store keeps the cache:
+ * each store has its own test class.
  * <p>
  * The waits only ever pass an entry's time (1.1 s against 0.5 s and 1 s), or stay well within it (1.1 s against 2 s).
  */
 abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
 
-    private static final String PAUSED_PIPELINE = "{1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05}";
+    private static final String RUNNING_PIPELINE = "{5d6e7f8a-9b0c-4d1e-8f2a-3b4c5d6e7f80}";
     private static final String STEPS = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { status steps { name status } } }
+            """.formatted(RUNNING_PIPELINE);
+    private static final String PAUSED_PIPELINE = "{1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c05}";
+    private static final String PAUSED_STEPS = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { status steps { name status } } }
             """.formatted(PAUSED_PIPELINE);
     private static final long PAST_THE_BASE_TIME_TWICE_MS = 1100;
 
     @Test
-    void anUnchangedPausedPipelinesStepsAreAskedLessOftenAsViewsRepeat() throws InterruptedException {
-        given("pipeline-106-paused-since-2021.json");
-        given("steps-paused-pipeline.json");
+    void anUnchangedRunningPipelinesStepsAreAskedLessOftenAsViewsRepeat() throws InterruptedException {
+        givenRunningSteps(running(1));
         String caller = freshCredential();
 
         viewsAfterAWait(caller, 0);
@@ -43,25 +54,89 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
 
     @Test
     void aChangedOneIsAskedAgainAtTheBaseTime() throws InterruptedException {
-        given("pipeline-106-paused-since-2021.json");
-        given("steps-paused-pipeline.json");
+        givenRunningSteps(running(1));
         String caller = freshCredential();
         viewsAfterAWait(caller, 0);
         viewsAfterAWait(caller, PAST_THE_BASE_TIME_TWICE_MS);
         viewsAfterAWait(caller, PAST_THE_BASE_TIME_TWICE_MS);
 
-        // Someone approves the manual step: it runs now, and the next read after the 2 s sees it.
-        ObjectNode approved = (ObjectNode) JsonMapper.builder().build()
-                .readTree(Payloads.text("steps-paused-pipeline.json"));
-        ((ObjectNode) approved.withArray("values").get(1)).putObject("state")
-                .put("type", "pipeline_step_state_in_progress").put("name", "IN_PROGRESS");
-        bitbucket.stubFor(Payloads.stub("steps-paused-pipeline.json").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(approved.toString())));
+        // The long step completes and the next one runs: the next read after the 2 s sees it.
+        ObjectNode next = running(2);
+        inState(next, 1, "completed", "successful");
+        givenRunningSteps(next);
         viewsAfterAWait(caller, 2 * PAST_THE_BASE_TIME_TWICE_MS);
         assertThat(stepsReads()).as("the change is read once the 2 s are over").isEqualTo(4);
         viewsAfterAWait(caller, PAST_THE_BASE_TIME_TWICE_MS);
 
         assertThat(stepsReads()).as("kept for the base time only, not 4 s").isEqualTo(5);
+    }
+
+    @Test
+    void aPipelineWaitingAtAManualStepHasItsStepsReadOnceForAsLongAsItIsSeenWaiting() throws InterruptedException {
+        given("pipeline-106-paused-since-2021.json");
+        given("steps-paused-pipeline.json");
+        String caller = freshCredential();
+
+        for (int view = 0; view < 4; view++) {
+            Thread.sleep(view == 0 ? 0 : PAST_THE_BASE_TIME_TWICE_MS);
+            graphQl(caller).document(PAUSED_STEPS).execute().path("pipeline.status").entity(String.class)
+                    .isEqualTo("PAUSED");
+        }
+
+        assertThat(reads(pipelinePath(PAUSED_PIPELINE)))
+                .as("the pipeline itself is live data, asked again as it grows").isEqualTo(3);
+        assertThat(reads(stepsPath(PAUSED_PIPELINE)))
+                .as("its steps cannot move while it waits").isEqualTo(1);
+    }
+
+    @Test
+    void itsStepsAreReadAgainOnceItIsSeenMovingOnAndOnceItIsSeenWaitingAgain() throws InterruptedException {
+        given("pipeline-106-paused-since-2021.json");
+        given("steps-paused-pipeline.json");
+        String caller = freshCredential();
+        graphQl(caller).document(PAUSED_STEPS).execute().path("pipeline.steps[1].status").entity(String.class)
+                .isEqualTo("PAUSED");
+
+        // Someone runs the manual step: the pipeline runs again and has used more build seconds.
+        ObjectNode approved = pausedSteps();
+        inState(approved, 1, "in_progress", null);
+        givenPaused(null, 45);
+        givenSteps(PAUSED_PIPELINE, approved);
+        Thread.sleep(PAST_THE_BASE_TIME_TWICE_MS);
+        graphQl(caller).document(PAUSED_STEPS).execute().path("pipeline.steps[1].status").entity(String.class)
+                .isEqualTo("IN_PROGRESS");
+
+        // It pauses again, at a later manual step: another wait, whose steps are read once more.
+        ObjectNode again = pausedSteps();
+        inState(again, 1, "completed", "successful");
+        givenPaused("paused", 70);
+        givenSteps(PAUSED_PIPELINE, again);
+        Thread.sleep(PAST_THE_BASE_TIME_TWICE_MS);
+        for (int view = 0; view < 2; view++) {
+            graphQl(caller).document(PAUSED_STEPS).execute().path("pipeline.steps[1].status").entity(String.class)
+                    .isEqualTo("SUCCESSFUL");
+            Thread.sleep(PAST_THE_BASE_TIME_TWICE_MS);
+        }
+
+        assertThat(reads(stepsPath(PAUSED_PIPELINE)))
+                .as("once waiting, again while running, once more waiting again").isEqualTo(3);
+    }
+
+    @Test
+    void stepsThatRunAlthoughThePipelineWasSeenWaitingAreLiveData() throws InterruptedException {
+        // The pipeline was read (kept for its live time) just before someone ran the manual step.
+        given("pipeline-106-paused-since-2021.json");
+        ObjectNode approved = pausedSteps();
+        inState(approved, 1, "in_progress", null);
+        givenSteps(PAUSED_PIPELINE, approved);
+        String caller = freshCredential();
+
+        graphQl(caller).document(PAUSED_STEPS).execute();
+        Thread.sleep(PAST_THE_BASE_TIME_TWICE_MS);
+        graphQl(caller).document(PAUSED_STEPS).execute();
+
+        assertThat(reads(stepsPath(PAUSED_PIPELINE)))
+                .as("asked again past the base time").isEqualTo(2);
     }
 
     @Test
@@ -77,7 +152,7 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
                     .entity(String.class).isEqualTo("api");
         }
 
-        assertThat(bitbucket.findAll(getOf("/repositories/acme")).size())
+        assertThat(reads("/repositories/acme"))
                 .as("asked past 0.5 s, past 1 s, then kept for 2 s").isEqualTo(3);
     }
 
@@ -87,7 +162,57 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
     }
 
     private int stepsReads() {
-        return bitbucket.findAll(getOf(stepsPath(PAUSED_PIPELINE))).size();
+        return reads(stepsPath(RUNNING_PIPELINE));
+    }
+
+    private int reads(String path) {
+        return bitbucket.findAll(getOf(path)).size();
+    }
+
+    /** The paused pipeline's payload, in stage {@code stage} (null: running) with {@code buildSeconds} used. */
+    private void givenPaused(String stage, int buildSeconds) {
+        ObjectNode pipeline = (ObjectNode) JsonMapper.builder().build()
+                .readTree(Payloads.text("pipeline-106-paused-since-2021.json"));
+        pipeline.put("build_seconds_used", buildSeconds).put("duration_in_seconds", buildSeconds);
+        ObjectNode state = pipeline.putObject("state").put("type", "pipeline_state_in_progress")
+                .put("name", "IN_PROGRESS");
+        String name = stage == null ? "running" : stage;
+        state.putObject("stage").put("type", "pipeline_state_in_progress_" + name)
+                .put("name", name.toUpperCase(Locale.ROOT));
+        bitbucket.stubFor(Payloads.stub("pipeline-106-paused-since-2021.json").willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(pipeline.toString())));
+    }
+
+    private static ObjectNode pausedSteps() {
+        return (ObjectNode) JsonMapper.builder().build().readTree(Payloads.text("steps-paused-pipeline.json"));
+    }
+
+    /** Puts the step at {@code index} in state {@code name} ({@code in_progress}, {@code completed}) with a result. */
+    private static void inState(ObjectNode steps, int index, String name, String result) {
+        ObjectNode state = ((ObjectNode) steps.withArray("values").get(index)).putObject("state")
+                .put("type", "pipeline_step_state_" + name).put("name", name.toUpperCase(Locale.ROOT));
+        if (result != null) {
+            state.putObject("result").put("type", "pipeline_step_state_" + name + "_" + result)
+                    .put("name", result.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** The running pipeline, and its steps as given. */
+    private void givenRunningSteps(ObjectNode steps) {
+        given("pipeline-43-running.json");
+        givenSteps(RUNNING_PIPELINE, steps);
+    }
+
+    private void givenSteps(String pipeline, ObjectNode steps) {
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(stepsPath(pipeline)))).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(steps.toString())));
+    }
+
+    /** The steps of the paused pipeline's payload, with the one at {@code index} running and the others as they are. */
+    private static ObjectNode running(int index) {
+        ObjectNode steps = pausedSteps();
+        inState(steps, index, "in_progress", null);
+        return steps;
     }
 
     private static String freshCredential() {

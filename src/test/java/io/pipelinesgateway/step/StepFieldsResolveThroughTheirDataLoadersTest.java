@@ -43,6 +43,8 @@ import static org.mockito.Mockito.when;
 class StepFieldsResolveThroughTheirDataLoadersTest {
 
     private static final PipelineKey KEY_42 = new PipelineKey("acme", "api", PIPELINE_42);
+    /** Pipeline 42 has completed: its steps are asked for without a wait. */
+    private static final StepsRequest STEPS_42 = new StepsRequest(KEY_42, null);
     private static final StepKey BUILD = new StepKey("acme", "api", PIPELINE_42, STEP_BUILD);
     private static final StepKey TEST = new StepKey("acme", "api", PIPELINE_42, STEP_TEST);
 
@@ -65,7 +67,7 @@ class StepFieldsResolveThroughTheirDataLoadersTest {
             return new SliceUpstream(loaders)
                     .serves(PipelineKey.class, Pipeline.class, Map.of(KEY_42, Pipeline.from(KEY_42,
                             payload("pipeline-42.json", BitbucketPipeline.class), "https://bitbucket.org")))
-                    .serves(PipelineKey.class, PipelineSteps.class, Map.of(KEY_42,
+                    .serves(StepsRequest.class, PipelineSteps.class, Map.of(STEPS_42,
                             new PipelineSteps(List.of(build, test))))
                     .serves(StepKey.class, Step.class, Map.of(BUILD, build, TEST, test));
         }
@@ -89,7 +91,7 @@ class StepFieldsResolveThroughTheirDataLoadersTest {
                 .path("pipeline.steps[*].uuid").entityList(String.class).containsExactly(STEP_BUILD, STEP_TEST)
                 .path("pipeline.steps[1].pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
 
-        assertThat(upstream.asked(PipelineSteps.class)).containsExactly(KEY_42);
+        assertThat(upstream.asked(PipelineSteps.class)).containsExactly(STEPS_42);
         assertThat(upstream.asked(Pipeline.class)).containsExactly(KEY_42);
     }
 
