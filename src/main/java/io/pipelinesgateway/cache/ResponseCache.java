@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -150,13 +151,18 @@ public class ResponseCache {
                             ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE,
                                     accessKey(credential, repository), indexOf(path))
                             : null;
-                    Mono<T> sharedCopy = shared == null ? Mono.empty()
-                            : fromSharedTier(resource, key, shared, decode, freshness);
-                    return sharedCopy.switchIfEmpty(Mono.defer(() -> {
+                    Supplier<Mono<T>> own = () -> {
                         count(resource, "miss");
                         return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
                                 freshness));
-                    }));
+                    };
+                    if (shared == null) {
+                        return own.get();
+                    }
+                    return guarded(store.get(shared.access()))
+                            .flatMap(proof -> fromSharedTier(resource, key, shared, decode, freshness)
+                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, own))))
+                            .switchIfEmpty(Mono.defer(own::get));
                 }));
     }
 
@@ -168,14 +174,31 @@ public class ResponseCache {
     }
 
     /**
-     * The repository's shared copy, for a caller whose credential has proven access to the repository. A final one
-     * is then kept under the caller's own credential too, like an answer it fetched, so its next reads are plain
-     * hits; live data is asked of the shared tier at each read, so the readers see its newest answer, and its end.
+     * The read of a caller who has proven access to the repository and found no shared copy: when another such
+     * reader of the repository is making this very call in this process, its answer, as the shared tier would hold it
+     * a moment later; otherwise this caller's own call, which such readers arriving meanwhile wait for. Viewers who
+     * open a portal at the same moment then pay its cold calls once, not once each. A joined call that fails (the
+     * other reader's credential refused, say) is made again with this caller's own: no one is told another's error.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> withTheRepositorysReaders(Shared shared, Supplier<Mono<T>> own) {
+        Mono<Object> running = inFlight.get(shared.key());
+        if (running != null) {
+            return ((Mono<T>) running).onErrorResume(othersFailure -> own.get());
+        }
+        // Deferred: the own call takes its own single flight, which must not be entered while this one is.
+        return singleFlight(shared.key(), () -> Mono.defer(own));
+    }
+
+    /**
+     * The repository's shared copy, for a caller whose credential has proven access to the repository (checked
+     * before). A final one is then kept under the caller's own credential too, like an answer it fetched, so its next
+     * reads are plain hits; live data is asked of the shared tier at each read, so the readers see its newest answer,
+     * and its end.
      */
     private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, Function<byte[], T> decode,
             Function<T, Freshness> freshness) {
-        return guarded(store.get(shared.access()))
-                .flatMap(proof -> guarded(store.get(shared.key())))
+        return guarded(store.get(shared.key()))
                 .flatMap(bytes -> {
                     count(resource, "shared-hit");
                     @SuppressWarnings("unchecked")
@@ -285,7 +308,7 @@ public class ResponseCache {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Mono<T> singleFlight(String key, java.util.function.Supplier<Mono<T>> load) {
+    private <T> Mono<T> singleFlight(String key, Supplier<Mono<T>> load) {
         return (Mono<T>) inFlight.computeIfAbsent(key, absent -> ((Mono<Object>) load.get())
                 .doFinally(signal -> inFlight.remove(key))
                 .cache());

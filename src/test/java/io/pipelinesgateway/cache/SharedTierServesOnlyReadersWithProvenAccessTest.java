@@ -1,5 +1,8 @@
 package io.pipelinesgateway.cache;
 
+import java.util.concurrent.CompletableFuture;
+
+import io.pipelinesgateway.support.FakeBitbucket;
 import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.Payloads;
 import io.pipelinesgateway.support.TestRedis;
@@ -12,6 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_43;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
@@ -264,5 +269,84 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         readsTheRepository(second);
 
         assertThat(callsBy(second, repositoryPath())).isEqualTo(1);
+    }
+
+    @Test
+    void readersWhoProvedAccessAndAskAtOnceShareOneCall() {
+        String first = freshCredential();
+        String second = freshCredential();
+        givenFor(first, "repository-api.json");
+        givenFor(second, "repository-api.json");
+        readsTheRepository(first);
+        readsTheRepository(second);
+        givenSlowly(4201, null);
+
+        CompletableFuture<Void> firstView = CompletableFuture.runAsync(() -> readsBuild(first, 4201));
+        CompletableFuture<Void> secondView = CompletableFuture.runAsync(() -> readsBuild(second, 4201));
+        CompletableFuture.allOf(firstView, secondView).join();
+
+        assertThat(bitbucket.findAll(getOf(pipelinePath("4201")))).as("one call for both").hasSize(1);
+    }
+
+    @Test
+    void aReaderWhoHasNotProvedAccessDoesNotShareAnotherReadersCallMadeAtTheSameTime() {
+        String proven = freshCredential();
+        String stranger = freshCredential();
+        givenFor(proven, "repository-api.json");
+        readsTheRepository(proven);
+        givenSlowly(4202, null);
+
+        CompletableFuture<Void> provenView = CompletableFuture.runAsync(() -> readsBuild(proven, 4202));
+        CompletableFuture<Void> strangersView = CompletableFuture.runAsync(() -> readsBuild(stranger, 4202));
+        CompletableFuture.allOf(provenView, strangersView).join();
+
+        assertThat(callsBy(stranger, pipelinePath("4202"))).as("its own call").isEqualTo(1);
+    }
+
+    @Test
+    void aSharedCallThatFailsForItsReaderIsMadeAgainWithTheOtherReadersOwnCredential() throws InterruptedException {
+        String refused = freshCredential();
+        String reader = freshCredential();
+        givenFor(refused, "repository-api.json");
+        givenFor(reader, "repository-api.json");
+        readsTheRepository(refused);
+        readsTheRepository(reader);
+        // Since it proved access, the first reader has lost it: Bitbucket refuses it, slowly.
+        givenSlowly(4203, null);
+        givenSlowly(4203, refused);
+
+        CompletableFuture<Void> refusedView = CompletableFuture.runAsync(() -> graphQl(refused)
+                .document(BUILD.formatted(4203)).execute().errors().satisfy(errors -> assertThat(errors)
+                        .singleElement().satisfies(error -> assertThat(code(error)).isEqualTo("FORBIDDEN"))));
+        Thread.sleep(SLOW_MS / 3);
+        readsBuild(reader, 4203);
+        refusedView.join();
+
+        assertThat(callsBy(reader, pipelinePath("4203"))).as("its own call, after the other's failed").isEqualTo(1);
+    }
+
+    private static final int SLOW_MS = 900;
+    private static final String BUILD = """
+            { pipeline(workspace: "acme", repository: "api", buildNumber: %d) { uuid } }
+            """;
+
+    /**
+     * Pipeline {@code buildNumber} (a number no other test reads, so nothing holds it yet) answered after
+     * {@value #SLOW_MS} ms: to every credential, or with 403 to {@code refusedTo}.
+     */
+    private void givenSlowly(int buildNumber, String refusedTo) {
+        var stub = get(urlPathEqualTo(FakeBitbucket.api(pipelinePath(String.valueOf(buildNumber)))));
+        if (refusedTo == null) {
+            bitbucket.stubFor(stub.willReturn(Payloads.response("pipeline-42.json").withFixedDelay(SLOW_MS)));
+        }
+        else {
+            bitbucket.stubFor(stub.withHeader("Authorization", equalTo(refusedTo))
+                    .willReturn(Payloads.response("error-403.json").withFixedDelay(SLOW_MS)));
+        }
+    }
+
+    private void readsBuild(String credential, int buildNumber) {
+        graphQl(credential).document(BUILD.formatted(buildNumber)).execute().path("pipeline.uuid").entity(String.class)
+                .isEqualTo(PIPELINE_42);
     }
 }
