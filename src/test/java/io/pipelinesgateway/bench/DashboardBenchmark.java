@@ -77,6 +77,13 @@ class DashboardBenchmark {
     private static final int MORE_VIEWERS = 4;
     /** New credentials' first views on a running gateway, of which the median is reported. */
     private static final int RUNNING_COLD_VIEWS = 5;
+    /**
+     * The upstream calls a running gateway has served, in other credentials' first views, before its cold views are
+     * measured: about 150 of the README's cold views. After 10 of them, a third of the process's CPU during the next
+     * cold views was still the JIT compiling their paths (an async-profiler profile); after 150, a tenth, and each view
+     * took half the CPU.
+     */
+    private static final int RUNNING_WARM_UP_CALLS = 22_000;
     private static final int WARM_RUNS = 100;
     private static final int THROUGHPUT_CONNECTIONS = 32;
     /** Each query's measured time, in {@link #THROUGHPUT_ROUNDS} windows, alternating with the other's. */
@@ -179,7 +186,7 @@ class DashboardBenchmark {
         UpstreamCalls warmBefore = gateway.upstream();
         Samples warm = Samples.of(README_WARM_RUNS, () -> gateway.await(viewer, query));
         UpstreamCalls calls = gateway.upstream().since(warmBefore);
-        ColdViews running = coldOnARunningGateway(query, 10, List.of());
+        ColdViews running = coldOnARunningGateway(query, List.of());
         int levels = levels(query);
         long criticalPathMs = levels * BenchGateway.LATENCY_MS;
         report.append("## The README's dashboard (default seed, acme and globex)\n\n")
@@ -242,7 +249,7 @@ class DashboardBenchmark {
             restCalls = calls.get();
         }
 
-        ColdViews running = coldOnARunningGateway(DASHBOARD, 2, LOAD);
+        ColdViews running = coldOnARunningGateway(DASHBOARD, LOAD);
         int levels = levels(DASHBOARD);
         long criticalPathMs = levels * BenchGateway.LATENCY_MS;
         report.append("## The bench dashboard: 3 workspaces × 10 repositories × the last 10 pipelines (")
@@ -487,11 +494,12 @@ class DashboardBenchmark {
      * (Jackson's serializers and deserializers built for each type, Spring's handler caches filled, on both the
      * gateway's and the sandbox's side); a gateway that has served users has paid it, as it has compiled its hot paths.
      */
-    private static ColdViews coldOnARunningGateway(String query, int warmUpViews, List<String> arguments) {
+    private static ColdViews coldOnARunningGateway(String query, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.add("--gateway.cache.shared=false");
         try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
-            for (int i = 0; i < warmUpViews; i++) {
+            UpstreamCalls started = gateway.upstream();
+            for (int i = 0; gateway.upstream().since(started).total() < RUNNING_WARM_UP_CALLS; i++) {
                 gateway.await(Viewer.bearer("bench-running-warm-up-" + i), query);
             }
             Samples latency = new Samples();
