@@ -261,56 +261,38 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
 
     @Test
     void theRepositoryPathGivesNoSharedAnswerForConfiguration() {
-        String first = freshCredential();
-        String second = freshCredential();
-        givenFor(first, "repository-api.json");
-        givenFor(second, "repository-api.json");
-        readsTheRepository(first);
-        readsTheRepository(second);
+        provenReader();
+        String second = provenReader();
 
         assertThat(callsBy(second, repositoryPath())).isEqualTo(1);
     }
 
     @Test
     void readersWhoProvedAccessAndAskAtOnceShareOneCall() {
-        String first = freshCredential();
-        String second = freshCredential();
-        givenFor(first, "repository-api.json");
-        givenFor(second, "repository-api.json");
-        readsTheRepository(first);
-        readsTheRepository(second);
+        String first = provenReader();
+        String second = provenReader();
         givenSlowly(4201, null);
 
-        CompletableFuture<Void> firstView = CompletableFuture.runAsync(() -> readsBuild(first, 4201));
-        CompletableFuture<Void> secondView = CompletableFuture.runAsync(() -> readsBuild(second, 4201));
-        CompletableFuture.allOf(firstView, secondView).join();
+        atOnce(() -> readsBuild(first, 4201), () -> readsBuild(second, 4201));
 
         assertThat(bitbucket.findAll(getOf(pipelinePath("4201")))).as("one call for both").hasSize(1);
     }
 
     @Test
     void aReaderWhoHasNotProvedAccessDoesNotShareAnotherReadersCallMadeAtTheSameTime() {
-        String proven = freshCredential();
+        String proven = provenReader();
         String stranger = freshCredential();
-        givenFor(proven, "repository-api.json");
-        readsTheRepository(proven);
         givenSlowly(4202, null);
 
-        CompletableFuture<Void> provenView = CompletableFuture.runAsync(() -> readsBuild(proven, 4202));
-        CompletableFuture<Void> strangersView = CompletableFuture.runAsync(() -> readsBuild(stranger, 4202));
-        CompletableFuture.allOf(provenView, strangersView).join();
+        atOnce(() -> readsBuild(proven, 4202), () -> readsBuild(stranger, 4202));
 
         assertThat(callsBy(stranger, pipelinePath("4202"))).as("its own call").isEqualTo(1);
     }
 
     @Test
     void aSharedCallThatFailsForItsReaderIsMadeAgainWithTheOtherReadersOwnCredential() throws InterruptedException {
-        String refused = freshCredential();
-        String reader = freshCredential();
-        givenFor(refused, "repository-api.json");
-        givenFor(reader, "repository-api.json");
-        readsTheRepository(refused);
-        readsTheRepository(reader);
+        String refused = provenReader();
+        String reader = provenReader();
         // Since it proved access, the first reader has lost it: Bitbucket refuses it, slowly.
         givenSlowly(4203, null);
         givenSlowly(4203, refused);
@@ -323,6 +305,18 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         refusedView.join();
 
         assertThat(callsBy(reader, pipelinePath("4203"))).as("its own call, after the other's failed").isEqualTo(1);
+    }
+
+    /** A new credential that has read acme/api with its own credential, as a dashboard's listing does. */
+    private String provenReader() {
+        String credential = freshCredential();
+        givenFor(credential, "repository-api.json");
+        readsTheRepository(credential);
+        return credential;
+    }
+
+    private static void atOnce(Runnable one, Runnable other) {
+        CompletableFuture.allOf(CompletableFuture.runAsync(one), CompletableFuture.runAsync(other)).join();
     }
 
     private static final int SLOW_MS = 900;

@@ -73,9 +73,7 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
 
     @Test
     void aPipelineWaitingAtAManualStepHasItsStepsReadOnceForAsLongAsItIsSeenWaiting() throws InterruptedException {
-        given("pipeline-106-paused-since-2021.json");
-        given("steps-paused-pipeline.json");
-        String caller = freshCredential();
+        String caller = givenThePausedPipeline();
 
         for (int view = 0; view < 4; view++) {
             Thread.sleep(view == 0 ? 0 : PAST_THE_BASE_TIME_TWICE_MS);
@@ -91,9 +89,7 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
 
     @Test
     void itsStepsAreReadAgainOnceItIsSeenMovingOnAndOnceItIsSeenWaitingAgain() throws InterruptedException {
-        given("pipeline-106-paused-since-2021.json");
-        given("steps-paused-pipeline.json");
-        String caller = freshCredential();
+        String caller = givenThePausedPipeline();
         graphQl(caller).document(PAUSED_STEPS).execute().path("pipeline.steps[1].status").entity(String.class)
                 .isEqualTo("PAUSED");
 
@@ -167,6 +163,13 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
 
     private int reads(String path) {
         return bitbucket.findAll(getOf(path)).size();
+    }
+
+    /** Pipeline 106, paused before its manual step, and its steps; a credential that has read neither. */
+    private String givenThePausedPipeline() {
+        given("pipeline-106-paused-since-2021.json");
+        given("steps-paused-pipeline.json");
+        return freshCredential();
     }
 
     /** The paused pipeline's payload, in stage {@code stage} (null: running) with {@code buildSeconds} used. */
