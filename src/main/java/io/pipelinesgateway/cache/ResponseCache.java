@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -180,14 +181,14 @@ public class ResponseCache {
      * open a portal at the same moment then pay its cold calls once, not once each. A joined call that fails (the
      * other reader's credential refused, say) is made again with this caller's own: no one is told another's error.
      */
-    @SuppressWarnings("unchecked")
     private <T> Mono<T> withTheRepositorysReaders(Shared shared, Supplier<Mono<T>> own) {
-        Mono<Object> running = inFlight.get(shared.key());
-        if (running != null) {
-            return ((Mono<T>) running).onErrorResume(othersFailure -> own.get());
-        }
+        AtomicBoolean leads = new AtomicBoolean();
         // Deferred: the own call takes its own single flight, which must not be entered while this one is.
-        return singleFlight(shared.key(), () -> Mono.defer(own));
+        Mono<T> flight = singleFlight(shared.key(), () -> {
+            leads.set(true);
+            return Mono.defer(own);
+        });
+        return leads.get() ? flight : flight.onErrorResume(othersFailure -> own.get());
     }
 
     /**
