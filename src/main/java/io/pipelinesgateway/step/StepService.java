@@ -20,8 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads steps (a pipeline's list through the DataLoader of {@link PipelineSteps}, one step through that of
- * {@link Step}) and their logs,
- * always with HTTP Range so a large log costs only the bytes asked for.
+ * {@link Step}) and their logs, always with HTTP Range so a large log costs only the bytes asked for.
  */
 @Service
 public class StepService {
