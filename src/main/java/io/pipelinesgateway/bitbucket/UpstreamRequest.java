@@ -31,13 +31,13 @@ public final class UpstreamRequest {
     private final Read read;
 
     /**
-     * @param resource the kind of resource
-     * @param path     the encoded path below the base URL, starting with '/'
-     * @param query    query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
-     * @param settled  whether what is read belongs to a step that has completed, so that its answer, and its
-     *                 absence (no test report, no log), is final ({@link CachePolicy})
-     * @param seenWaiting how the pipeline whose steps are read was seen waiting, or null
-     * @param read     through the cache, or live
+     * @param resource    the kind of resource
+     * @param path        the encoded path below the base URL, starting with '/'
+     * @param query       query parameters; a name may repeat (Bitbucket's {@code status=} filter does)
+     * @param settled     whether what is read belongs to a step that has completed, so that its answer, and its
+     *                    absence (no test report, no log), is final ({@link CachePolicy})
+     * @param seenWaiting how the pipeline whose steps are read was seen waiting ({@link PipelineWait}), or null
+     * @param read        through the cache, or live
      */
     private UpstreamRequest(UpstreamResource resource, String path, List<Map.Entry<String, String>> query,
             boolean settled, PipelineWait seenWaiting, Read read) {
