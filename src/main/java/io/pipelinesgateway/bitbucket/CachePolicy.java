@@ -13,8 +13,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * How long each upstream answer may be served from the cache, by what it is: what has completed never changes and
  * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. A
- * repository's pipelines listing of completed pipelines is kept longer while its webhooks are seen
- * ({@link WebhookCoverage}), as each delivery evicts it. The steps of a pipeline seen waiting, read for it as seen,
+ * repository's pipelines listing of completed pipelines, or of pipelines paused before a manual step, is kept longer
+ * while its webhooks are seen ({@link WebhookCoverage}), as each delivery evicts it. The steps of a pipeline seen waiting, read for it as seen,
  * are kept like completed ones ({@link PipelineWait}). Live data of a repository's pipelines is kept longer while
  * it stays unchanged ({@link #freshness}). Every value is configurable ({@code gateway.cache.*}).
  */
@@ -84,13 +84,16 @@ public class CachePolicy {
 
     /**
      * Whether {@code page} is a page of {@code /repositories/{workspace}/{repo}/pipelines/} of a repository whose
-     * webhooks are seen, showing only completed pipelines: the next change to it (a new run, one completing) brings a
-     * delivery, which evicts it. A running pipeline on the page moves on without one (its stage, its duration), and so
-     * do the steps of any pipeline: those keep the short time.
+     * webhooks are seen, showing only pipelines that have completed or are paused before a manual step: the next
+     * change to it (a new run, one completing, a person running the manual step) brings a delivery, which evicts it.
+     * A pipeline that runs, waits for a runner or is halted behind another deployment moves on without one (its
+     * stage, its duration), and so do the steps of any pipeline: those keep the short time, grown while unchanged
+     * ({@link #freshness}).
      */
     private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
         return page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
-                && StateName.of(pipeline.state()).isCompleted()) && listingWithWebhooks(request);
+                && (StateName.of(pipeline.state()).isCompleted() || pipeline.state() != null && pipeline.state().pausedAtAManualStep()))
+                && listingWithWebhooks(request);
     }
 
     /**
@@ -117,7 +120,7 @@ public class CachePolicy {
      * fetched again unchanged: up to
      * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
      * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
-     * pipeline waiting for a runner or paused at a manual step then stops costing a call at every view. A workspace's
+     * pipeline waiting for a runner or halted then stops costing a call at every view. A workspace's
      * repository listing, which changes only when a repository is added, renamed or removed, grows the same way (per
      * credential: it is what proves the credential's access, and its bound stays within the access window).
      */

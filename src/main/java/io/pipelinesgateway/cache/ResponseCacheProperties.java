@@ -31,11 +31,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sharedAccessWindow how long a credential's successful read of a repository, or a page of its own listing of
  *                          the workspace's repositories that names it, counts as proof that it may read that
  *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once
- * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines, while
- *                          the repository's webhooks are seen ({@code gateway.webhooks.seen-window}): each delivery
- *                          evicts it, so it is fresh without the short {@code list} time
+ * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines or ones
+ *                          paused before a manual step, while the repository's webhooks are seen
+ *                          ({@code gateway.webhooks.seen-window}): each delivery evicts it (Bitbucket delivers when a
+ *                          run starts, pauses for a person, goes on or ends), so it is fresh without the short
+ *                          {@code list} time
  * @param liveStableMax     how long live data of a repository's pipelines (a listing page kept for {@code list}: one
- *                          showing unfinished pipelines, or any of a repository whose webhooks are not seen; an
+ *                          showing pipelines that run, wait for a runner or are halted, or any of a repository whose
+ *                          webhooks are not seen; an
  *                          unfinished pipeline or step, a steps list with unfinished steps, a running step's missing
  *                          test report, test cases or log) may be kept once it stays unchanged: each time it is
  *                          read again unchanged its time doubles, from {@code live} or {@code list}, up to this

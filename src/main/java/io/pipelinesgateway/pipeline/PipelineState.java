@@ -24,7 +24,7 @@ public record PipelineState(StateName name, String stage, String result, String 
         StateName parsed = StateName.of(state);
         // A pipeline is never READY: only steps are.
         StateName name = parsed == StateName.READY ? StateName.UNKNOWN : parsed;
-        String stageName = nameOf(state.stage(), "pipeline_state_in_progress_");
+        String stageName = state.pipelineStageName();
         String resultName = nameOf(state.result(), "pipeline_state_completed_");
         String stage = name == StateName.IN_PROGRESS
                 ? (state.stage() == null ? "RUNNING" : known(stageName, "RUNNING", "PAUSED", "HALTED"))

@@ -55,11 +55,15 @@ enum SandboxPipelineStatus {
         return resultName == null ? null : "pipeline_state_completed_" + resultName.toLowerCase(Locale.ROOT);
     }
 
-    /** The state of the commit status Pipelines keeps for a run in this state. */
+    /**
+     * The state of the commit status Pipelines keeps for a run in this state. A run paused before a manual step has
+     * passed all its automatic steps: Bitbucket shows it, and sets its commit status, SUCCESSFUL until a person runs
+     * the step.
+     */
     SandboxJson.CommitStatusState commitStatusState() {
         return switch (this) {
-            case PENDING, RUNNING, PAUSED, HALTED -> SandboxJson.CommitStatusState.INPROGRESS;
-            case SUCCESSFUL -> SandboxJson.CommitStatusState.SUCCESSFUL;
+            case PENDING, RUNNING, HALTED -> SandboxJson.CommitStatusState.INPROGRESS;
+            case PAUSED, SUCCESSFUL -> SandboxJson.CommitStatusState.SUCCESSFUL;
             case FAILED, ERROR -> SandboxJson.CommitStatusState.FAILED;
             case STOPPED, EXPIRED -> SandboxJson.CommitStatusState.STOPPED;
         };

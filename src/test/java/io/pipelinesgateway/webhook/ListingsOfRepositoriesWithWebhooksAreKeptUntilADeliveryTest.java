@@ -2,25 +2,32 @@ package io.pipelinesgateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.pipelinesgateway.support.GatewayTest;
+import io.pipelinesgateway.support.Payloads;
 import io.pipelinesgateway.support.TestRedis;
 import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Once a repository's webhooks are seen, a page of its pipelines listing that shows only completed pipelines is kept
  * for {@code gateway.cache.list-with-webhooks} (an hour here) instead of {@code gateway.cache.list} (300 ms here):
- * each verified delivery evicts it, so the next query asks Bitbucket once more. A page showing a running pipeline
- * keeps the short time (the pipeline moves on without a delivery), and so does a repository without deliveries. A
+ * each verified delivery evicts it, so the next query asks Bitbucket once more. So is a page whose newest pipeline is
+ * paused before a manual step: Bitbucket delivers when a person runs the step. A page showing a running pipeline, or
+ * one halted behind a deployment, keeps the short time (the pipeline moves on without a delivery), and so does a
+ * repository without deliveries. A
  * delivery evicts the listing only: a completed pipeline and its steps stay cached. A listing that stays unchanged is
  * kept longer each time it is read again, until a delivery evicts it and forgets that. The cache is in a real Redis,
  * as replicas share it.
@@ -81,6 +88,24 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
     }
 
     @Test
+    void aListingWhoseNewestPipelineIsPausedBeforeAManualStepIsKeptLikeACompletedOne() throws InterruptedException {
+        given("repository-api.json");
+        givenNewestFirstWithTheNewestIn("paused");
+
+        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api"))
+                .as("the next change (a person running the step) brings a delivery").isEqualTo(1);
+    }
+
+    @Test
+    void aListingWhoseNewestPipelineIsHaltedBehindADeploymentKeepsTheShortTime() throws InterruptedException {
+        given("repository-api.json");
+        givenNewestFirstWithTheNewestIn("halted");
+
+        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api"))
+                .as("it goes on by itself, without a delivery").isEqualTo(2);
+    }
+
+    @Test
     void aListingKeptLongerWhileUnchangedIsAskedAgainAtOnceAfterADeliveryAndThenAtTheShortTime()
             throws InterruptedException {
         given("repository-api.json");
@@ -137,6 +162,21 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
 
         assertThat(reads).isEqualTo(2);
         assertThat(upstreamRequests()).as("nothing asked again").hasSize(reads);
+    }
+
+    /**
+     * acme/api's listing, newest first, of three completed pipelines, the newest of which is in progress in
+     * {@code stage} instead ({@code paused}: before a manual step; {@code halted}: behind another deployment).
+     */
+    private void givenNewestFirstWithTheNewestIn(String stage) {
+        ObjectNode page = (ObjectNode) JsonMapper.builder().build()
+                .readTree(Payloads.text("pipelines-successful-or-failed.json"));
+        ObjectNode state = ((ObjectNode) page.withArray("values").get(0)).putObject("state")
+                .put("type", "pipeline_state_in_progress").put("name", "IN_PROGRESS");
+        state.putObject("stage").put("type", "pipeline_state_in_progress_" + stage)
+                .put("name", stage.toUpperCase(Locale.ROOT));
+        bitbucket.stubFor(Payloads.stub("pipelines-newest-first.json").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(page.toString())));
     }
 
     private int listReads(String repository) {
