@@ -89,19 +89,13 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
 
     @Test
     void aListingWhoseNewestPipelineIsPausedBeforeAManualStepIsKeptLikeACompletedOne() throws InterruptedException {
-        given("repository-api.json");
-        givenNewestFirstWithTheNewestIn("paused");
-
-        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api"))
+        assertThat(readsPastTheShortTimeOfAListingWhoseNewestPipelineIs("paused"))
                 .as("the next change (a person running the step) brings a delivery").isEqualTo(1);
     }
 
     @Test
     void aListingWhoseNewestPipelineIsHaltedBehindADeploymentKeepsTheShortTime() throws InterruptedException {
-        given("repository-api.json");
-        givenNewestFirstWithTheNewestIn("halted");
-
-        assertThat(readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api"))
+        assertThat(readsPastTheShortTimeOfAListingWhoseNewestPipelineIs("halted"))
                 .as("it goes on by itself, without a delivery").isEqualTo(2);
     }
 
@@ -165,10 +159,12 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
     }
 
     /**
-     * acme/api's listing, newest first, of three completed pipelines, the newest of which is in progress in
-     * {@code stage} instead ({@code paused}: before a manual step; {@code halted}: behind another deployment).
+     * How often acme/api's listing is read when asked twice, the short time apart: three completed pipelines, the
+     * newest of which is in progress in {@code stage} instead ({@code paused}: before a manual step; {@code halted}:
+     * behind another deployment).
      */
-    private void givenNewestFirstWithTheNewestIn(String stage) {
+    private int readsPastTheShortTimeOfAListingWhoseNewestPipelineIs(String stage) throws InterruptedException {
+        given("repository-api.json");
         ObjectNode page = (ObjectNode) JsonMapper.builder().build()
                 .readTree(Payloads.text("pipelines-successful-or-failed.json"));
         ObjectNode state = ((ObjectNode) page.withArray("values").get(0)).putObject("state")
@@ -177,6 +173,7 @@ class ListingsOfRepositoriesWithWebhooksAreKeptUntilADeliveryTest extends Gatewa
                 .put("name", stage.toUpperCase(Locale.ROOT));
         bitbucket.stubFor(Payloads.stub("pipelines-newest-first.json").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(page.toString())));
+        return readsPastTheShortTimeOnceAcmeApiHasWebhooks(API_LIST, "api");
     }
 
     private int listReads(String repository) {
