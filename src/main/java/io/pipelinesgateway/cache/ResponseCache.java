@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Cache-through for upstream reads: a read is answered from the store when it can be, and otherwise made once, not
  * once per asker: identical reads in flight in this process share one upstream call, and across replicas a short
- * lock in Redis makes the others wait for the first one's answer.
+ * lock in Redis makes the others wait for the first one's answer; so do readers of a shared entry (below).
  * <p>
  * Entries are scoped to the credential that fetched them, so no caller is served data its credential did not fetch,
  * with one exception: what is read below a repository's {@code pipelines/}, which is the same for every reader of that
@@ -55,6 +55,8 @@ public class ResponseCache {
     private static final String SHARED_SCOPE = "@shared";
     /** Follows an entry's key to name what was last fetched for it: its digest and the time it was given. */
     private static final String STABILITY = "#stable";
+    /** Follows an entry's key to name the lock of the replica that fetches it. */
+    private static final String LOCK = "#lock";
     /** How many times an adaptive entry's bound its stability is remembered after the last fetch. */
     private static final int STABILITY_MEMORY = 4;
 
@@ -162,7 +164,8 @@ public class ResponseCache {
                     }
                     return guarded(store.get(shared.access()))
                             .flatMap(proof -> fromSharedTier(resource, key, shared, decode, freshness)
-                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, own))))
+                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, own,
+                                            () -> fromSharedTier(resource, key, shared, decode, freshness)))))
                             .switchIfEmpty(Mono.defer(own::get));
                 }));
     }
@@ -177,18 +180,36 @@ public class ResponseCache {
     /**
      * The read of a caller who has proven access to the repository and found no shared copy: when another such
      * reader of the repository is making this very call in this process, its answer, as the shared tier would hold it
-     * a moment later; otherwise this caller's own call, which such readers arriving meanwhile wait for. Viewers who
-     * open a portal at the same moment then pay its cold calls once, not once each. A joined call that fails (the
-     * other reader's credential refused, say) is made again with this caller's own: no one is told another's error.
+     * a moment later; otherwise this caller's own call, which such readers arriving meanwhile wait for, unless a
+     * reader on another replica is making it ({@link #acrossReplicas}). Viewers who open a portal at the same moment
+     * then pay its cold calls once, not once each, whichever replica serves them. A joined call that fails (the other
+     * reader's credential refused, say) is made again with this caller's own: no one is told another's error.
      */
-    private <T> Mono<T> withTheRepositorysReaders(Shared shared, Supplier<Mono<T>> own) {
+    private <T> Mono<T> withTheRepositorysReaders(Shared shared, Supplier<Mono<T>> own,
+            Supplier<Mono<T>> sharedCopy) {
         AtomicBoolean leads = new AtomicBoolean();
         // Deferred: the own call takes its own single flight, which must not be entered while this one is.
         Mono<T> flight = singleFlight(shared.key(), () -> {
             leads.set(true);
-            return Mono.defer(own);
+            return Mono.defer(() -> acrossReplicas(shared, own, sharedCopy));
         });
         return leads.get() ? flight : flight.onErrorResume(othersFailure -> own.get());
+    }
+
+    /**
+     * The call of this process's leading reader of a shared entry, under a short lock on it in the store: when a
+     * reader on another replica holds that lock, the answer it stores in the shared tier, as soon as it is there; when
+     * it lets the lock go without one (its call failed, or the answer is not kept), or none comes within
+     * {@code gateway.cache.lock-timeout}, this caller's own call. In one process the lock is always free.
+     */
+    private <T> Mono<T> acrossReplicas(Shared shared, Supplier<Mono<T>> own, Supplier<Mono<T>> sharedCopy) {
+        String lock = shared.key() + LOCK;
+        return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> locked
+                ? Mono.defer(own).flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
+                        .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)))
+                : awaitOther(shared.key(), lock, System.nanoTime() + properties.lockTimeout().toNanos())
+                        .flatMap(stored -> sharedCopy.get())
+                        .switchIfEmpty(Mono.defer(own)));
     }
 
     /**
@@ -317,7 +338,7 @@ public class ResponseCache {
 
     private <T> Mono<T> lockedLoad(String key, String index, Shared shared, Mono<byte[]> fetch,
             Function<byte[], T> decode, Function<T, Freshness> freshness) {
-        String lock = key + "#lock";
+        String lock = key + LOCK;
         return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
             if (locked) {
                 // Checked again now that this read leads: a leader that finished a moment ago has stored its answer.
@@ -327,17 +348,25 @@ public class ResponseCache {
                         .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
             }
             // Another replica is making this very call: wait for its answer rather than spend another.
-            return awaitOther(key, System.nanoTime() + properties.lockTimeout().toNanos())
+            return awaitOther(key, lock, System.nanoTime() + properties.lockTimeout().toNanos())
                     .map(decode)
                     .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, freshness)));
         });
     }
 
-    private Mono<byte[]> awaitOther(String key, long deadline) {
+    /**
+     * The answer another replica is fetching for {@code key} under {@code lock}, once it has stored it; empty when that
+     * replica lets the lock go without storing one (its call failed, or the answer is not to be kept), or at
+     * {@code deadline}.
+     */
+    private Mono<byte[]> awaitOther(String key, String lock, long deadline) {
         return Mono.delay(POLL_INTERVAL)
                 .then(guarded(store.get(key)))
-                .switchIfEmpty(Mono.defer(() -> System.nanoTime() < deadline ? awaitOther(key, deadline)
-                        : Mono.empty()));
+                .switchIfEmpty(Mono.defer(() -> System.nanoTime() >= deadline ? Mono.empty()
+                        : guarded(store.get(lock)).hasElement().flatMap(held -> held
+                                ? awaitOther(key, lock, deadline)
+                                // Let go: stored just before, or not at all.
+                                : guarded(store.get(key)))));
     }
 
     private <T> Mono<T> fetchAndStore(String key, String index, Shared shared, Mono<byte[]> fetch,

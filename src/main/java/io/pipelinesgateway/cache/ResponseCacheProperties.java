@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param live              unfinished pipelines and steps
  * @param list              lists, whose membership changes as pipelines run
  * @param configuration     configuration entities: workspaces, repositories, variables, OIDC
- * @param lockTimeout       how long a replica waits for another replica's identical upstream call before making
- *                          its own
+ * @param lockTimeout       how long a replica waits for another replica's identical upstream call (the same
+ *                          credential's, or another reader's of a shared entry) before making its own; it stops
+ *                          waiting as soon as the other lets go without an answer to share
  * @param maxEntries        the in-process cache's size bound
  * @param decodedBytes      how much immutable data (by the size of its JSON) each process also keeps decoded
  * @param shared            keeps what is read below a repository's {@code pipelines/} once per repository as well:
