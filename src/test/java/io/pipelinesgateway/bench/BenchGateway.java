@@ -1,8 +1,15 @@
 package io.pipelinesgateway.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.PipelinesGatewayApplication;
@@ -51,15 +58,57 @@ final class BenchGateway implements AutoCloseable {
      * properties: those would lose to application-sandbox.yml's latency of 0.
      */
     static BenchGateway start(String... arguments) {
+        List<String> all = arguments(arguments);
+        checkSettings(all);
+        return new BenchGateway(new SpringApplicationBuilder(PipelinesGatewayApplication.class, SandboxCharges.class)
+                .profiles("sandbox").run(all.toArray(String[]::new)));
+    }
+
+    /** The bench's own arguments, then {@code arguments}. */
+    static List<String> arguments(String... arguments) {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--gateway.sandbox.latency-ms=" + LATENCY_MS,
                 "--gateway.rate-limit.enabled=false", "--gateway.rate-limit.upstream-calls-per-minute=0",
                 // A cold bench dashboard takes more calls than the default budget of one request.
                 "--gateway.graphql.max-upstream-calls=" + MAX_UPSTREAM_CALLS,
                 // Its own keys when REDIS_URL points at a shared Redis, so every gateway starts cold.
-                "--gateway.cache.key-prefix=bench:" + System.nanoTime() + ":", "--logging.level.root=WARN"));
+                "--gateway.redis.key-prefix=bench:" + System.nanoTime() + ":", "--logging.level.root=WARN"));
         all.addAll(List.of(arguments));
-        return new BenchGateway(new SpringApplicationBuilder(PipelinesGatewayApplication.class, SandboxCharges.class)
-                .profiles("sandbox").run(all.toArray(String[]::new)));
+        return all;
+    }
+
+    /**
+     * Refuses an argument naming a {@code gateway.*} setting that no properties record of the gateway or its sandbox
+     * has (as Spring Boot's configuration metadata lists them): Spring would ignore it, and the bench would measure
+     * something other than what it says. An indexed setting ({@code gateway.workspaces[0].slug}) is checked by its
+     * list's name.
+     */
+    static void checkSettings(List<String> arguments) {
+        Set<String> known = new HashSet<>();
+        try {
+            Enumeration<URL> metadata = BenchGateway.class.getClassLoader()
+                    .getResources("META-INF/spring-configuration-metadata.json");
+            JsonMapper json = JsonMapper.builder().build();
+            while (metadata.hasMoreElements()) {
+                try (InputStream in = metadata.nextElement().openStream()) {
+                    json.readTree(in).path("properties").forEach(property -> known.add(property.path("name")
+                            .asString()));
+                }
+            }
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        for (String argument : arguments) {
+            if (!argument.startsWith("--gateway.")) {
+                continue;
+            }
+            String name = argument.substring(2, argument.contains("=") ? argument.indexOf('=') : argument.length());
+            String setting = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+            if (!known.contains(setting)) {
+                throw new IllegalArgumentException("The bench sets " + name + ", a setting the gateway does not "
+                        + "have: it would be ignored");
+            }
+        }
     }
 
     WebClient http() {
