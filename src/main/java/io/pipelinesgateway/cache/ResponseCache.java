@@ -59,6 +59,8 @@ public class ResponseCache {
     private static final String LOCK = "#lock";
     /** How many times an adaptive entry's bound its stability is remembered after the last fetch. */
     private static final int STABILITY_MEMORY = 4;
+    /** A proof of access is written again at most once in this fraction of the access window. */
+    private static final int PROOF_RENEWALS_PER_WINDOW = 5;
 
     private final ResponseStore store;
     private final ResponseCacheProperties properties;
@@ -74,6 +76,12 @@ public class ResponseCache {
      * and decoding each again every time would be most of its cost.
      */
     private final Cache<String, Object> decoded;
+    /**
+     * The proofs of access this process has written within the last fifth of the access window: a cold dashboard
+     * reads each repository hundreds of times, each read a proof, and writing each again would be a third of what a
+     * cold view writes to Redis. A proof so stands for at least four fifths of the window after the latest read.
+     */
+    private final Cache<String, Boolean> provenLately;
 
     ResponseCache(ResponseStore store, ResponseCacheProperties properties, RedisSettings redis,
             MeterRegistry meterRegistry) {
@@ -88,6 +96,10 @@ public class ResponseCache {
                         : value instanceof Recent recent ? Math.max(1, recent.bytes().length) : 1)
                 .expireAfter(Expiry.<String, Object>writing((key, value) -> value instanceof Recent recent
                         ? recent.timeToLive() : properties.completed()))
+                .build();
+        this.provenLately = Caffeine.newBuilder()
+                .maximumSize(properties.maxEntries())
+                .expireAfterWrite(properties.sharedAccessWindow().dividedBy(PROOF_RENEWALS_PER_WINDOW))
                 .build();
     }
 
@@ -162,10 +174,15 @@ public class ResponseCache {
                     if (shared == null) {
                         return own.get();
                     }
+                    Supplier<Mono<T>> sharedCopy = () -> fromSharedTier(resource, key, shared, decode, freshness);
+                    SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, () -> {
+                        count(resource, "miss");
+                        return singleFlight(key, () -> fetchAndStore(key, indexOf(path), shared, fetch, decode,
+                                freshness));
+                    });
                     return guarded(store.get(shared.access()))
-                            .flatMap(proof -> fromSharedTier(resource, key, shared, decode, freshness)
-                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, own,
-                                            () -> fromSharedTier(resource, key, shared, decode, freshness)))))
+                            .flatMap(proof -> sharedCopy.get()
+                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, miss))))
                             .switchIfEmpty(Mono.defer(own::get));
                 }));
     }
@@ -185,31 +202,42 @@ public class ResponseCache {
      * then pay its cold calls once, not once each, whichever replica serves them. A joined call that fails (the other
      * reader's credential refused, say) is made again with this caller's own: no one is told another's error.
      */
-    private <T> Mono<T> withTheRepositorysReaders(Shared shared, Supplier<Mono<T>> own,
-            Supplier<Mono<T>> sharedCopy) {
+    private <T> Mono<T> withTheRepositorysReaders(Shared shared, SharedMiss<T> miss) {
         AtomicBoolean leads = new AtomicBoolean();
         // Deferred: the own call takes its own single flight, which must not be entered while this one is.
         Mono<T> flight = singleFlight(shared.key(), () -> {
             leads.set(true);
-            return Mono.defer(() -> acrossReplicas(shared, own, sharedCopy));
+            return Mono.defer(() -> acrossReplicas(shared, miss));
         });
-        return leads.get() ? flight : flight.onErrorResume(othersFailure -> own.get());
+        return leads.get() ? flight : flight.onErrorResume(othersFailure -> miss.own().get());
     }
 
     /**
-     * The call of this process's leading reader of a shared entry, under a short lock on it in the store: when a
-     * reader on another replica holds that lock, the answer it stores in the shared tier, as soon as it is there; when
-     * it lets the lock go without one (its call failed, or the answer is not kept), or none comes within
+     * How a proven reader's miss of the shared tier can be answered: the shared copy as it is now; this caller's own
+     * call under the lock of its own entry, as any read makes it; or its own call while this process holds the shared
+     * entry's lock, which already makes every other replica's reader of the entry wait, so no lock of its own.
+     */
+    private record SharedMiss<T>(Supplier<Mono<T>> sharedCopy, Supplier<Mono<T>> own,
+            Supplier<Mono<T>> ownUnderSharedLock) {
+    }
+
+    /**
+     * The call of this process's leading reader of a shared entry, under a short lock on it in the store, which is all
+     * the locking the call needs: a reader of the entry on another replica, whatever its credential, waits for it.
+     * When a reader on another replica holds that lock, the answer it stores in the shared tier, as soon as it is
+     * there; when it lets the lock go without one (its call failed, or the answer is not kept), or none comes within
      * {@code gateway.cache.lock-timeout}, this caller's own call. In one process the lock is always free.
      */
-    private <T> Mono<T> acrossReplicas(Shared shared, Supplier<Mono<T>> own, Supplier<Mono<T>> sharedCopy) {
+    private <T> Mono<T> acrossReplicas(Shared shared, SharedMiss<T> miss) {
         String lock = shared.key() + LOCK;
         return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> locked
-                ? Mono.defer(own).flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
+                // Checked again now that this read leads: a replica that finished a moment ago has stored it.
+                ? miss.sharedCopy().get().switchIfEmpty(Mono.defer(miss.ownUnderSharedLock()))
+                        .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
                         .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)))
                 : awaitOther(shared.key(), lock, System.nanoTime() + properties.lockTimeout().toNanos())
-                        .flatMap(stored -> sharedCopy.get())
-                        .switchIfEmpty(Mono.defer(own)));
+                        .flatMap(stored -> miss.sharedCopy().get())
+                        .switchIfEmpty(Mono.defer(miss.own())));
     }
 
     /**
@@ -238,15 +266,19 @@ public class ResponseCache {
 
     /**
      * Records that {@code authorization} has just read {@code repository} successfully: for the access window, it
-     * may be served what other readers of the repository fetched.
+     * may be served what other readers of the repository fetched. A proof this process wrote within the last fifth of
+     * the window is not written again ({@link #provenLately}).
      */
     public Mono<Void> accessProven(String authorization, String repository) {
         if (!properties.enabled() || !properties.shared()) {
             return Mono.empty();
         }
-        String credential = scope.of(authorization);
-        return guarded(store.put(accessKey(credential, repository), indexOf("/repositories/" + repository),
-                PROVEN, properties.sharedAccessWindow()));
+        String access = accessKey(scope.of(authorization), repository);
+        if (provenLately.asMap().putIfAbsent(access, Boolean.TRUE) != null) {
+            return Mono.empty();
+        }
+        return guarded(store.put(access, indexOf("/repositories/" + repository), PROVEN,
+                properties.sharedAccessWindow()));
     }
 
     /** Ends {@code authorization}'s proof of access to {@code repository} at once: Bitbucket has just refused it. */
@@ -255,6 +287,7 @@ public class ResponseCache {
             return Mono.empty();
         }
         String access = accessKey(scope.of(authorization), repository);
+        provenLately.invalidate(access);
         return guarded(store.evict(indexOf("/repositories/" + repository), access));
     }
 

@@ -31,7 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          own copy
  * @param sharedAccessWindow how long a credential's successful read of a repository, or a page of its own listing of
  *                          the workspace's repositories that names it, counts as proof that it may read that
- *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once
+ *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once. A replica
+ *                          writes a proof again at most once a fifth of this, so it lasts at least four fifths of it
+ *                          after the latest successful read
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines or ones
  *                          paused before a manual step, while the repository's webhooks are seen
  *                          ({@code gateway.webhooks.seen-window}): each delivery evicts it (Bitbucket delivers when a
