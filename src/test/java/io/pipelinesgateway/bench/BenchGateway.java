@@ -16,6 +16,7 @@ import io.pipelinesgateway.PipelinesGatewayApplication;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,11 @@ final class BenchGateway implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final ConnectionProvider connections;
+    /**
+     * The client's own event loops: a gateway started while this one runs (the running gateway's rows) disposes
+     * Reactor Netty's global loops as it closes, and this client's connections must still close cleanly after that.
+     */
+    private final LoopResources loops = LoopResources.create("bench-client", 2, true);
     private final WebClient http;
     private final String base;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -49,7 +55,7 @@ final class BenchGateway implements AutoCloseable {
         this.connections = ConnectionProvider.builder("bench").maxConnections(CONNECTIONS)
                 .pendingAcquireMaxCount(-1).build();
         this.http = WebClient.builder().baseUrl(base)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections).runOn(loops)))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
     }
 
@@ -157,6 +163,7 @@ final class BenchGateway implements AutoCloseable {
     @Override
     public void close() {
         connections.dispose();
+        loops.dispose();
         context.close();
     }
 

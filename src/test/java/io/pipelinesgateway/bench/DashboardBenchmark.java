@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
+import io.pipelinesgateway.support.TestRedis;
 import io.pipelinesgateway.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -250,6 +251,9 @@ class DashboardBenchmark {
         }
 
         ColdViews running = coldOnARunningGateway(DASHBOARD, LOAD);
+        List<String> withRedis = new ArrayList<>(LOAD);
+        withRedis.add("--spring.data.redis.url=" + TestRedis.url());
+        ColdViews runningWithRedis = coldOnARunningGateway(DASHBOARD, withRedis);
         int levels = levels(DASHBOARD);
         long criticalPathMs = levels * BenchGateway.LATENCY_MS;
         report.append("## The bench dashboard: 3 workspaces × 10 repositories × the last 10 pipelines (")
@@ -268,6 +272,7 @@ class DashboardBenchmark {
                 .append("| cold latency / critical path, fresh gateway | ").append(ratio(coldNanos / 1e6, criticalPathMs))
                 .append("x | <= 1.2x |\n")
                 .append(running.row(criticalPathMs))
+                .append(runningWithRedis.row(criticalPathMs))
                 .append("| one more viewer (new credential, same repositories, ").append(MORE_VIEWERS)
                 .append(" viewers): calls, % of the first's, p50 | ").append(decimal(moreCallsPerViewer))
                 .append(" calls, ").append(decimal(100 * moreCallsPerViewer / cold.total())).append(" %, ")
@@ -497,6 +502,7 @@ class DashboardBenchmark {
     private static ColdViews coldOnARunningGateway(String query, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.add("--gateway.cache.shared=false");
+        boolean redis = all.stream().anyMatch(argument -> argument.startsWith("--spring.data.redis.url="));
         try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
             UpstreamCalls started = gateway.upstream();
             for (int i = 0; gateway.upstream().since(started).total() < RUNNING_WARM_UP_CALLS; i++) {
@@ -508,18 +514,20 @@ class DashboardBenchmark {
                 Viewer viewer = Viewer.bearer("bench-running-cold-" + i);
                 latency.add(Samples.time(() -> gateway.await(viewer, query)));
             }
-            return new ColdViews(latency, gateway.upstream().since(before).total() / (double) RUNNING_COLD_VIEWS);
+            return new ColdViews(latency, gateway.upstream().since(before).total() / (double) RUNNING_COLD_VIEWS,
+                    redis);
         }
     }
 
-    /** New credentials' first views: their latency and their calls per view. */
-    private record ColdViews(Samples latency, double callsPerView) {
+    /** New credentials' first views: their latency and their calls per view, with the cache in Redis or not. */
+    private record ColdViews(Samples latency, double callsPerView, boolean redis) {
 
         String row(long criticalPathMs) {
-            return "| cold, running gateway (" + RUNNING_COLD_VIEWS + " new credentials' first views, shared tier off, "
-                    + "median): upstream calls, latency; latency / critical path | " + decimal(callsPerView)
-                    + " calls, " + millis(latency.percentile(50)) + "; " + ratio(latency.percentile(50) / 1e6,
-                    criticalPathMs) + "x | <= 1.2x |\n";
+            return "| cold, running gateway" + (redis ? " with its cache in Redis (on this machine)" : "") + " ("
+                    + RUNNING_COLD_VIEWS + " new credentials' first views, shared tier off, median): upstream calls, "
+                    + "latency; latency / critical path | " + decimal(callsPerView) + " calls, "
+                    + millis(latency.percentile(50)) + "; " + ratio(latency.percentile(50) / 1e6, criticalPathMs)
+                    + "x | " + (redis ? "reported: the goal is set without Redis" : "<= 1.2x") + " |\n";
         }
     }
 
