@@ -78,8 +78,9 @@ public class ResponseCache {
     private final Cache<String, Object> decoded;
     /**
      * The proofs of access this process has written within the last fifth of the access window: a cold dashboard
-     * reads each repository hundreds of times, each read a proof, and writing each again would be a third of what a
-     * cold view writes to Redis. A proof so stands for at least four fifths of the window after the latest read.
+     * reads each repository hundreds of times, each read a proof, and writing each again was about a tenth of the
+     * commands a cold view sent to Redis. A proof so stands for at least four fifths of the window after the latest
+     * read.
      */
     private final Cache<String, Boolean> provenLately;
 
