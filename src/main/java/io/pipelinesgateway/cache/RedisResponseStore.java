@@ -3,9 +3,11 @@ package io.pipelinesgateway.cache;
 import io.pipelinesgateway.redis.RedisConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,10 +34,16 @@ class RedisResponseStore implements ResponseStore {
 
     @Override
     public Mono<Void> put(String key, String index, byte[] value, Duration ttl) {
-        byte[] member = key.getBytes(StandardCharsets.UTF_8);
+        return put(List.of(key), index, value, ttl);
+    }
+
+    @Override
+    public Mono<Void> put(List<String> keys, String index, byte[] value, Duration ttl) {
+        byte[][] members = keys.stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        SetArgs expiry = SetArgs.Builder.px(ttl.toMillis());
         return redis.binary(commands -> Mono.when(
-                commands.set(key, value, SetArgs.Builder.px(ttl.toMillis())),
-                commands.sadd(index, member).then(commands.pexpire(index, indexTtl.toMillis()))));
+                Flux.fromIterable(keys).flatMap(key -> commands.set(key, value, expiry)),
+                commands.sadd(index, members).then(commands.pexpire(index, indexTtl.toMillis()))));
     }
 
     @Override

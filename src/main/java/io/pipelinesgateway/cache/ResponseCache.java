@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -413,9 +414,7 @@ public class ResponseCache {
             }
             return timeToLive(shared == null ? key : shared.key(), index, bytes, freshness).flatMap(ttl -> {
                 keepDecoded(key, value, bytes, ttl);
-                return guarded(store.put(key, index, bytes, ttl))
-                        .then(shared != null ? share(shared, bytes, ttl) : Mono.empty())
-                        .thenReturn(value);
+                return storeFetched(key, index, shared, bytes, ttl).thenReturn(value);
             });
         });
     }
@@ -451,13 +450,20 @@ public class ResponseCache {
     }
 
     /**
-     * Keeps an answer for the repository's other readers, for as long as it is kept for its fetcher. An answer
-     * proves the caller's access by itself; an absence (no bytes: Bitbucket's 404) is shared only when the caller
-     * had proven access before, since Bitbucket also answers 404 to a credential that may not see the repository.
+     * Keeps an answer for its fetcher and, for a read of a repository's shared data, for the repository's other
+     * readers, for as long: both with one update of their index. An answer proves the caller's access by itself; an
+     * absence (no bytes: Bitbucket's 404) is shared only when the caller had proven access before, since Bitbucket
+     * also answers 404 to a credential that may not see the repository.
      */
-    private Mono<Void> share(Shared shared, byte[] bytes, Duration ttl) {
-        Mono<Void> put = guarded(store.put(shared.key(), shared.index(), bytes, ttl));
-        return bytes.length > 0 ? put : guarded(store.get(shared.access())).flatMap(proof -> put);
+    private Mono<Void> storeFetched(String key, String index, Shared shared, byte[] bytes, Duration ttl) {
+        if (shared == null) {
+            return guarded(store.put(key, index, bytes, ttl));
+        }
+        if (bytes.length > 0) {
+            return guarded(store.put(List.of(key, shared.key()), index, bytes, ttl));
+        }
+        return guarded(store.put(key, index, bytes, ttl)).then(guarded(store.get(shared.access()))
+                .flatMap(proof -> guarded(store.put(shared.key(), index, bytes, ttl))));
     }
 
     private boolean isFinal(Duration ttl) {

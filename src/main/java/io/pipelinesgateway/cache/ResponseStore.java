@@ -1,7 +1,9 @@
 package io.pipelinesgateway.cache;
 
 import java.time.Duration;
+import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +17,14 @@ public interface ResponseStore {
 
     /** Stores a value for {@code ttl} and records its key in {@code index}. */
     Mono<Void> put(String key, String index, byte[] value, Duration ttl);
+
+    /**
+     * Stores one value under each of {@code keys} (a reader's own entry and the repository's shared one) for
+     * {@code ttl}, and records them in {@code index}: where the store can, with one update of the index.
+     */
+    default Mono<Void> put(List<String> keys, String index, byte[] value, Duration ttl) {
+        return Flux.fromIterable(keys).concatMap(key -> put(key, index, value, ttl)).then();
+    }
 
     /** Removes every entry of {@code index} whose key starts with {@code keyPrefix}. */
     Mono<Void> evict(String index, String keyPrefix);
