@@ -459,11 +459,10 @@ public class ResponseCache {
         if (shared == null) {
             return guarded(store.put(key, index, bytes, ttl));
         }
-        if (bytes.length > 0) {
-            return guarded(store.put(List.of(key, shared.key()), index, bytes, ttl));
-        }
-        return guarded(store.put(key, index, bytes, ttl)).then(guarded(store.get(shared.access()))
-                .flatMap(proof -> guarded(store.put(shared.key(), index, bytes, ttl))));
+        Mono<Boolean> shareable = bytes.length > 0 ? Mono.just(true)
+                : guarded(store.get(shared.access())).hasElement();
+        return shareable.flatMap(shares -> guarded(store.put(shares ? List.of(key, shared.key()) : List.of(key), index,
+                bytes, ttl)));
     }
 
     private boolean isFinal(Duration ttl) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A reader who has proven access to a repository and fetches its shared data keeps the answer twice, under its own
  * credential and once for the repository's readers: both entries go to Redis with one update of their index, as a
- * cold dashboard stores hundreds of such answers. Counted on a Redis of the test's own.
+ * cold dashboard stores hundreds of such answers, and so do both copies of an absence (a step without a test
+ * report). Counted on a Redis of the test's own.
  */
 class AProvenReadersAnswerIsStoredWithOneIndexUpdateTest {
 
@@ -48,18 +49,30 @@ class AProvenReadersAnswerIsStoredWithOneIndexUpdateTest {
 
     @Test
     void bothCopiesOfAFetchedAnswerAreStoredWithOneIndexUpdate() {
-        cache.accessProven("Bearer ada", "acme/api").block();
-        redis.sync().configResetstat();
+        assertThat(readAfterProvingAccess("steps")).isEqualTo("steps");
 
-        String steps = cache.read("steps", STEPS, "?page=1", "Bearer ada", "acme/api",
-                Mono.just("steps".getBytes(StandardCharsets.UTF_8)), bytes -> new String(bytes, StandardCharsets.UTF_8),
-                value -> Freshness.fixed(Duration.ofMinutes(1))).block();
-
-        assertThat(steps).isEqualTo("steps");
         assertThat(redis.sync().keys("*@shared")).hasSize(1);
         Map<String, Long> calls = commandCalls();
         assertThat(calls.get("sadd")).as("one index update for both copies").isEqualTo(1);
         assertThat(calls.get("pexpire")).isEqualTo(1);
+    }
+
+    @Test
+    void bothCopiesOfAnAbsenceAreStoredWithOneIndexUpdateToo() {
+        // No bytes: Bitbucket's 404 for something that does not exist, such as a step's test report.
+        assertThat(readAfterProvingAccess("")).isEmpty();
+
+        assertThat(redis.sync().keys("*@shared")).hasSize(1);
+        assertThat(commandCalls().get("sadd")).as("one index update for both copies").isEqualTo(1);
+    }
+
+    /** Proves ada's access to acme/api, forgets Redis's counts, then reads a steps page Bitbucket answers so. */
+    private String readAfterProvingAccess(String answer) {
+        cache.accessProven("Bearer ada", "acme/api").block();
+        redis.sync().configResetstat();
+        return cache.read("steps", STEPS, "?page=1", "Bearer ada", "acme/api",
+                Mono.just(answer.getBytes(StandardCharsets.UTF_8)), bytes -> new String(bytes, StandardCharsets.UTF_8),
+                value -> Freshness.fixed(Duration.ofMinutes(1))).block();
     }
 
     private Map<String, Long> commandCalls() {
