@@ -15,11 +15,12 @@ public record BitbucketState(String type, String name, BitbucketNamed stage, Bit
     }
 
     /**
-     * Whether this pipeline state is paused before a manual step, waiting for a person to run it. Bitbucket then sets
-     * the run's commit status SUCCESSFUL (all its automatic steps passed), and INPROGRESS again once the step is run,
-     * so a webhook hears of both changes.
+     * Whether a pipeline in {@code state} (null: none sent) has completed, or is paused before a manual step, waiting
+     * for a person to run it. Either way its next change brings a webhook delivery: Bitbucket sets a paused run's
+     * commit status SUCCESSFUL (all its automatic steps passed), and sets it again as the run goes on or ends.
      */
-    boolean pausedAtAManualStep() {
-        return StateName.of(this) == StateName.IN_PROGRESS && "PAUSED".equals(pipelineStageName());
+    static boolean completedOrPausedAtAManualStep(BitbucketState state) {
+        StateName name = StateName.of(state);
+        return name.isCompleted() || name == StateName.IN_PROGRESS && "PAUSED".equals(state.pipelineStageName());
     }
 }

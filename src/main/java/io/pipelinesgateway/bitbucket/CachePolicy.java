@@ -14,9 +14,10 @@ import org.springframework.web.util.UriUtils;
  * How long each upstream answer may be served from the cache, by what it is: what has completed never changes and
  * is kept long; what is still running, and every list, is kept briefly; configuration sits in between. A
  * repository's pipelines listing of completed pipelines, or of pipelines paused before a manual step, is kept longer
- * while its webhooks are seen ({@link WebhookCoverage}), as each delivery evicts it. The steps of a pipeline seen waiting, read for it as seen,
- * are kept like completed ones ({@link PipelineWait}). Live data of a repository's pipelines is kept longer while
- * it stays unchanged ({@link #freshness}). Every value is configurable ({@code gateway.cache.*}).
+ * while its webhooks are seen ({@link WebhookCoverage}), as each delivery evicts it. The steps of a pipeline seen
+ * waiting, read for it as seen, are kept like completed ones ({@link PipelineWait}). Live data of a repository's
+ * pipelines is kept longer while it stays unchanged ({@link #freshness}). Every value is configurable
+ * ({@code gateway.cache.*}).
  */
 @Component
 public class CachePolicy {
@@ -92,8 +93,7 @@ public class CachePolicy {
      */
     private boolean settledListingWithWebhooks(UpstreamRequest request, BitbucketPage<?> page) {
         return page.values().stream().allMatch(item -> item instanceof BitbucketPipeline pipeline
-                && (StateName.of(pipeline.state()).isCompleted() || pipeline.state() != null && pipeline.state().pausedAtAManualStep()))
-                && listingWithWebhooks(request);
+                && BitbucketState.completedOrPausedAtAManualStep(pipeline.state())) && listingWithWebhooks(request);
     }
 
     /**

@@ -179,7 +179,7 @@ public class ResponseCache {
                     Supplier<Mono<T>> sharedCopy = () -> fromSharedTier(resource, key, shared, decode, freshness);
                     SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, () -> {
                         count(resource, "miss");
-                        return singleFlight(key, () -> fetchAndStore(key, indexOf(path), shared, fetch, decode,
+                        return singleFlight(key, () -> fetchAndStore(key, shared.index(), shared, fetch, decode,
                                 freshness));
                     });
                     return guarded(store.get(shared.access()))
