@@ -121,8 +121,10 @@ public class CachePolicy {
      * {@code gateway.cache.live-stable-max}, or for a listing of a repository whose webhooks are seen, which a
      * delivery evicts when a pipeline starts or ends, up to {@code list-with-webhooks} when that is longer. A
      * pipeline waiting for a runner or halted then stops costing a call at every view. A workspace's
-     * repository listing, which changes only when a repository is added, renamed or removed, grows the same way (per
-     * credential: it is what proves the credential's access, and its bound stays within the access window).
+     * repository listing, which changes only when a repository is added, renamed or removed or the credential's
+     * access changes, grows the same way, per credential, up to as long as the proof of access its read renewed
+     * lasts ({@link ResponseCacheProperties#accessProvenFor()}): it is read again, and renews the proof, before
+     * the proof ends, and Bitbucket is asked what the credential may read at least that often.
      */
     Freshness freshness(UpstreamRequest request, Object value) {
         Duration base = timeToLive(request, value);
@@ -130,6 +132,9 @@ public class CachePolicy {
                 && !base.isZero() && !base.isNegative() && base.compareTo(properties.completed()) < 0;
         if (!live) {
             return Freshness.fixed(base);
+        }
+        if (request.repositoriesListedOf() != null) {
+            return new Freshness(base, properties.accessProvenFor());
         }
         Duration bound = listingWithWebhooks(request) && properties.listWithWebhooks()
                 .compareTo(properties.liveStableMax()) > 0 ? properties.listWithWebhooks() : properties.liveStableMax();

@@ -60,8 +60,6 @@ public class ResponseCache {
     private static final String LOCK = "#lock";
     /** How many times an adaptive entry's bound its stability is remembered after the last fetch. */
     private static final int STABILITY_MEMORY = 4;
-    /** A proof of access is written again at most once in this fraction of the access window. */
-    private static final int PROOF_RENEWALS_PER_WINDOW = 5;
 
     private final ResponseStore store;
     private final ResponseCacheProperties properties;
@@ -101,7 +99,7 @@ public class ResponseCache {
                 .build();
         this.provenLately = Caffeine.newBuilder()
                 .maximumSize(properties.maxEntries())
-                .expireAfterWrite(properties.sharedAccessWindow().dividedBy(PROOF_RENEWALS_PER_WINDOW))
+                .expireAfterWrite(properties.proofRenewalInterval())
                 .build();
     }
 

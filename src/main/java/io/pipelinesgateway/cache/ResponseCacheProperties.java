@@ -33,7 +33,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          the workspace's repositories that names it, counts as proof that it may read that
  *                          repository's shared data; a 401, 403 or 404 for the repository ends it at once. A replica
  *                          writes a proof again at most once a fifth of this, so it lasts at least four fifths of it
- *                          after the latest successful read
+ *                          after the latest successful read. A credential's own listing of a workspace's
+ *                          repositories, kept longer while unchanged, is kept at most those four fifths: read again
+ *                          before its proof ends, so Bitbucket is asked what the credential may read at least that
+ *                          often. A longer window saves calls and lets a caller who lost access read shared data,
+ *                          and see its listing, that much longer
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines or ones
  *                          paused before a manual step, while the repository's webhooks are seen
  *                          ({@code gateway.webhooks.seen-window}): each delivery evicts it (Bitbucket delivers when a
@@ -64,4 +68,17 @@ public record ResponseCacheProperties(
         @DefaultValue("5m") Duration sharedAccessWindow,
         @DefaultValue("10m") Duration listWithWebhooks,
         @DefaultValue("2m") Duration liveStableMax) {
+
+    /** How many times in {@link #sharedAccessWindow} a replica writes a credential's proof of access at the most. */
+    private static final int PROOF_RENEWALS_PER_WINDOW = 5;
+
+    /** How long a replica goes at least before writing a credential's proof of access again. */
+    public Duration proofRenewalInterval() {
+        return sharedAccessWindow.dividedBy(PROOF_RENEWALS_PER_WINDOW);
+    }
+
+    /** How long a proof of access lasts at least after the latest successful read that renewed it. */
+    public Duration accessProvenFor() {
+        return sharedAccessWindow.minus(proofRenewalInterval());
+    }
 }
