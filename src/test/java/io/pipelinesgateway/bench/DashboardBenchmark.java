@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
@@ -33,7 +36,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code { __typename }}'s; and a portal's hour of 20 users in three configurations. Run with
  * {@code ./mvnw -B verify -Pbench}; the report is printed and written to {@code target/bench/dashboard.md}. It
  * measures; it asserts nothing about time. {@code -Dbench.only=readme}, {@code load} or {@code portal} (or a list of
- * them, comma-separated) runs only those parts.
+ * them, comma-separated) runs only those parts. {@code -Dbench.portal-runs=a,b} runs only those of the portal's
+ * configurations, and {@code -Dbench.portal-lifetimes=shared-access-window=30m,...} gives the portal's gateways other
+ * cache lifetimes than the defaults, in real time (compressed like the rest): what another setting costs or saves.
  */
 class DashboardBenchmark {
 
@@ -96,6 +101,9 @@ class DashboardBenchmark {
     private static final int BROWSER_CONNECTIONS = 6;
     /** {@code -Dbench.only=readme,load,portal}: the parts to run, all of them when not set. */
     private static final List<String> PARTS = List.of(System.getProperty("bench.only", "readme,load,portal")
+            .split(","));
+    /** {@code -Dbench.portal-runs=a,b,c}: the portal's configurations to run, all of them when not set. */
+    private static final List<String> PORTAL_RUNS = List.of(System.getProperty("bench.portal-runs", "a,b,c")
             .split(","));
 
     @Test
@@ -318,14 +326,16 @@ class DashboardBenchmark {
      * keys share the workspaces' credential.
      */
     private void portal(StringBuilder report) {
-        List<String> time = PortalHour.compressedLifetimes();
+        Map<String, String> lifetimes = PortalHour.lifetimes(System.getProperty("bench.portal-lifetimes", ""));
+        List<String> time = PortalHour.compressedLifetimes(lifetimes);
         PortalHour passThrough = new PortalHour("(a) pass-through, shared tier on",
                 user -> Viewer.bearer(portalUser(user)), user -> "Bearer " + portalUser(user));
-        PortalHour.Result shared = portal(passThrough, time, "--gateway.cache.shared=true", WEBHOOK_SECRET,
-                WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
-        PortalHour.Result baseline = portal(new PortalHour("(b) pass-through, shared tier off (baseline)",
-                passThrough.viewers(), passThrough.charged()), time, "--gateway.cache.shared=false", WEBHOOK_SECRET,
-                WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
+        PortalHour.Result shared = !PORTAL_RUNS.contains("a") ? null : portal(passThrough, time,
+                "--gateway.cache.shared=true", WEBHOOK_SECRET, WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
+        PortalHour.Result baseline = !PORTAL_RUNS.contains("b") ? null : portal(new PortalHour(
+                "(b) pass-through, shared tier off (baseline)", passThrough.viewers(), passThrough.charged()), time,
+                "--gateway.cache.shared=false", WEBHOOK_SECRET, WORKSPACE_WEBHOOKS,
+                "--gateway.sandbox.send-webhooks=true");
         List<String> service = new ArrayList<>(List.of("--gateway.security.mode=service", WEBHOOK_SECRET,
                 WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true"));
         for (int w = 0; w < 3; w++) {
@@ -336,9 +346,10 @@ class DashboardBenchmark {
             service.add("--gateway.security.api-keys[" + user + "].sha256=" + TestSecrets.sha256(apiKey(user)));
             service.add("--gateway.security.api-keys[" + user + "].grants[0]=*:read");
         }
-        PortalHour.Result serviceMode = portal(new PortalHour("(c) service mode, sandbox webhooks on",
-                user -> Viewer.apiKey(apiKey(user)), user -> "Bearer " + WORKSPACE_TOKEN), time,
-                service.toArray(String[]::new));
+        PortalHour.Result serviceMode = !PORTAL_RUNS.contains("c") ? null : portal(new PortalHour(
+                "(c) service mode, sandbox webhooks on", user -> Viewer.apiKey(apiKey(user)),
+                user -> "Bearer " + WORKSPACE_TOKEN), time, service.toArray(String[]::new));
+        List<PortalHour.Result> results = Stream.of(shared, baseline, serviceMode).filter(Objects::nonNull).toList();
 
         report.append("## Portal hours\n\n").append(PortalHour.USERS).append(" users (distinct credentials, or API ")
                 .append("keys in service mode) each load the bench dashboard every ")
@@ -350,7 +361,11 @@ class DashboardBenchmark {
                 .append("judged. Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
                 .append(decimal(PortalHour.INTERVAL.toMillis() / 1e3))
                 .append(" s, and every cache lifetime of the gateway ")
-                .append("divided by the same factor (").append(String.join(" ", time)).append("). Pipelines in the ")
+                .append("divided by the same factor (").append(String.join(" ", time)).append(")")
+                .append(lifetimes.isEmpty() ? "" : "; lifetimes other than the defaults, in real time: "
+                        + lifetimes.entrySet().stream().map(set -> set.getKey() + "=" + set.getValue())
+                                .collect(Collectors.joining(", ")))
+                .append(". Pipelines in the ")
                 .append("sandbox run in real time, so running ones complete during the hours. Calls per user-hour ")
                 .append("are the sandbox's requests carrying that user's credential (what Bitbucket would charge ")
                 .append("that user); in service mode every call carries the workspace token. The second hour begins ")
@@ -359,14 +374,17 @@ class DashboardBenchmark {
                 .append("| | hour 1 (cold): calls | per user: max | mean | hour 2 (steady): calls | per user: max | ")
                 .append("mean | goal (steady hour) |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
                 .append(row(shared, "every user < 1,000"))
-                .append(row(baseline, ""))
-                .append("| b / a | ").append(ratio(baseline.cold().calls().total(), shared.cold().calls().total()))
-                .append("x | | | ").append(ratio(baseline.steady().calls().total(), shared.steady().calls().total()))
-                .append("x | | | >= 10x |\n")
-                .append(row(serviceMode, "whole portal < 1,000"))
+                .append(row(baseline, ""));
+        if (shared != null && baseline != null) {
+            report.append("| b / a | ").append(ratio(baseline.cold().calls().total(), shared.cold().calls().total()))
+                    .append("x | | | ").append(ratio(baseline.steady().calls().total(),
+                            shared.steady().calls().total()))
+                    .append("x | | | >= 10x |\n");
+        }
+        report.append(row(serviceMode, "whole portal < 1,000"))
                 .append("\n| | webhook deliveries (hour 1, 2) | views, failed (hour 1, 2) | elapsed |\n")
                 .append("|---|---:|---:|---:|\n");
-        for (PortalHour.Result result : List.of(shared, baseline, serviceMode)) {
+        for (PortalHour.Result result : results) {
             report.append("| ").append(result.name()).append(" | ").append(result.cold().deliveries()).append(", ")
                     .append(result.steady().deliveries()).append(" | ").append(result.cold().views()).append(" (")
                     .append(result.cold().failedViews()).append("), ").append(result.steady().views()).append(" (")
@@ -374,7 +392,7 @@ class DashboardBenchmark {
                     .append(String.format(Locale.ROOT, "%.0f s", result.elapsed().toMillis() / 1e3)).append(" |\n");
         }
         report.append("\nCalls per view by resource and status, steady hour (cold hour in brackets):\n\n");
-        for (PortalHour.Result result : List.of(shared, baseline, serviceMode)) {
+        for (PortalHour.Result result : results) {
             report.append("- ").append(result.name()).append(": ")
                     .append(result.steady().calls().perView(Math.max(1, result.steady().views()))).append(" (")
                     .append(result.cold().calls().perView(Math.max(1, result.cold().views()))).append(").\n");
@@ -388,7 +406,11 @@ class DashboardBenchmark {
         }
     }
 
+    /** The row of {@code result}'s hours; none for a configuration not run ({@code null}). */
     private static String row(PortalHour.Result result, String goal) {
+        if (result == null) {
+            return "";
+        }
         StringBuilder row = new StringBuilder("| ").append(result.name()).append(" | ");
         for (PortalHour.Hour hour : List.of(result.cold(), result.steady())) {
             String max = result.oneCredential() ? "one credential" : whole(hour.maxPerUser());

@@ -4,12 +4,14 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
 import io.pipelinesgateway.cache.ResponseCacheProperties;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * A portal's hours, compressed: {@link #USERS} people each load the same dashboard every 5 minutes for {@link #HOURS}
@@ -77,20 +80,49 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     }
 
     /**
-     * The arguments that compress the gateway's time: each cache lifetime of {@link ResponseCacheProperties}, at its
-     * default, divided by {@link #COMPRESSION}.
+     * Cache lifetimes other than the defaults, in real time, from {@code name=duration} pairs separated by commas
+     * ({@code shared-access-window=30m,live-stable-max=5m}); refused if a name is not one of the lifetimes.
      */
-    static List<String> compressedLifetimes() {
+    static Map<String, String> lifetimes(String settings) {
+        List<String> names = lifetimeComponents().stream().map(component -> kebab(component.getName())).toList();
+        Map<String, String> lifetimes = new LinkedHashMap<>();
+        for (String setting : settings.split(",")) {
+            if (setting.isBlank()) {
+                continue;
+            }
+            String[] nameAndValue = setting.trim().split("=", 2);
+            if (nameAndValue.length != 2 || !names.contains(nameAndValue[0])) {
+                throw new IllegalArgumentException("not a cache lifetime setting: " + setting + "; the lifetimes: "
+                        + String.join(", ", names));
+            }
+            DurationStyle.detectAndParse(nameAndValue[1]);
+            lifetimes.put(nameAndValue[0], nameAndValue[1]);
+        }
+        return lifetimes;
+    }
+
+    /**
+     * The arguments that compress the gateway's time: each cache lifetime of {@link ResponseCacheProperties}, at its
+     * default or as {@code lifetimes} sets it ({@link #lifetimes}), divided by {@link #COMPRESSION}.
+     */
+    static List<String> compressedLifetimes(Map<String, String> lifetimes) {
         ResponseCacheProperties defaults = new Binder().bindOrCreate("gateway.cache", ResponseCacheProperties.class);
         List<String> arguments = new ArrayList<>();
-        for (RecordComponent component : ResponseCacheProperties.class.getRecordComponents()) {
-            if (component.getType() == Duration.class && !NOT_LIFETIMES.contains(component.getName())) {
-                Duration lifetime = (Duration) invoke(component, defaults);
-                arguments.add("--gateway.cache." + kebab(component.getName()) + "="
-                        + Math.max(1, lifetime.dividedBy(COMPRESSION).toMillis()) + "ms");
-            }
+        for (RecordComponent component : lifetimeComponents()) {
+            String name = kebab(component.getName());
+            Duration lifetime = lifetimes.containsKey(name) ? DurationStyle.detectAndParse(lifetimes.get(name))
+                    : (Duration) invoke(component, defaults);
+            arguments.add("--gateway.cache." + name + "=" + Math.max(1, lifetime.dividedBy(COMPRESSION).toMillis())
+                    + "ms");
         }
         return arguments;
+    }
+
+    private static List<RecordComponent> lifetimeComponents() {
+        return Stream.of(ResponseCacheProperties.class.getRecordComponents())
+                .filter(component -> component.getType() == Duration.class
+                        && !NOT_LIFETIMES.contains(component.getName()))
+                .toList();
     }
 
     Result run(BenchGateway gateway, String dashboard) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,5 +26,18 @@ class TheBenchSetsOnlySettingsTheGatewayHasTest {
     void aSettingTheGatewayDoesNotHaveIsRefused() {
         assertThatThrownBy(() -> BenchGateway.checkSettings(List.of("--gateway.cache.key-prefix=bench:")))
                 .hasMessageContaining("gateway.cache.key-prefix");
+    }
+
+    @Test
+    void aPortalLifetimeGivenInRealTimeIsCompressedLikeTheDefaults() {
+        assertThat(PortalHour.compressedLifetimes(PortalHour.lifetimes("shared-access-window=30m")))
+                .contains("--gateway.cache.shared-access-window=60000ms", "--gateway.cache.list=500ms")
+                .noneMatch(argument -> argument.startsWith("--gateway.cache.shared-access-window=10000ms"));
+    }
+
+    @Test
+    void aPortalLifetimeTheGatewayDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> PortalHour.lifetimes("list-ttl=1m")).hasMessageContaining("list-ttl=1m");
+        assertThatThrownBy(() -> PortalHour.lifetimes("lock-timeout=1s")).hasMessageContaining("lock-timeout=1s");
     }
 }
