@@ -28,4 +28,10 @@ public record BitbucketPipeline(String type, String uuid, @JsonProperty("build_n
         // JSON null reads as a null node: it means no labels, as an absent field does.
         labels = labels == null || labels.isNull() ? null : labels;
     }
+
+    /** The run without its build seconds and duration, which Bitbucket counts up while it runs. */
+    BitbucketPipeline withoutCounters() {
+        return new BitbucketPipeline(type, uuid, buildNumber, creator, repository, target, trigger, state, createdOn,
+                completedOn, null, variables, configurationSources, runNumber, null, expired, firstSuccessful, labels);
+    }
 }

@@ -24,4 +24,10 @@ public record BitbucketStep(String type, String uuid, String name, @JsonProperty
         BitbucketNamed trigger, @JsonProperty("run_number") Integer runNumber,
         @JsonAlias("max_time") Integer maxTime,
         @JsonProperty("teardown_commands") List<BitbucketCommand> teardownCommands) {
+
+    /** The step without its duration and build seconds, which Bitbucket counts up while it runs. */
+    BitbucketStep withoutCounters() {
+        return new BitbucketStep(type, uuid, name, startedOn, completedOn, state, image, setupCommands, scriptCommands,
+                null, null, serviceContainers, trigger, runNumber, maxTime, teardownCommands);
+    }
 }

@@ -2,6 +2,8 @@ package io.pipelinesgateway.bitbucket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.pipelinesgateway.cache.Freshness;
 import io.pipelinesgateway.cache.ResponseCacheProperties;
@@ -138,7 +140,42 @@ public class CachePolicy {
         }
         Duration bound = listingWithWebhooks(request) && properties.listWithWebhooks()
                 .compareTo(properties.liveStableMax()) > 0 ? properties.listWithWebhooks() : properties.liveStableMax();
-        return new Freshness(base, bound);
+        return new Freshness(base, bound, () -> comparedWithoutRunningCounters(value));
+    }
+
+    /**
+     * What of a live answer tells whether it changed: all of it (null) unless it holds a running pipeline or step,
+     * whose build seconds and duration Bitbucket counts up on every read; those alone moving is not news. The
+     * gateway counts a running pipeline's and step's duration up to now itself ({@code durationSeconds}); what
+     * Bitbucket counted (build seconds) may then lag by as long as the answer is kept. Its state, stage, times and
+     * steps moving on are changes, as are new runs.
+     */
+    private static String comparedWithoutRunningCounters(Object value) {
+        if (value instanceof BitbucketPage<?> page) {
+            List<Object> items = new ArrayList<>(page.values().size());
+            boolean running = false;
+            for (Object item : page.values()) {
+                Object compared = withoutRunningCounters(item);
+                running |= compared != item;
+                items.add(compared);
+            }
+            return running ? new BitbucketPage<>(items, page.page(), page.pagelen(), page.size(), page.next())
+                    .toString() : null;
+        }
+        Object compared = withoutRunningCounters(value);
+        return compared == value ? null : compared.toString();
+    }
+
+    private static Object withoutRunningCounters(Object item) {
+        if (item instanceof BitbucketPipeline pipeline && StateName.of(pipeline.state()) == StateName.IN_PROGRESS
+                && !BitbucketState.completedOrPausedAtAManualStep(pipeline.state())
+                && !"HALTED".equals(pipeline.state().pipelineStageName())) {
+            return pipeline.withoutCounters();
+        }
+        if (item instanceof BitbucketStep step && StateName.of(step.state()) == StateName.IN_PROGRESS) {
+            return step.withoutCounters();
+        }
+        return item;
     }
 
     /**

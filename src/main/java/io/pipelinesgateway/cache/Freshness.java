@@ -1,6 +1,7 @@
 package io.pipelinesgateway.cache;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * How long an answer may be served from the cache: its base time to live and, for live data that may be kept longer
@@ -11,8 +12,16 @@ import java.time.Duration;
  * @param base      the time to live of a fresh answer; zero for not at all
  * @param stableMax how long the answer may be kept at the most while it stays unchanged; at most {@code base} for an
  *                  answer whose time never grows
+ * @param compared  what of the answer tells whether it changed, where that is not all of it (counters that count up
+ *                  on every read, which the gateway does not serve as news), made only when an answer is fetched;
+ *                  null: the answer as fetched
  */
-public record Freshness(Duration base, Duration stableMax) {
+public record Freshness(Duration base, Duration stableMax, Supplier<String> compared) {
+
+    /** An answer kept for {@code base}, growing up to {@code stableMax} while all of it stays unchanged. */
+    public Freshness(Duration base, Duration stableMax) {
+        this(base, stableMax, null);
+    }
 
     /** An answer kept for {@code timeToLive}, however often it is read unchanged. */
     public static Freshness fixed(Duration timeToLive) {

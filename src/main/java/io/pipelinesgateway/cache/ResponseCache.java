@@ -3,6 +3,7 @@ package io.pipelinesgateway.cache;
 import io.pipelinesgateway.redis.RedisConnections;
 import io.pipelinesgateway.redis.RedisSettings;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -419,7 +420,8 @@ public class ResponseCache {
 
     /**
      * How long to keep an answer just fetched for {@code entryKey}: its base time, or, for live data fetched again
-     * with the very content it had the last time, twice the time it was given then, up to its bound. What is given
+     * with the very content it had the last time ({@link Freshness#compared()} where only part of it counts), twice
+     * the time it was given then, up to its bound. What is given
      * is remembered beside the entry (its digest and time, under the same index, so an eviction forgets it too).
      */
     private Mono<Duration> timeToLive(String entryKey, String index, byte[] bytes, Freshness freshness) {
@@ -427,7 +429,8 @@ public class ResponseCache {
             return Mono.just(freshness.base());
         }
         String stabilityKey = entryKey + STABILITY;
-        byte[] digest = digest(bytes);
+        String compared = freshness.compared() == null ? null : freshness.compared().get();
+        byte[] digest = digest(compared == null ? bytes : compared.getBytes(StandardCharsets.UTF_8));
         return guarded(store.get(stabilityKey))
                 .filter(last -> last.length == Long.BYTES + digest.length
                         && Arrays.equals(last, Long.BYTES, last.length, digest, 0, digest.length))

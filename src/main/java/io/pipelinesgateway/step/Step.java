@@ -8,6 +8,7 @@ import io.pipelinesgateway.bitbucket.BitbucketNamed;
 import io.pipelinesgateway.bitbucket.BitbucketState;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.StateName;
+import io.pipelinesgateway.graphql.IntSeconds;
 
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.known;
 import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
@@ -15,6 +16,8 @@ import static io.pipelinesgateway.bitbucket.DiscriminatedNames.nameOf;
 /**
  * A pipeline step as the schema shows it, located by the pipeline it was read from.
  *
+ * @param durationSeconds Bitbucket's duration of the step ({@code duration_in_seconds}); while the step runs, what
+ *                        {@link #durationSeconds()} shows is counted up to now instead
  * @param maxTimeMinutes the minutes the step may run before Bitbucket stops it ({@code maxTime})
  */
 public record Step(StepKey key, String name, State state, OffsetDateTime startedOn, OffsetDateTime completedOn,
@@ -111,6 +114,18 @@ public record Step(StepKey key, String name, State state, OffsetDateTime started
 
     public String id() {
         return StepNodeType.ID.encode(key);
+    }
+
+    /**
+     * How long the step ran: while it runs, the time since it started, counted now (an answer kept a while says what
+     * Bitbucket had counted when it was read); otherwise Bitbucket's duration.
+     */
+    @Override
+    public Integer durationSeconds() {
+        if (state.name() == StateName.IN_PROGRESS && startedOn != null) {
+            return IntSeconds.between(startedOn, OffsetDateTime.now());
+        }
+        return durationSeconds;
     }
 
     public String uuid() {

@@ -36,6 +36,9 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
     private static final String PAUSED_STEPS = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { status steps { name status } } }
             """.formatted(PAUSED_PIPELINE);
+    private static final String STEP_DURATIONS = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { steps { durationSeconds } } }
+            """.formatted(RUNNING_PIPELINE);
     private static final long PAST_THE_BASE_TIME_TWICE_MS = 1100;
 
     @Test
@@ -50,6 +53,21 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
         viewsAfterAWait(caller, PAST_THE_BASE_TIME_TWICE_MS);
 
         assertThat(stepsReads()).as("now kept for 2 s").isEqualTo(3);
+    }
+
+    @Test
+    void aRunningStepsCountersMovingAloneAreNoChangeAndItsDurationCountsUpToNow() throws InterruptedException {
+        String caller = freshCredential();
+        for (int view = 0; view < 4; view++) {
+            // Bitbucket counts the running step's duration and build seconds up between any two reads.
+            givenRunningSteps(runningFor(1, 60 + 10 * view));
+            viewsAfterAWait(caller, view == 0 ? 0 : PAST_THE_BASE_TIME_TWICE_MS);
+        }
+
+        assertThat(stepsReads()).as("asked past 0.5 s, then past 1 s, then kept 2 s, as if unchanged").isEqualTo(3);
+        graphQl(caller).document(STEP_DURATIONS).execute().path("pipeline.steps[1].durationSeconds")
+                .entity(Integer.class).satisfies(seconds -> assertThat(seconds)
+                        .as("counted from its start in 2020, not Bitbucket's 80 s").isGreaterThan(1_000_000));
     }
 
     @Test
@@ -215,6 +233,14 @@ abstract class UnchangedLiveDataIsAskedLessOften extends GatewayTest {
     private static ObjectNode running(int index) {
         ObjectNode steps = pausedSteps();
         inState(steps, index, "in_progress", null);
+        return steps;
+    }
+
+    /** {@link #running}, the running step started in 2020 and counted by Bitbucket at {@code seconds}. */
+    private static ObjectNode runningFor(int index, int seconds) {
+        ObjectNode steps = running(index);
+        ((ObjectNode) steps.withArray("values").get(index)).put("started_on", "2020-01-01T00:00:00Z")
+                .put("duration_in_seconds", seconds).put("build_seconds_used", seconds);
         return steps;
     }
 
