@@ -48,7 +48,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          webhooks are not seen; an
  *                          unfinished pipeline or step, a steps list with unfinished steps, a running step's missing
  *                          test report, test cases or log) may be kept once it stays unchanged: each time it is
- *                          read again unchanged its time doubles, from {@code live} or {@code list}, up to this
+ *                          read again unchanged (a running pipeline's or step's counters aside, which Bitbucket
+ *                          counts up on every read) its time doubles, from {@code live} or {@code list}, up to this
  *                          bound (a listing of a repository whose webhooks are seen up to {@code list-with-webhooks});
  *                          a change starts it again at the base time, and an eviction (a delivery, a change, the
  *                          watcher) forgets it
