@@ -331,7 +331,8 @@ class DashboardBenchmark {
         PortalHour passThrough = new PortalHour("(a) pass-through, shared tier on",
                 user -> Viewer.bearer(portalUser(user)), user -> "Bearer " + portalUser(user));
         PortalHour.Result shared = !PORTAL_RUNS.contains("a") ? null : portal(passThrough, time,
-                "--gateway.cache.shared=true", WEBHOOK_SECRET, WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true");
+                "--gateway.cache.shared=true", WEBHOOK_SECRET, WORKSPACE_WEBHOOKS,
+                "--gateway.sandbox.send-webhooks=true");
         PortalHour.Result baseline = !PORTAL_RUNS.contains("b") ? null : portal(new PortalHour(
                 "(b) pass-through, shared tier off (baseline)", passThrough.viewers(), passThrough.charged()), time,
                 "--gateway.cache.shared=false", WEBHOOK_SECRET, WORKSPACE_WEBHOOKS,
