@@ -421,8 +421,8 @@ public class ResponseCache {
     /**
      * How long to keep an answer just fetched for {@code entryKey}: its base time, or, for live data fetched again
      * with the very content it had the last time ({@link Freshness#compared()} where only part of it counts), twice
-     * the time it was given then, up to its bound. What is given
-     * is remembered beside the entry (its digest and time, under the same index, so an eviction forgets it too).
+     * the time it was given then, up to its bound. What is given is remembered beside the entry (its digest and
+     * time, under the same index, so an eviction forgets it too).
      */
     private Mono<Duration> timeToLive(String entryKey, String index, byte[] bytes, Freshness freshness) {
         if (!freshness.adapts()) {
