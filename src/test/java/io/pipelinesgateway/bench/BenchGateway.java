@@ -156,6 +156,21 @@ final class BenchGateway implements AutoCloseable {
                 });
     }
 
+    /**
+     * Starts a pipeline on {@code repository}'s ({@code workspace/slug}) main branch through the sandbox's API, as
+     * {@code authorization}; fails unless the sandbox created it.
+     */
+    Mono<Void> startPipeline(String repository, String authorization) {
+        return http.post().uri("/sandbox/2.0/repositories/" + repository + "/pipelines")
+                .header("Authorization", authorization)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("target", Map.of("type", "pipeline_ref_target", "ref_type", "branch",
+                        "ref_name", "main")))
+                .retrieve()
+                .toBodilessEntity()
+                .then();
+    }
+
     JsonNode await(Viewer viewer, String query) {
         return query(viewer, query).block();
     }

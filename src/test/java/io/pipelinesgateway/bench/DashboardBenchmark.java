@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
@@ -46,6 +47,15 @@ class DashboardBenchmark {
     private static final String WEBHOOK_SECRET = "--gateway.webhooks.secret=bench-webhook-secret";
     /** The load workspaces' webhooks are installed on each workspace, as the sandbox sends for all its repositories. */
     private static final String WORKSPACE_WEBHOOKS = "--gateway.webhooks.workspaces=load-1,load-2,load-3";
+
+    /**
+     * The load workspaces' repositories ({@code workspace/slug}), the workspaces taking turns: the order in which the
+     * portal hours start new runs.
+     */
+    private static final List<String> LOAD_REPOSITORIES = IntStream.rangeClosed(1, 10).boxed()
+            .flatMap(repository -> IntStream.rangeClosed(1, 3)
+                    .mapToObj(workspace -> "load-%d/service-%02d".formatted(workspace, repository)))
+            .toList();
 
     static final String DASHBOARD = """
             { workspaces(first: 3) { nodes { slug
@@ -327,7 +337,8 @@ class DashboardBenchmark {
      */
     private void portal(StringBuilder report) {
         Map<String, String> lifetimes = PortalHour.lifetimes(System.getProperty("bench.portal-lifetimes", ""));
-        List<String> time = PortalHour.compressedLifetimes(lifetimes);
+        List<String> time = Stream.concat(PortalHour.compressedLifetimes(lifetimes).stream(),
+                Stream.of(PortalHour.compressedSandboxTime())).toList();
         PortalHour passThrough = new PortalHour("(a) pass-through, shared tier on",
                 user -> Viewer.bearer(portalUser(user)), user -> "Bearer " + portalUser(user));
         PortalHour.Result shared = !PORTAL_RUNS.contains("a") ? null : portal(passThrough, time,
@@ -361,13 +372,16 @@ class DashboardBenchmark {
                 .append("the steady state, what a portal that runs all day pays each hour, on which the goals are ")
                 .append("judged. Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
                 .append(decimal(PortalHour.INTERVAL.toMillis() / 1e3))
-                .append(" s, and every cache lifetime of the gateway ")
+                .append(" s, and every cache lifetime of the gateway and the sandbox's step length ")
                 .append("divided by the same factor (").append(String.join(" ", time)).append(")")
                 .append(lifetimes.isEmpty() ? "" : "; lifetimes other than the defaults, in real time: "
                         + lifetimes.entrySet().stream().map(set -> set.getKey() + "=" + set.getValue())
                                 .collect(Collectors.joining(", ")))
-                .append(". Pipelines in the ")
-                .append("sandbox run in real time, so running ones complete during the hours. Calls per user-hour ")
+                .append(". The repositories go on as the load seed's history does, each running a pipeline every ")
+                .append(PortalHour.RUN_CADENCE.toHours()).append(" hours: ")
+                .append(PortalHour.runsPerHour(LOAD_REPOSITORIES.size()))
+                .append(" new runs an hour, evenly spread, started through the sandbox's API by a credential that is ")
+                .append("none of the users'. Calls per user-hour ")
                 .append("are the sandbox's requests carrying that user's credential (what Bitbucket would charge ")
                 .append("that user); in service mode every call carries the workspace token. The second hour begins ")
                 .append("when it is due or once every view of the first is answered, if that is later, so each ")
@@ -403,7 +417,7 @@ class DashboardBenchmark {
     private static PortalHour.Result portal(PortalHour hour, List<String> time, String... arguments) {
         List<String> all = Stream.of(LOAD, time, List.of(arguments)).flatMap(List::stream).toList();
         try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
-            return hour.run(gateway, DASHBOARD);
+            return hour.run(gateway, DASHBOARD, LOAD_REPOSITORIES);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
 import io.pipelinesgateway.cache.ResponseCacheProperties;
+import io.pipelinesgateway.sandbox.SandboxProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +30,10 @@ import org.springframework.boot.convert.DurationStyle;
  * answered (a cold hour may take longer), so each hour counts its own views' calls. Time runs
  * {@link #COMPRESSION} times faster: the interval and every cache lifetime of the gateway ({@code gateway.cache.*}
  * durations but the two timeouts, read from their defaults) are divided by it, so each view finds the cache as it
- * would an hour's real view.
+ * would an hour's real view. The sandbox's time is compressed alike (its step length divided by the same factor), and
+ * its repositories go on as the load seed's history does: each runs a pipeline every {@link #RUN_CADENCE}, so
+ * {@link #runsPerHour} new runs are started through the sandbox's API in each hour, evenly spread, by a credential
+ * that is none of the users' (a commit pushed to the repository starts it on Bitbucket).
  *
  * @param name       which configuration, for the report
  * @param viewers    the viewer of each user, by index
@@ -44,6 +48,11 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     static final int COMPRESSION = 30;
     static final Duration INTERVAL = REAL_INTERVAL.dividedBy(COMPRESSION);
     static final Duration HOUR = INTERVAL.multipliedBy(VIEWS);
+
+    /** How often each repository runs a pipeline: the load seed's pipelines were created 3 hours apart. */
+    static final Duration RUN_CADENCE = Duration.ofHours(3);
+    /** The credential the new runs are started with, charged to none of the users. */
+    static final String CI_CREDENTIAL = "Bearer portal-ci";
 
     private static final List<String> NOT_LIFETIMES = List.of("storeTimeout", "lockTimeout");
 
@@ -118,6 +127,17 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
         return arguments;
     }
 
+    /** The argument that compresses the sandbox's time: its step length, at its default, divided by the same factor. */
+    static String compressedSandboxTime() {
+        SandboxProperties defaults = new Binder().bindOrCreate("gateway.sandbox", SandboxProperties.class);
+        return "--gateway.sandbox.step-seconds=" + defaults.stepSeconds() / COMPRESSION;
+    }
+
+    /** How many of {@code repositories} start a run in an hour, each once every {@link #RUN_CADENCE}. */
+    static int runsPerHour(int repositories) {
+        return (int) (repositories * Duration.ofHours(1).toMillis() / RUN_CADENCE.toMillis());
+    }
+
     private static List<RecordComponent> lifetimeComponents() {
         return Stream.of(ResponseCacheProperties.class.getRecordComponents())
                 .filter(component -> component.getType() == Duration.class
@@ -125,7 +145,11 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
                 .toList();
     }
 
-    Result run(BenchGateway gateway, String dashboard) {
+    /**
+     * Runs the hours of {@code dashboard}'s views while {@code repositories} ({@code workspace/slug}) start runs, the
+     * next repository of the list each time, so that no repository runs twice before each has run once.
+     */
+    Result run(BenchGateway gateway, String dashboard, List<String> repositories) {
         Set<String> credentials = new HashSet<>();
         for (int user = 0; user < USERS; user++) {
             credentials.add(charged.apply(user));
@@ -139,7 +163,7 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
             long due = Math.max(System.nanoTime(), started + HOUR.multipliedBy(hour).toNanos());
             AtomicInteger views = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
-            view(gateway, dashboard, due, views, failed);
+            Mono.when(views(gateway, dashboard, due, views, failed), runs(gateway, repositories, due, hour)).block();
             Reading after = Reading.of(gateway);
             hours.add(hour(before, after, views.get(), failed.get()));
             before = after;
@@ -150,10 +174,10 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
     }
 
     /** One hour of views from {@code started}: each user's, every interval, until all are answered. */
-    private void view(BenchGateway gateway, String dashboard, long started, AtomicInteger views,
+    private Mono<Void> views(BenchGateway gateway, String dashboard, long started, AtomicInteger views,
             AtomicInteger failed) {
         Duration stagger = INTERVAL.dividedBy(USERS);
-        Flux.range(0, USERS)
+        return Flux.range(0, USERS)
                 .flatMap(user -> Flux.range(0, VIEWS).concatMap(view -> {
                     long due = started + stagger.multipliedBy(user).plus(INTERVAL.multipliedBy(view)).toNanos();
                     return Mono.delay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
@@ -166,7 +190,22 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
                                 return Mono.empty();
                             });
                 }), USERS)
-                .blockLast();
+                .then();
+    }
+
+    /**
+     * The runs started in the {@code hour}-th hour from {@code started}: {@link #runsPerHour} of them, the first half a
+     * spacing in; a run that cannot be started fails the benchmark.
+     */
+    private static Mono<Void> runs(BenchGateway gateway, List<String> repositories, long started, int hour) {
+        int runs = runsPerHour(repositories.size());
+        Duration spacing = HOUR.dividedBy(runs);
+        return Flux.range(0, runs).concatMap(run -> {
+            long due = started + spacing.multipliedBy(run).plus(spacing.dividedBy(2)).toNanos();
+            String repository = repositories.get((hour * runs + run) % repositories.size());
+            return Mono.delay(Duration.ofNanos(Math.max(0, due - System.nanoTime())))
+                    .then(gateway.startPipeline(repository, CI_CREDENTIAL));
+        }).then();
     }
 
     private Hour hour(Reading before, Reading after, int views, int failed) {

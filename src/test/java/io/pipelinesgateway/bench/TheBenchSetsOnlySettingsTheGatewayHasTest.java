@@ -36,6 +36,14 @@ class TheBenchSetsOnlySettingsTheGatewayHasTest {
     }
 
     @Test
+    void thePortalsSandboxRunsItsPipelinesInCompressedTimeAtTheLoadSeedsCadence() {
+        assertThat(PortalHour.compressedSandboxTime()).isEqualTo("--gateway.sandbox.step-seconds=0.1");
+        assertThatCode(() -> BenchGateway.checkSettings(List.of(PortalHour.compressedSandboxTime())))
+                .doesNotThrowAnyException();
+        assertThat(PortalHour.runsPerHour(30)).isEqualTo(10);
+    }
+
+    @Test
     void aPortalLifetimeTheGatewayDoesNotHaveIsRefused() {
         assertThatThrownBy(() -> PortalHour.lifetimes("list-ttl=1m")).hasMessageContaining("list-ttl=1m");
         assertThatThrownBy(() -> PortalHour.lifetimes("lock-timeout=1s")).hasMessageContaining("lock-timeout=1s");
