@@ -138,11 +138,7 @@ record Representations(String api, String web) {
     SandboxJson.Pipeline pipeline(PipelineSnapshot s) {
         SandboxPipeline p = s.pipeline();
         SandboxPipelineStatus status = s.status();
-        SandboxJson.State state = new SandboxJson.State(status.stateType(), status.stateName(),
-                status.stageName() == null ? null
-                        : new SandboxJson.State(status.stageType(), status.stageName(), null, null),
-                status.resultName() == null ? null
-                        : new SandboxJson.State(status.resultType(), status.resultName(), null, null));
+        SandboxJson.State state = status.state().json();
         String self = pipelineUrl(p);
         String commit = p.target().commit();
         return new SandboxJson.Pipeline("pipeline", p.uuid(), p.buildNumber(), 1, account(p.creator()),
@@ -203,11 +199,7 @@ record Representations(String api, String web) {
     SandboxJson.Step step(PipelineSnapshot pipeline, StepSnapshot s) {
         StepPlan plan = s.plan();
         StepStatus status = s.status();
-        SandboxJson.State state = new SandboxJson.State(status.stateType(), status.stateName(),
-                status.stageName() == null ? null
-                        : new SandboxJson.State(status.stageType(), status.stageName(), null, null),
-                status.resultName() == null ? null
-                        : new SandboxJson.State(status.resultType(), status.resultName(), null, null));
+        SandboxJson.State state = status.state().json();
         String self = pipelineUrl(pipeline.pipeline()) + "/steps/" + segment(plan.uuid());
         Duration elapsed = s.elapsed();
         boolean started = s.startedOn() != null;

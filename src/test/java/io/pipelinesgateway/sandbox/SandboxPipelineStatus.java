@@ -1,7 +1,5 @@
 package io.pipelinesgateway.sandbox;
 
-import java.util.Locale;
-
 /**
  * A pipeline's state flattened to one value, mapped to Bitbucket's nested shape: the state name and, for
  * IN_PROGRESS, the stage or, for COMPLETED, the result. A running pipeline has a stage and no result.
@@ -17,42 +15,19 @@ enum SandboxPipelineStatus {
     STOPPED("COMPLETED", null, "STOPPED"),
     EXPIRED("COMPLETED", null, "EXPIRED");
 
-    private final String stateName;
-    private final String stageName;
-    private final String resultName;
+    private final NestedState state;
 
     SandboxPipelineStatus(String stateName, String stageName, String resultName) {
-        this.stateName = stateName;
-        this.stageName = stageName;
-        this.resultName = resultName;
+        this.state = new NestedState("pipeline_state_", stateName, stageName, resultName);
     }
 
-    String stateName() {
-        return stateName;
-    }
-
-    String stageName() {
-        return stageName;
-    }
-
-    String resultName() {
-        return resultName;
+    /** The state as Bitbucket nests it. */
+    NestedState state() {
+        return state;
     }
 
     boolean completed() {
-        return resultName != null;
-    }
-
-    String stateType() {
-        return "pipeline_state_" + stateName.toLowerCase(Locale.ROOT);
-    }
-
-    String stageType() {
-        return stageName == null ? null : "pipeline_state_in_progress_" + stageName.toLowerCase(Locale.ROOT);
-    }
-
-    String resultType() {
-        return resultName == null ? null : "pipeline_state_completed_" + resultName.toLowerCase(Locale.ROOT);
+        return state.result() != null;
     }
 
     /**
@@ -71,7 +46,6 @@ enum SandboxPipelineStatus {
 
     /** The {@code status=} filter of the pipeline list matches the state, the stage or the result name. */
     boolean matchesFilter(String filter) {
-        return filter.equalsIgnoreCase(stateName) || filter.equalsIgnoreCase(stageName)
-                || filter.equalsIgnoreCase(resultName);
+        return state.named(filter);
     }
 }

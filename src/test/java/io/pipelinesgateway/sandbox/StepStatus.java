@@ -1,7 +1,5 @@
 package io.pipelinesgateway.sandbox;
 
-import java.util.Locale;
-
 /**
  * A step's state flattened to one value, mapped to Bitbucket's {@code pipeline_step_state_*} shapes. NOT_RUN is the
  * result of steps that never ran because an earlier one failed or the pipeline was stopped or expired.
@@ -18,38 +16,15 @@ enum StepStatus {
     STOPPED("COMPLETED", null, "STOPPED"),
     NOT_RUN("COMPLETED", null, "NOT_RUN");
 
-    private final String stateName;
-    private final String stageName;
-    private final String resultName;
+    private final NestedState state;
 
     StepStatus(String stateName, String stageName, String resultName) {
-        this.stateName = stateName;
-        this.stageName = stageName;
-        this.resultName = resultName;
+        this.state = new NestedState("pipeline_step_state_", stateName, stageName, resultName);
     }
 
-    String stateName() {
-        return stateName;
-    }
-
-    String stageName() {
-        return stageName;
-    }
-
-    String resultName() {
-        return resultName;
-    }
-
-    String stateType() {
-        return "pipeline_step_state_" + stateName.toLowerCase(Locale.ROOT);
-    }
-
-    String stageType() {
-        return stageName == null ? null : "pipeline_step_state_pending_" + stageName.toLowerCase(Locale.ROOT);
-    }
-
-    String resultType() {
-        return resultName == null ? null : "pipeline_step_state_completed_" + resultName.toLowerCase(Locale.ROOT);
+    /** The state as Bitbucket nests it. */
+    NestedState state() {
+        return state;
     }
 
     static StepStatus of(StepPlan.Outcome outcome) {
