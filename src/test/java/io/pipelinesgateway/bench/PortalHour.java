@@ -199,6 +199,9 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
      */
     private static Mono<Void> runs(BenchGateway gateway, List<String> repositories, long started, int hour) {
         int runs = runsPerHour(repositories.size());
+        if (runs == 0) {
+            return Mono.empty();
+        }
         Duration spacing = HOUR.dividedBy(runs);
         return Flux.range(0, runs).concatMap(run -> {
             long due = started + spacing.multipliedBy(run).plus(spacing.dividedBy(2)).toNanos();
