@@ -20,7 +20,22 @@ public record BitbucketState(String type, String name, BitbucketNamed stage, Bit
      * commit status SUCCESSFUL (all its automatic steps passed), and sets it again as the run goes on or ends.
      */
     static boolean completedOrPausedAtAManualStep(BitbucketState state) {
-        StateName name = StateName.of(state);
-        return name.isCompleted() || name == StateName.IN_PROGRESS && "PAUSED".equals(state.pipelineStageName());
+        return StateName.of(state).isCompleted() || pipelineWait(state) == PipelineWait.Stage.PAUSED;
+    }
+
+    /**
+     * How a pipeline in {@code state} (null: none sent) waits: not started, paused before a manual step, or halted
+     * behind another deployment; null while it runs, and once it has completed.
+     */
+    static PipelineWait.Stage pipelineWait(BitbucketState state) {
+        return switch (StateName.of(state)) {
+            case PENDING -> PipelineWait.Stage.PENDING;
+            case IN_PROGRESS -> switch (String.valueOf(state.pipelineStageName())) {
+                case "PAUSED" -> PipelineWait.Stage.PAUSED;
+                case "HALTED" -> PipelineWait.Stage.HALTED;
+                default -> null;
+            };
+            default -> null;
+        };
     }
 }

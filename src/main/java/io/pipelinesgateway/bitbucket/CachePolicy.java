@@ -169,8 +169,7 @@ public class CachePolicy {
     private static Object withoutRunningCounters(Object item) {
         if (item instanceof BitbucketPipeline pipeline && StateName.of(pipeline.state()) == StateName.IN_PROGRESS) {
             // Paused or halted, it is waiting: its counters stand still, and moved they tell that it went on.
-            String stage = pipeline.state().pipelineStageName();
-            return "PAUSED".equals(stage) || "HALTED".equals(stage) ? item : pipeline.withoutCounters();
+            return BitbucketState.pipelineWait(pipeline.state()) != null ? item : pipeline.withoutCounters();
         }
         if (item instanceof BitbucketStep step && StateName.of(step.state()) == StateName.IN_PROGRESS) {
             return step.withoutCounters();
