@@ -277,21 +277,18 @@ write("workspace-acme.json", workspace(ACME), "GET", "/workspaces/acme")
 write("workspace-beta.json", workspace(BETA), "GET", "/workspaces/beta")
 
 
-def membership(ws, permission):
+def workspace_access(ws, administrator):
     return {
-        "type": "workspace_membership",
-        "permission": permission,
-        "last_accessed": "2025-11-20T09:00:00.000000+00:00",
-        "added_on": "2021-01-02T03:04:05.000000+00:00",
-        "user": account(),
+        "type": "workspace_access",
+        "administrator": administrator,
         "workspace": workspace(ws, full=False),
-        "links": {"self": link(f"{API}/workspaces/{ws['slug']}/members/{enc(ADA['uuid'])}")},
+        "links": {"self": link(f"{API}/user/workspaces/{ws['slug']}/permission")},
     }
 
 
-write("user-workspace-memberships.json",
-      page([membership(ACME, "owner"), membership(BETA, "member")], next_=False),
-      "GET", "/user/permissions/workspaces", query="sort=workspace.slug&page=1&pagelen=100")
+write("user-workspaces.json",
+      page([workspace_access(ACME, True), workspace_access(BETA, False)], next_=False),
+      "GET", "/user/workspaces", query="sort=workspace.slug&page=1&pagelen=100")
 
 # ---------------------------------------------------------------- repositories
 write("repository-api.json", repository("api"), "GET", "/repositories/acme/api")

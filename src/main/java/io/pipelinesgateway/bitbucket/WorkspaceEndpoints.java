@@ -27,10 +27,13 @@ public class WorkspaceEndpoints {
                 BitbucketWorkspace.class);
     }
 
-    /** The caller's workspaces, with its permission in each, by slug. */
-    public Listing<BitbucketWorkspaceMembership> memberships() {
-        return new Listing<>(listings, UpstreamRequest.of(UpstreamResource.WORKSPACE_MEMBERSHIPS, "user", "permissions",
-                "workspaces").with("sort", "workspace.slug"), BitbucketWorkspaceMembership.class);
+    /**
+     * The caller's workspaces, whether it administers each, by slug: {@code /user/workspaces}, as Bitbucket answers
+     * {@code /user/permissions/workspaces} with 410 Gone since CHANGE-2770.
+     */
+    public Listing<BitbucketWorkspaceAccess> memberships() {
+        return new Listing<>(listings, UpstreamRequest.of(UpstreamResource.WORKSPACE_MEMBERSHIPS, "user", "workspaces")
+                .with("sort", "workspace.slug"), BitbucketWorkspaceAccess.class);
     }
 
     /** A repository by its workspace's slug and its own. */

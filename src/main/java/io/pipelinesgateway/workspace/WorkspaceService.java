@@ -3,7 +3,7 @@ package io.pipelinesgateway.workspace;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketAddresses;
-import io.pipelinesgateway.bitbucket.BitbucketWorkspaceMembership;
+import io.pipelinesgateway.bitbucket.BitbucketWorkspaceAccess;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
@@ -73,7 +73,7 @@ public class WorkspaceService {
     }
 
     /** Whether a membership names a workspace the gateway can locate: one with a slug or a UUID. */
-    private static boolean located(BitbucketWorkspaceMembership membership) {
+    private static boolean located(BitbucketWorkspaceAccess membership) {
         return membership.workspace() != null && Workspace.slugOf(membership.workspace()) != null;
     }
 }

@@ -83,10 +83,9 @@ record Representations(String api, String web) {
                 "snippets", api + "/snippets/" + slug));
     }
 
-    SandboxJson.Membership membership(SandboxAccount user, SandboxWorkspace w) {
-        return new SandboxJson.Membership("workspace_membership", w.permission(), timestamp(w.createdOn()),
-                account(user), workspace(w), links(
-                "self", api + "/workspaces/" + segment(w.slug()) + "/members/" + segment(user.uuid())));
+    SandboxJson.WorkspaceAccess workspaceAccess(SandboxWorkspace w) {
+        return new SandboxJson.WorkspaceAccess("workspace_access", w.administrator(), workspace(w),
+                links("self", api + "/user/workspaces/" + segment(w.slug()) + "/permission"));
     }
 
     SandboxJson.Repository repository(Repo r) {

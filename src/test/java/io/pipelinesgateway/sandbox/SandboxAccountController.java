@@ -35,21 +35,18 @@ class SandboxAccountController {
         return Representations.forRequest(request.getURI()).currentUser(store.user());
     }
 
-    @GetMapping("/user/permissions/workspaces")
-    SandboxJson.Page<SandboxJson.Membership> memberships(ServerHttpRequest request,
+    @GetMapping("/user/workspaces")
+    SandboxJson.Page<SandboxJson.WorkspaceAccess> workspaces(ServerHttpRequest request,
             @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
         Representations r = Representations.forRequest(request.getURI());
-        List<SandboxJson.Membership> all = store.workspaces().stream().map(w -> r.membership(store.user(), w))
-                .toList();
+        List<SandboxJson.WorkspaceAccess> all = store.workspaces().stream().map(r::workspaceAccess).toList();
         return Paging.page(all, Paging.request(page, pagelen), request.getURI());
     }
 
-    @GetMapping("/workspaces")
-    SandboxJson.Page<SandboxJson.Workspace> workspaces(ServerHttpRequest request,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String pagelen) {
-        Representations r = Representations.forRequest(request.getURI());
-        List<SandboxJson.Workspace> all = store.workspaces().stream().map(r::workspace).toList();
-        return Paging.page(all, Paging.request(page, pagelen), request.getURI());
+    /** The cross-workspace lists Bitbucket removed with CHANGE-2770: gone, as they are there. */
+    @GetMapping({"/user/permissions/workspaces", "/workspaces"})
+    void removedCrossWorkspaceLists() {
+        throw SandboxException.gone("CHANGE-2770 - Functionality has been deprecated");
     }
 
     @GetMapping("/workspaces/{workspace}")

@@ -22,21 +22,28 @@ class SandboxConformsToBitbucketSpecTest extends SandboxHttpTest {
             "globex/billing-service", "globex/mobile-app", "globex/data-pipeline");
 
     @Test
-    void theUserWorkspacesAndMembershipsConform() {
+    void theUserAndTheirWorkspacesConform() {
         JsonNode user = http.get("/user").conforms().json();
         assertThat(user.path("type").asString()).isEqualTo("user");
         assertThat(user.path("display_name").asString()).isEqualTo("Sandbox User");
 
-        List<JsonNode> memberships = http.get("/user/permissions/workspaces").conforms().values();
-        assertThat(memberships).extracting(m -> m.path("permission").asString()).containsExactly("owner", "member");
-        assertThat(memberships).extracting(m -> m.path("workspace").path("slug").asString())
+        List<JsonNode> workspaces = http.get("/user/workspaces").conforms().values();
+        assertThat(workspaces).extracting(w -> w.path("administrator").asBoolean()).containsExactly(true, false);
+        assertThat(workspaces).extracting(w -> w.path("workspace").path("slug").asString())
                 .containsExactly("acme", "globex");
-
-        List<JsonNode> workspaces = http.get("/workspaces").conforms().values();
-        assertThat(workspaces).extracting(w -> w.path("slug").asString()).containsExactly("acme", "globex");
-        for (JsonNode workspace : workspaces) {
+        for (JsonNode access : workspaces) {
+            JsonNode workspace = access.path("workspace");
             http.get("/workspaces/" + workspace.path("slug").asString()).conforms();
             http.get("/workspaces/" + seg(workspace.path("uuid").asString())).conforms();
+        }
+    }
+
+    @Test
+    void theCrossWorkspaceListsBitbucketRemovedAreGone() {
+        for (String removed : List.of("/user/permissions/workspaces", "/workspaces")) {
+            SandboxHttp.Reply reply = http.get(removed).conforms();
+            assertThat(reply.status()).isEqualTo(410);
+            assertThat(reply.json().path("error").path("message").asString()).contains("CHANGE-2770");
         }
     }
 

@@ -22,6 +22,10 @@ final class SandboxException extends RuntimeException {
         return new SandboxException(HttpStatus.NOT_FOUND, message);
     }
 
+    static SandboxException gone(String message) {
+        return new SandboxException(HttpStatus.GONE, message);
+    }
+
     static SandboxException badRequest(String message) {
         return new SandboxException(HttpStatus.BAD_REQUEST, message);
     }

@@ -62,11 +62,10 @@ final class SandboxJson {
             Map<String, Object> links) {
     }
 
-    /** A {@code workspace_membership} of {@code /user/permissions/workspaces}. */
+    /** A {@code workspace_access} of {@code /user/workspaces}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Membership(String type, String permission, String addedOn, Account user, Workspace workspace,
-            Map<String, Object> links) {
+    record WorkspaceAccess(String type, boolean administrator, Workspace workspace, Map<String, Object> links) {
     }
 
     /** A {@code project}, embedded in repositories. */

@@ -134,7 +134,7 @@ class SandboxPaginationTest extends SandboxHttpTest {
     void pathsWorkWithAndWithoutATrailingSlash() {
         Set<Integer> statuses = new HashSet<>();
         for (String path : List.of("/repositories/acme/api/pipelines", "/repositories/acme/api/pipelines/",
-                "/workspaces/", "/repositories/acme/", "/repositories/acme/api/pipelines/1/steps")) {
+                "/user/workspaces/", "/repositories/acme/", "/repositories/acme/api/pipelines/1/steps")) {
             statuses.add(http.get(path).status());
         }
         assertThat(statuses).containsExactly(200);

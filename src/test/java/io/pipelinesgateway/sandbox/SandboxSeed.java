@@ -76,10 +76,10 @@ final class SandboxSeed {
 
     private Seed build() {
         SandboxWorkspace acme = new SandboxWorkspace(Ids.uuid("workspace/acme"), "acme", "Acme Corp", true,
-                Instant.parse("2019-03-14T09:26:53.535Z"), "owner");
+                Instant.parse("2019-03-14T09:26:53.535Z"), true);
         SandboxWorkspace globex = new SandboxWorkspace(Ids.uuid("workspace/globex"), "globex", "Globex Corporation",
                 true,
-                Instant.parse("2020-11-02T16:04:11.201Z"), "member");
+                Instant.parse("2020-11-02T16:04:11.201Z"), false);
         Repo.Project platform = new Repo.Project(Ids.uuid("project/acme/PLAT"), "PLAT", "Acme Platform");
         Repo.Project core = new Repo.Project(Ids.uuid("project/globex/CORE"), "CORE", "Globex Core");
         Repo api = repo(acme, "api", "api", "Orders and billing API", "java", platform, "2019-04-01T10:00:00Z",
@@ -130,7 +130,7 @@ final class SandboxSeed {
         for (int w = 1; w <= loadWorkspaces; w++) {
             SandboxWorkspace workspace = new SandboxWorkspace(Ids.uuid("workspace/load-" + w), "load-" + w,
                     "Load " + w, true,
-                    Instant.parse("2023-01-01T00:00:00Z"), "member");
+                    Instant.parse("2023-01-01T00:00:00Z"), false);
             workspaces.add(workspace);
             for (int r = 1; r <= loadRepositories; r++) {
                 Repo repo = repo(workspace, "service-%02d".formatted(r), "service-%02d".formatted(r),

@@ -3,11 +3,10 @@ package io.pipelinesgateway.sandbox;
 import java.time.Instant;
 
 /**
- * A seeded workspace, with the permission the sandbox user holds in it (what {@code /user/permissions/workspaces}
- * reports).
+ * A seeded workspace, with whether the sandbox user administers it (what {@code /user/workspaces} reports).
  */
 record SandboxWorkspace(String uuid, String slug, String name, boolean isPrivate, Instant createdOn,
-        String permission) {
+        boolean administrator) {
 
     boolean matches(String slugOrUuid) {
         return slug.equals(slugOrUuid) || Ids.sameUuid(uuid, slugOrUuid);

@@ -17,7 +17,7 @@ class TimelineTest {
 
     private static final Instant T0 = Instant.parse("2024-05-02T09:00:00Z");
     private static final Duration STEP = Duration.ofSeconds(10);
-    private static final Repo REPO = new Repo("{r}", new SandboxWorkspace("{w}", "acme", "Acme", true, T0, "owner"),
+    private static final Repo REPO = new Repo("{r}", new SandboxWorkspace("{w}", "acme", "Acme", true, T0, true),
             "api",
             "api", "", "java", "main", new Repo.Project("{p}", "P", "P"), T0, T0, 1);
 

@@ -40,7 +40,7 @@ class ConfiguredWorkspacesTest extends GatewayTest {
 
         bitbucket.verify(exactly(1), getOf("/workspaces/beta").withHeader("Authorization", equalTo(bearer())));
         bitbucket.verify(exactly(1), getOf("/workspaces/acme").withHeader("Authorization", equalTo(bearer())));
-        bitbucket.verify(0, getOf("/user/permissions/workspaces"));
+        bitbucket.verify(0, getOf("/user/workspaces"));
         assertThat(upstreamRequests()).hasSize(2);
     }
 

@@ -10,14 +10,14 @@ import static io.pipelinesgateway.support.Fixtures.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Workspaces without configured ones: the caller's memberships ({@code GET /user/permissions/workspaces}) and one
- * workspace by slug ({@code GET /workspaces/{workspace}}).
+ * Workspaces without configured ones: the caller's ({@code GET /user/workspaces}, as Bitbucket removed
+ * {@code /user/permissions/workspaces}) and one workspace by slug ({@code GET /workspaces/{workspace}}).
  */
 class WorkspacesTest extends GatewayTest {
 
     @Test
     void listsTheWorkspacesTheCallerIsAMemberOf() {
-        given("user-workspace-memberships.json");
+        given("user-workspaces.json");
 
         graphQl.document("""
                         { workspaces { totalCount pageInfo { hasNextPage hasPreviousPage }
@@ -34,7 +34,7 @@ class WorkspacesTest extends GatewayTest {
                          ]}
                         """);
 
-        bitbucket.verify(exactly(1), getOf("/user/permissions/workspaces")
+        bitbucket.verify(exactly(1), getOf("/user/workspaces")
                 .withQueryParam("sort", havingExactly("workspace.slug"))
                 .withQueryParam("page", havingExactly("1"))
                 .withQueryParam("pagelen", havingExactly("100"))
