@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.PipelinesGatewayApplication;
+import io.pipelinesgateway.support.OwnNettyResources;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -41,8 +42,8 @@ final class BenchGateway implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final ConnectionProvider connections;
     /**
-     * The client's own event loops: a gateway started while this one runs (the running gateway's rows) disposes
-     * Reactor Netty's global loops as it closes, and this client's connections must still close cleanly after that.
+     * The client's own event loops, as each gateway has its own ({@link OwnNettyResources}): a gateway started while
+     * this one runs (the running gateway's rows) closes before it, and nothing of one may outlive the other's close.
      */
     private final LoopResources loops = LoopResources.create("bench-client", 2, true);
     private final WebClient http;
@@ -66,8 +67,8 @@ final class BenchGateway implements AutoCloseable {
     static BenchGateway start(String... arguments) {
         List<String> all = arguments(arguments);
         checkSettings(all);
-        return new BenchGateway(new SpringApplicationBuilder(PipelinesGatewayApplication.class, SandboxCharges.class)
-                .profiles("sandbox").run(all.toArray(String[]::new)));
+        return new BenchGateway(new SpringApplicationBuilder(PipelinesGatewayApplication.class, SandboxCharges.class,
+                OwnNettyResources.class).profiles("sandbox").run(all.toArray(String[]::new)));
     }
 
     /** The bench's own arguments, then {@code arguments}. */

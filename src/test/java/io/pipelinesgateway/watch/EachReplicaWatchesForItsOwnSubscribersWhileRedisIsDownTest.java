@@ -7,6 +7,7 @@ import io.pipelinesgateway.PipelinesGatewayApplication;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.OwnNettyResources;
 import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.Subscriptions;
@@ -55,12 +56,12 @@ class EachReplicaWatchesForItsOwnSubscribersWhileRedisIsDownTest {
     void bothSubscribersHearEveryStatusThroughTheOutageAndAfterIt() {
         String prefix = TestRedis.uniquePrefix();
         sandboxReplica = new SpringApplicationBuilder(PipelinesGatewayApplication.class, TestClock.Configuration.class,
-                OneWatcherAcrossReplicasTest.OwnNettyResources.class)
+                OwnNettyResources.class)
                 .profiles("sandbox")
                 .run(OneWatcherAcrossReplicasTest.arguments(redis.url(), prefix, "--gateway.sandbox.step-seconds=10"));
         String sandboxUrl = url(sandboxReplica);
         otherReplica = new SpringApplicationBuilder(PipelinesGatewayApplication.class,
-                OneWatcherAcrossReplicasTest.OwnNettyResources.class)
+                OwnNettyResources.class)
                 .run(OneWatcherAcrossReplicasTest.arguments(redis.url(), prefix,
                         "--gateway.bitbucket.base-url=" + sandboxUrl + "/sandbox/2.0",
                         "--gateway.security.anonymous=true"));

@@ -10,6 +10,7 @@ import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
+import io.pipelinesgateway.support.OwnNettyResources;
 import io.pipelinesgateway.support.PipelineStatusEvents;
 import io.pipelinesgateway.support.Recorder;
 import io.pipelinesgateway.support.SandboxClient;
@@ -22,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,22 +132,6 @@ class OneWatcherAcrossReplicasTest {
             if (log != null) {
                 log.close();
             }
-        }
-    }
-
-    /**
-     * Each replica gets its own Reactor Netty event loops and connection pools. By default a process shares global
-     * ones, which the first application to stop would dispose of, taking the other replica's server and clients (and
-     * the test's) down with it: in production each replica is a process of its own.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OwnNettyResources {
-
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory factory = new ReactorResourceFactory();
-            factory.setUseGlobalResources(false);
-            return factory;
         }
     }
 
