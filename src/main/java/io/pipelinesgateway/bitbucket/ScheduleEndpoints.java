@@ -1,8 +1,5 @@
 package io.pipelinesgateway.bitbucket;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,22 +9,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScheduleEndpoints {
 
-    private final BitbucketClient client;
     private final Listings listings;
+    private final RepositoryItems<BitbucketSchedule> schedules;
 
     ScheduleEndpoints(BitbucketClient client, Listings listings) {
-        this.client = client;
         this.listings = listings;
+        this.schedules = new RepositoryItems<>(client, listings, UpstreamResource.SCHEDULES, UpstreamResource.SCHEDULE,
+                BitbucketSchedule.class, "pipelines_config", "schedules");
     }
 
-    /** A repository's schedules. */
-    public Listing<BitbucketSchedule> schedules(String workspace, String repository) {
-        return new Listing<>(listings, list(workspace, repository), BitbucketSchedule.class);
-    }
-
-    /** One schedule, by its UUID. */
-    public Mono<BitbucketSchedule> schedule(String workspace, String repository, String scheduleUuid) {
-        return client.get(item(workspace, repository, scheduleUuid), BitbucketSchedule.class);
+    /** A repository's schedules: listed, read one by UUID, created, changed and deleted. */
+    public RepositoryItems<BitbucketSchedule> schedules() {
+        return schedules;
     }
 
     /** The runs a schedule started. */
@@ -35,32 +28,5 @@ public class ScheduleEndpoints {
         return new Listing<>(listings, UpstreamRequest.of(UpstreamResource.SCHEDULE_EXECUTIONS, "repositories",
                 workspace, repository, "pipelines_config", "schedules", scheduleUuid, "executions", ""),
                 BitbucketScheduleExecution.class);
-    }
-
-    /** Creates a schedule; Bitbucket answers with it. */
-    public Mono<BitbucketSchedule> create(String workspace, String repository, BitbucketSchedule schedule) {
-        return client.send(HttpMethod.POST, list(workspace, repository), schedule, BitbucketSchedule.class);
-    }
-
-    /** Changes a schedule; Bitbucket answers with it. */
-    public Mono<BitbucketSchedule> update(String workspace, String repository, String scheduleUuid,
-            BitbucketSchedule schedule) {
-        return client.send(HttpMethod.PUT, item(workspace, repository, scheduleUuid), schedule,
-                BitbucketSchedule.class);
-    }
-
-    /** Deletes a schedule. */
-    public Mono<Void> delete(String workspace, String repository, String scheduleUuid) {
-        return client.send(HttpMethod.DELETE, item(workspace, repository, scheduleUuid), null, Void.class);
-    }
-
-    private static UpstreamRequest list(String workspace, String repository) {
-        return UpstreamRequest.of(UpstreamResource.SCHEDULES, "repositories", workspace, repository,
-                "pipelines_config", "schedules", "");
-    }
-
-    private static UpstreamRequest item(String workspace, String repository, String scheduleUuid) {
-        return UpstreamRequest.of(UpstreamResource.SCHEDULE, "repositories", workspace, repository,
-                "pipelines_config", "schedules", scheduleUuid);
     }
 }

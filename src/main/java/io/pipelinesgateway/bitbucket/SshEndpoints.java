@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 public class SshEndpoints {
 
     private final BitbucketClient client;
-    private final Listings listings;
+    private final RepositoryItems<BitbucketKnownHost> knownHosts;
 
     SshEndpoints(BitbucketClient client, Listings listings) {
         this.client = client;
-        this.listings = listings;
+        this.knownHosts = new RepositoryItems<>(client, listings, UpstreamResource.KNOWN_HOSTS,
+                UpstreamResource.KNOWN_HOST, BitbucketKnownHost.class, "pipelines_config", "ssh", "known_hosts");
     }
 
     /** The repository's key pair (its public half); empty when it has none, which Bitbucket tells with a 404. */
@@ -35,45 +36,13 @@ public class SshEndpoints {
         return client.send(HttpMethod.DELETE, keyPairRequest(workspace, repository), null, Void.class);
     }
 
-    /** The hosts the build container trusts. */
-    public Listing<BitbucketKnownHost> knownHosts(String workspace, String repository) {
-        return new Listing<>(listings, knownHostsRequest(workspace, repository), BitbucketKnownHost.class);
-    }
-
-    /** One known host, by its UUID. */
-    public Mono<BitbucketKnownHost> knownHost(String workspace, String repository, String hostUuid) {
-        return client.get(knownHostRequest(workspace, repository, hostUuid), BitbucketKnownHost.class);
-    }
-
-    /** Adds a known host; Bitbucket answers with it. */
-    public Mono<BitbucketKnownHost> createKnownHost(String workspace, String repository, BitbucketKnownHost host) {
-        return client.send(HttpMethod.POST, knownHostsRequest(workspace, repository), host, BitbucketKnownHost.class);
-    }
-
-    /** Changes a known host; Bitbucket answers with it. */
-    public Mono<BitbucketKnownHost> updateKnownHost(String workspace, String repository, String hostUuid,
-            BitbucketKnownHost host) {
-        return client.send(HttpMethod.PUT, knownHostRequest(workspace, repository, hostUuid), host,
-                BitbucketKnownHost.class);
-    }
-
-    /** Deletes a known host. */
-    public Mono<Void> deleteKnownHost(String workspace, String repository, String hostUuid) {
-        return client.send(HttpMethod.DELETE, knownHostRequest(workspace, repository, hostUuid), null, Void.class);
+    /** The hosts the build container trusts: listed, read one by UUID, added, changed and deleted. */
+    public RepositoryItems<BitbucketKnownHost> knownHosts() {
+        return knownHosts;
     }
 
     private static UpstreamRequest keyPairRequest(String workspace, String repository) {
         return UpstreamRequest.of(UpstreamResource.SSH_KEY_PAIR, "repositories", workspace, repository,
                 "pipelines_config", "ssh", "key_pair");
-    }
-
-    private static UpstreamRequest knownHostsRequest(String workspace, String repository) {
-        return UpstreamRequest.of(UpstreamResource.KNOWN_HOSTS, "repositories", workspace, repository,
-                "pipelines_config", "ssh", "known_hosts", "");
-    }
-
-    private static UpstreamRequest knownHostRequest(String workspace, String repository, String hostUuid) {
-        return UpstreamRequest.of(UpstreamResource.KNOWN_HOST, "repositories", workspace, repository,
-                "pipelines_config", "ssh", "known_hosts", hostUuid);
     }
 }

@@ -23,14 +23,14 @@ public class ScheduleService {
     }
 
     Mono<Connection<PipelineSchedule>> schedules(String workspace, String repository, PageRequest page) {
-        return bitbucket.schedules(workspace, repository).window(page.offset(), page.first())
+        return bitbucket.schedules().list(workspace, repository).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(),
                         schedule -> PipelineSchedule.from(workspace, repository, schedule)));
     }
 
     /** The schedule a global ID names. */
     Mono<PipelineSchedule> schedule(RepositoryItem schedule) {
-        return bitbucket.schedule(schedule.workspace(), schedule.repository(), schedule.uuid())
+        return bitbucket.schedules().item(schedule.workspace(), schedule.repository(), schedule.uuid())
                 .map(found -> PipelineSchedule.from(schedule.workspace(), schedule.repository(), found));
     }
 
@@ -45,7 +45,7 @@ public class ScheduleService {
     Mono<SchedulePayload> create(ScheduleInputs.Create input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketSchedule body = input.body();
-        return UserError.recover(bitbucket.create(repository.workspace(), repository.slug(), body)
+        return UserError.recover(bitbucket.schedules().create(repository.workspace(), repository.slug(), body)
                         .map(created -> SchedulePayload.of(PipelineSchedule.from(repository.workspace(),
                                 repository.slug(), created))),
                 "input.target", SchedulePayload::rejected);
@@ -53,8 +53,8 @@ public class ScheduleService {
 
     Mono<SchedulePayload> update(ScheduleInputs.Update input) {
         RepositoryItem schedule = input.schedule();
-        return UserError.recover(bitbucket.update(schedule.workspace(), schedule.repository(), schedule.uuid(),
-                                input.body())
+        return UserError.recover(bitbucket.schedules()
+                        .update(schedule.workspace(), schedule.repository(), schedule.uuid(), input.body())
                         .map(updated -> SchedulePayload.of(PipelineSchedule.from(schedule.workspace(),
                                 schedule.repository(), updated))),
                 "input.enabled", SchedulePayload::rejected);
@@ -62,7 +62,8 @@ public class ScheduleService {
 
     Mono<DeletePayload> delete(ScheduleInputs.Delete input) {
         RepositoryItem schedule = input.schedule();
-        return UserError.recover(bitbucket.delete(schedule.workspace(), schedule.repository(), schedule.uuid())
+        return UserError.recover(bitbucket.schedules()
+                        .delete(schedule.workspace(), schedule.repository(), schedule.uuid())
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
     }

@@ -48,21 +48,21 @@ public class SshService {
     }
 
     Mono<Connection<KnownHost>> knownHosts(String workspace, String repository, PageRequest page) {
-        return bitbucket.knownHosts(workspace, repository).window(page.offset(), page.first())
+        return bitbucket.knownHosts().list(workspace, repository).window(page.offset(), page.first())
                 .map(window -> Connection.of(window, page.offset(),
                         host -> KnownHost.from(workspace, repository, host)));
     }
 
     /** The known host a global ID names. */
     Mono<KnownHost> knownHost(RepositoryItem host) {
-        return bitbucket.knownHost(host.workspace(), host.repository(), host.uuid())
+        return bitbucket.knownHosts().item(host.workspace(), host.repository(), host.uuid())
                 .map(found -> KnownHost.from(host.workspace(), host.repository(), found));
     }
 
     Mono<SshPayloads.Host> createKnownHost(SshInputs.CreateKnownHost input) {
         RepositoryKey repository = input.repositoryKey();
         BitbucketKnownHost body = input.body();
-        return UserError.recover(bitbucket.createKnownHost(repository.workspace(), repository.slug(), body)
+        return UserError.recover(bitbucket.knownHosts().create(repository.workspace(), repository.slug(), body)
                         .map(created -> SshPayloads.Host.of(KnownHost.from(repository.workspace(), repository.slug(),
                                 created))),
                 "input.hostname", SshPayloads.Host::rejected);
@@ -71,7 +71,7 @@ public class SshService {
     Mono<SshPayloads.Host> updateKnownHost(SshInputs.UpdateKnownHost input) {
         RepositoryItem host = input.knownHost();
         BitbucketKnownHost body = input.body(host);
-        return UserError.recover(bitbucket.updateKnownHost(host.workspace(), host.repository(), host.uuid(), body)
+        return UserError.recover(bitbucket.knownHosts().update(host.workspace(), host.repository(), host.uuid(), body)
                         .map(updated -> SshPayloads.Host.of(KnownHost.from(host.workspace(), host.repository(),
                                 updated))),
                 "input.hostname", SshPayloads.Host::rejected);
@@ -79,7 +79,7 @@ public class SshService {
 
     Mono<DeletePayload> deleteKnownHost(SshInputs.DeleteKnownHost input) {
         RepositoryItem host = input.knownHost();
-        return UserError.recover(bitbucket.deleteKnownHost(host.workspace(), host.repository(), host.uuid())
+        return UserError.recover(bitbucket.knownHosts().delete(host.workspace(), host.repository(), host.uuid())
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
     }
