@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Locale;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
@@ -98,6 +99,34 @@ class ViewCpuProfile {
     }
 
     /**
+     * The CPU of a fresh gateway's first view of the README's dashboard, in a JVM whose JIT earlier gateways warmed,
+     * as the benchmark's "fresh gateway" row measures it: {@code -Dtest=ViewCpuProfile#cpuOfAFreshGatewaysFirstView}
+     * (recordings "fresh-first-1" to "-5", each of one first view alone).
+     */
+    @Test
+    void cpuOfAFreshGatewaysFirstView() throws IOException, ParseException {
+        String query = DashboardBenchmark.readmeDashboard();
+        try (BenchGateway earlier = BenchGateway.start("--gateway.cache.shared=false")) {
+            for (int i = 0; i < 100; i++) {
+                earlier.await(Viewer.bearer("cpu-warming-" + i), query);
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            try (BenchGateway fresh = BenchGateway.start()) {
+                phase("fresh-first-" + i);
+                long cpu = cpu();
+                long wall = System.nanoTime();
+                fresh.await(Viewer.bearer("cpu-fresh-" + i), query);
+                report.append(String.format(Locale.ROOT, "fresh gateway's first view %d: %.0f ms CPU, %.0f ms wall%n",
+                        i, (cpu() - cpu) / 1e6, (System.nanoTime() - wall) / 1e6));
+                phase("end");
+            }
+        }
+        System.out.print(report);
+    }
+
+    /**
      * Ends the flight recording of the phase before, if any, and starts {@code name}'s when {@code bench.jfr} names a
      * directory: one recording per phase, so a profile never mixes cold and warm work.
      */
@@ -110,6 +139,8 @@ class ViewCpuProfile {
         String directory = System.getProperty("bench.jfr");
         if (directory != null && !name.equals("end")) {
             recording = new Recording(Configuration.getConfiguration("profile"));
+            // A sample a millisecond, where the profile takes one every 10 ms: a view is a few hundred of them.
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             recording.setDestination(Files.createDirectories(Path.of(directory)).resolve(name + ".jfr"));
             recording.start();
         }
