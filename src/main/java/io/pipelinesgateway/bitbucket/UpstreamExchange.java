@@ -1,5 +1,6 @@
 package io.pipelinesgateway.bitbucket;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,11 @@ class UpstreamExchange implements Lifecycle {
     private final BitbucketRateLimits rateLimits;
     private final UpstreamCircuitBreakers circuitBreakers;
     private final UpstreamConcurrency concurrency;
+    private final LogStorage storage;
 
     UpstreamExchange(WebClient.Builder builder, BitbucketProperties properties, BitbucketAddresses addresses,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, BitbucketRateLimits rateLimits,
-            UpstreamCircuitBreakers circuitBreakers, UpstreamConcurrency concurrency,
+            UpstreamCircuitBreakers circuitBreakers, UpstreamConcurrency concurrency, LogStorage storage,
             ReactorResourceFactory eventLoops) {
         // As many connections as calls may be in flight. Calls beyond them queue for one rather than fail (a
         // reconnect storm is a burst, not an outage), for at most half a call's timeout, so a call that waited still
@@ -109,6 +111,7 @@ class UpstreamExchange implements Lifecycle {
         this.rateLimits = rateLimits;
         this.circuitBreakers = circuitBreakers;
         this.concurrency = concurrency;
+        this.storage = storage;
     }
 
     /**
@@ -155,10 +158,10 @@ class UpstreamExchange implements Lifecycle {
     private Mono<ResponseEntity<byte[]>> attempt(HttpMethod method, UpstreamRequest request, HttpHeaders extra,
             Object body, Optional<Credential> credential, String workspace) {
         return Mono.deferContextual(UpstreamBudget::spendIn).then(concurrency.bounded(credential, Mono.defer(() -> {
-            String uri = addresses.baseUrl() + request.pathAndQuery();
+            URI address = URI.create(addresses.baseUrl() + request.pathAndQuery());
             long started = System.nanoTime();
             return webClient.method(method)
-                    .uri(java.net.URI.create(uri))
+                    .uri(address)
                     .headers(headers -> {
                         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
                         if (extra != null) {
@@ -179,6 +182,10 @@ class UpstreamExchange implements Lifecycle {
                     })
                     .flatMap(response -> method == HttpMethod.GET
                             ? access(request, credential, response).thenReturn(response)
+                            : Mono.just(response))
+                    .flatMap(response -> method == HttpMethod.GET && request.resource().keptInStorage()
+                            && LogStorage.isRedirect(response)
+                            ? storage.read(request, address, response, extra)
                             : Mono.just(response))
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
                         record(method, request, UpstreamFailures.gatewayBusy(error) ? "GATEWAY_BUSY"
@@ -211,7 +218,8 @@ class UpstreamExchange implements Lifecycle {
         if (repository == null || credential.isEmpty()) {
             return Mono.empty();
         }
-        if (status >= 200 && status < 300) {
+        // A redirect to where a completed log is kept is Bitbucket letting the credential read it.
+        if (status >= 200 && status < 300 || request.resource().keptInStorage() && LogStorage.isRedirect(response)) {
             return cache.accessProven(credential.get().authorization(), repository);
         }
         boolean lost = status == 401 || status == 403

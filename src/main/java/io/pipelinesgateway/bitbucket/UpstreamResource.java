@@ -108,6 +108,14 @@ public enum UpstreamResource {
         return notFound;
     }
 
+    /**
+     * Whether Bitbucket may answer a read of this kind with a redirect to where it keeps it: a completed step's log,
+     * moved to long-term storage ({@link LogStorage}).
+     */
+    boolean keptInStorage() {
+        return cacheClass == CacheClass.LOG;
+    }
+
     @Override
     public String toString() {
         return metricName;

@@ -34,6 +34,12 @@ public final class Redactor {
             // among it, so none of it is kept, at any level.
             new Rule(Pattern.compile("\\b(Decoded|Encoding) [\\[\"].*?(?=\\R?\\z)", Pattern.DOTALL),
                     match -> match.group(1) + " " + MASK),
+            // What authorizes an address by itself, in its query: the signature and credentials of a pre-signed
+            // address (Bitbucket's storage of completed logs, at DEBUG of the HTTP client that reads them), or an
+            // access token sent as a parameter. The address is kept, its authority is not.
+            new Rule(Pattern.compile("(?i)([?&](?:x-amz-signature|x-amz-credential|x-amz-security-token|signature|sig"
+                    + "|access_token|token)=)[^&#\\s\"'<>\\]]+"),
+                    match -> match.group(1) + MASK),
             // A credential wherever else it appears, e.g. inside a message.
             new Rule(Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]+"),
                     match -> match.group(1) + match.group(2) + MASK));

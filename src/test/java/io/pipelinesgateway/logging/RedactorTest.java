@@ -34,6 +34,17 @@ class RedactorTest {
     }
 
     @Test
+    void masksWhatAuthorizesAPreSignedAddressButKeepsTheAddress() {
+        String line = "send https://logs.example/x/build.txt?X-Amz-Date=20261206T081500Z&X-Amz-Expires=300"
+                + "&X-Amz-Credential=AKIA%2F20261206&X-Amz-Signature=5ec12e7 GET";
+
+        assertThat(Redactor.redact(line)).isEqualTo("send https://logs.example/x/build.txt?X-Amz-Date=20261206T081500Z"
+                + "&X-Amz-Expires=300&X-Amz-Credential=[REDACTED]&X-Amz-Signature=[REDACTED] GET");
+        assertThat(Redactor.redact("GET /2.0/user?access_token=t0k3n answered 200"))
+                .isEqualTo("GET /2.0/user?access_token=[REDACTED] answered 200");
+    }
+
+    @Test
     void masksTheBodiesSpringsCodecsPrintAtDebugAndTrace() {
         String debug = "[5319759b-1] Decoded [{\"key\":\"TOKEN\",\"value\":\"hunter2\",\"secured\":true}]";
         String trace = "[1b9785aa] Encoding [{query=mutation { x }, variables={value=hunter2,\nsecured=true}}]\n";

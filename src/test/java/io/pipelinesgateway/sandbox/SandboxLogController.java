@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Step logs as Bitbucket serves them: {@code text/plain} only (a client accepting only JSON gets 406), HTTP Range
  * ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}; 206 with {@code Content-Range}, 416 past the end), and
  * ETags ({@code If-None-Match} gives 304). A running step's log grows as time passes; a step that has not started has
- * no log yet (404).
+ * no log yet (404). A completed step's log has moved to long-term storage: its read answers 307 to a pre-signed
+ * address there ({@link SandboxLogStorage}).
  *
  * <p>{@code .../logs/{log_uuid}} serves the build container's log when {@code log_uuid} is the step's uuid, and a
  * service container's log for the uuids listed in the step's {@code service_containers} (the sandbox's convention:
@@ -40,37 +41,56 @@ class SandboxLogController {
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final SandboxStore store;
+    private final SandboxLogStorage storage;
 
-    SandboxLogController(SandboxStore store) {
+    SandboxLogController(SandboxStore store, SandboxLogStorage storage) {
         this.store = store;
+        this.storage = storage;
     }
 
     @GetMapping("/log")
     ResponseEntity<?> log(ServerHttpRequest request, @PathVariable String workspace, @PathVariable String repoSlug,
             @PathVariable String pipeline, @PathVariable String step) {
-        ResponseEntity<?> refused = refuseUnacceptable(request);
-        if (refused != null) {
-            return refused;
-        }
-        StepSnapshot s = step(workspace, repoSlug, pipeline, step);
-        return serve(request, s.buildLog());
+        return logOf(request, workspace, repoSlug, pipeline, step, "");
     }
 
     @GetMapping("/logs/{log}")
     ResponseEntity<?> containerLog(ServerHttpRequest request, @PathVariable String workspace,
             @PathVariable String repoSlug, @PathVariable String pipeline, @PathVariable String step,
             @PathVariable String log) {
+        return logOf(request, workspace, repoSlug, pipeline, step, log);
+    }
+
+    /**
+     * A log as Bitbucket answers its read: a completed step's from long-term storage (a 307 there), a running step's
+     * here. {@code log} is empty for the build container's log at {@code /log}.
+     */
+    private ResponseEntity<?> logOf(ServerHttpRequest request, String workspace, String repoSlug, String pipeline,
+            String step, String log) {
         ResponseEntity<?> refused = refuseUnacceptable(request);
         if (refused != null) {
             return refused;
         }
         StepSnapshot s = step(workspace, repoSlug, pipeline, step);
-        if (Ids.sameUuid(s.plan().uuid(), log)) {
-            return serve(request, s.buildLog());
+        List<String> lines = log(s, log);
+        if (lines != null && s.status().state().name().equals("COMPLETED")) {
+            return storage.redirect(request, List.of(workspace, repoSlug, pipeline, step, log));
         }
-        StepPlan.ServiceContainer service = s.plan().services().stream().filter(c -> Ids.sameUuid(c.uuid(), log))
+        return serve(request, lines);
+    }
+
+    /**
+     * The lines of the step's log {@code log}: the build container's when it is empty or the step's uuid, else the
+     * service container's of that uuid; {@code null} while the step has not started.
+     */
+    static List<String> log(StepSnapshot step, String log) {
+        if (log.isEmpty() || Ids.sameUuid(step.plan().uuid(), log)) {
+            return step.buildLog();
+        }
+        StepPlan.ServiceContainer service = step.plan().services().stream()
+                .filter(c -> Ids.sameUuid(c.uuid(), log))
                 .findFirst().orElseThrow(() -> SandboxException.notFound("Log " + log + " not found."));
-        return serve(request, s.serviceLog(service));
+        return step.serviceLog(service);
     }
 
     private StepSnapshot step(String workspace, String repoSlug, String pipeline, String step) {
@@ -88,7 +108,7 @@ class SandboxLogController {
                 "Logs are served as text/plain; the Accept header allows none of it.");
     }
 
-    private static ResponseEntity<?> serve(ServerHttpRequest request, List<String> lines) {
+    static ResponseEntity<?> serve(ServerHttpRequest request, List<String> lines) {
         if (lines == null) {
             throw SandboxException.notFound("The step has not started: it has no log yet.");
         }

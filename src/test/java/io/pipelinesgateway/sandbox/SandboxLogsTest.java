@@ -4,10 +4,12 @@ import static io.pipelinesgateway.sandbox.SandboxHttp.seg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelinesgateway.sandbox.SandboxHttp.Reply;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +38,29 @@ class SandboxLogsTest extends SandboxHttpTest {
         assertThat(log.headers().getFirst(HttpHeaders.ACCEPT_RANGES)).isEqualTo("bytes");
         assertThat(log.body()).contains("+ mvn -B verify", "BUILD FAILURE", "Tests run: 10, Failures: 1");
         assertThat(log.body().lines().count()).isGreaterThan(40);
+    }
+
+    @Test
+    void aCompletedStepsLogIsKeptInStorageThatTakesItsSignatureAndNoCredential() {
+        URI base = URI.create("http://localhost:" + port + SandboxHttp.ROOT);
+        Reply redirect = http.exchange(HttpMethod.GET,
+                URI.create(base + stepPath(FAILED) + "/log"), stepPath(FAILED) + "/log", null).conforms();
+        assertThat(redirect.status()).isEqualTo(307);
+        URI stored = redirect.headers().getLocation();
+        assertThat(stored.getPath()).startsWith(SandboxLogStorage.PREFIX + "/");
+        assertThat(stored.getQuery()).contains("X-Amz-Signature=");
+
+        Reply withCredential = http.exchange(HttpMethod.GET, stored, "storage",
+                null, HttpHeaders.AUTHORIZATION, "Bearer sandbox");
+        assertThat(withCredential.status()).isEqualTo(400);
+        assertThat(withCredential.body()).contains("Only one auth mechanism allowed");
+        URI forged = URI.create(stored.toString().replaceAll("X-Amz-Signature=[0-9a-f]+",
+                "X-Amz-Signature=00"));
+        assertThat(http.exchange(HttpMethod.GET, forged, "storage", null).status())
+                .isEqualTo(403);
+        Reply log = http.exchange(HttpMethod.GET, stored, stepPath(FAILED) + "/log", null,
+                "Range", "bytes=0-9").conforms();
+        assertThat(log.status()).isEqualTo(206);
     }
 
     @Test

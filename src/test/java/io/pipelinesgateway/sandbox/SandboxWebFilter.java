@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * What every sandbox request goes through before its handler, the way Bitbucket's edge behaves:
  * <ul>
- *   <li>the configured latency, without blocking a thread ({@code Mono.delay});</li>
+ *   <li>the configured latency, without blocking a thread ({@code Mono.delay}), also on the storage of completed logs
+ *       ({@link SandboxLogStorage}), which is all that applies there;</li>
  *   <li>authentication: the literal credentials {@code invalid} (401) and {@code forbidden} (403), as a Bearer token
  *       or as the password / API token of Basic; anything else, and no credential at all (the built-in sandbox
  *       user), is let through;</li>
@@ -43,10 +44,12 @@ class SandboxWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+        boolean storage = path.startsWith(SandboxLogStorage.PREFIX + "/");
+        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/") && !storage) {
             return chain.filter(exchange);
         }
-        Mono<Void> handle = Mono.defer(() -> handle(exchange, chain, path));
+        // The storage of completed logs takes no Bitbucket credential (it refuses one): only the latency applies.
+        Mono<Void> handle = Mono.defer(() -> storage ? chain.filter(exchange) : handle(exchange, chain, path));
         return properties.latencyMs() > 0
                 ? Mono.delay(Duration.ofMillis(properties.latencyMs())).then(handle)
                 : handle;

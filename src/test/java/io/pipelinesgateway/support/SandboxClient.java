@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -24,7 +26,9 @@ public final class SandboxClient {
 
     /** A client of the sandbox served by the gateway at {@code gatewayUrl} (e.g. {@code http://127.0.0.1:8080}). */
     public SandboxClient(String gatewayUrl) {
-        this.client = WebClient.builder().baseUrl(gatewayUrl + "/sandbox/2.0").build();
+        // Redirects followed: a completed step's log is read from where the sandbox keeps it, as from Bitbucket.
+        this.client = WebClient.builder().baseUrl(gatewayUrl + "/sandbox/2.0")
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create().followRedirect(true))).build();
     }
 
     /** Runs the pipeline of {@code branch} in {@code repository} ("workspace/slug"); returns its UUID. */
