@@ -105,7 +105,7 @@ class UpstreamExchange implements Lifecycle {
         this.properties = properties;
         this.addresses = addresses;
         this.jsonMapper = jsonMapper;
-        this.failures = new UpstreamFailures(jsonMapper);
+        this.failures = new UpstreamFailures(jsonMapper, addresses);
         this.meterRegistry = meterRegistry;
         this.cache = cache;
         this.rateLimits = rateLimits;

@@ -1,8 +1,10 @@
 package io.pipelinesgateway.bitbucket;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -32,9 +34,11 @@ final class UpstreamFailures {
     private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
 
     private final JsonMapper jsonMapper;
+    private final BitbucketAddresses addresses;
 
-    UpstreamFailures(JsonMapper jsonMapper) {
+    UpstreamFailures(JsonMapper jsonMapper, BitbucketAddresses addresses) {
         this.jsonMapper = jsonMapper;
+        this.addresses = addresses;
     }
 
     /**
@@ -105,6 +109,7 @@ final class UpstreamFailures {
             case 416 -> new LogRangeException(
                     "The requested range starts past the end of the log" + logSizeText(response) + ".",
                     logSize(response));
+            case 301, 302, 303, 307, 308 -> moved(request, response, what);
             case 429 -> new GatewayException(ErrorCode.RATE_LIMITED,
                     "Bitbucket's rate limit for this credential is used up; try again after "
                             + retryAfter(response) + " seconds.", status, retryAfter(response));
@@ -117,6 +122,36 @@ final class UpstreamFailures {
                             "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
                             status, null);
         };
+    }
+
+    /**
+     * A redirect the gateway does not follow (it follows only a completed log's, to where it is kept): Bitbucket
+     * saying the thing is elsewhere now, as a renamed or transferred repository's paths answer. Asking again would get
+     * the same answer, so it is NOT_FOUND, neither retried nor counted against the circuit breaker; the message names
+     * where Bitbucket points when that is a path of its own API, and nothing of any other address.
+     */
+    private GatewayException moved(UpstreamRequest request, ResponseEntity<byte[]> response, String what) {
+        int status = response.getStatusCode().value();
+        String elsewhere = "";
+        String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        if (location != null) {
+            try {
+                URI base = URI.create(addresses.baseUrl());
+                URI target = base.resolve(location);
+                String root = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+                if (Objects.equals(target.getScheme(), base.getScheme())
+                        && Objects.equals(target.getAuthority(), base.getAuthority())
+                        && target.getRawQuery() == null && target.getPath().startsWith(root)) {
+                    elsewhere = " (to " + target.getPath().substring(root.length() - 1) + ")";
+                }
+            }
+            catch (IllegalArgumentException unreadable) {
+                // Named nowhere: an address the gateway cannot read is not one to show either.
+            }
+        }
+        return new GatewayException(ErrorCode.NOT_FOUND, "Bitbucket answered " + status + " for " + what
+                + ": it says this is elsewhere now" + elsewhere + ", as it does for a repository that was renamed or "
+                + "transferred. Ask for it where it is now.", status, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.bitbucket;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.pipelinesgateway.support.FakeBitbucket;
 import io.pipelinesgateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,31 @@ class UpstreamErrorsTest extends GatewayTest {
 
         assertThat(code(error)).isEqualTo("RATE_LIMITED");
         assertThat(error.getExtensions()).containsEntry("retryAfter", 60);
+    }
+
+    @Test
+    void aRedirectItDoesNotFollowIsNotFoundNamingWhereBitbucketPointsAndIsNotAskedAgain() {
+        bitbucket.stubFor(get(urlPathEqualTo(api(pipelinePath(PIPELINE_42)))).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", FakeBitbucket.baseUrl()
+                        + pipelinePath(PIPELINE_42).replace("/acme/api/", "/acme/api-v2/"))));
+
+        ResponseError error = onlyError();
+
+        assertThat(code(error)).isEqualTo("NOT_FOUND");
+        assertThat(error.getExtensions()).containsEntry("upstreamStatus", 301);
+        assertThat(error.getMessage()).contains("elsewhere now (to /repositories/acme/api-v2/pipelines/");
+        assertThat(upstreamRequests()).hasSize(1);
+    }
+
+    @Test
+    void aRedirectOutsideBitbucketsApiIsNotNamed() {
+        bitbucket.stubFor(get(urlPathEqualTo(api(pipelinePath(PIPELINE_42)))).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://elsewhere.example/p?X-Amz-Signature=5ec12e7")));
+
+        ResponseError error = onlyError();
+
+        assertThat(code(error)).isEqualTo("NOT_FOUND");
+        assertThat(error.getMessage()).contains("elsewhere now,").doesNotContain("elsewhere.example", "5ec12e7");
     }
 
     @ParameterizedTest
