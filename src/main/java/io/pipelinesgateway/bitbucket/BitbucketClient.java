@@ -68,7 +68,7 @@ class BitbucketClient {
                 bytes -> this.<T>decode(request, bytes, javaType),
                 value -> cachePolicy.freshness(request, value));
         return request.resource().notFound() != UpstreamResource.NotFound.EMPTY ? read
-                : read.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                : read.onErrorResume(GatewayException.class, error -> notFound(error)
                         ? Mono.empty() : Mono.error(error));
     }
 
@@ -162,7 +162,7 @@ class BitbucketClient {
                         return bytes == null ? new byte[0] : bytes;
                     });
             if (notFoundAsEmpty) {
-                fetch = fetch.onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
+                fetch = fetch.onErrorResume(GatewayException.class, error -> notFound(error)
                         ? Mono.just(new byte[0]) : Mono.error(error));
             }
             // Decoding may log (a value it could not read): the line carries the request id.
@@ -194,5 +194,13 @@ class BitbucketClient {
         catch (RuntimeException malformed) {
             throw UpstreamFailures.unreadable(request);
         }
+    }
+
+    /**
+     * Whether Bitbucket answered 404: what a resource may mean as "there is none". Not a redirect the gateway does not
+     * follow, which is NOT_FOUND too but says the thing is elsewhere, not that it is absent.
+     */
+    private static boolean notFound(GatewayException error) {
+        return error.code() == ErrorCode.NOT_FOUND && Integer.valueOf(404).equals(error.upstreamStatus());
     }
 }

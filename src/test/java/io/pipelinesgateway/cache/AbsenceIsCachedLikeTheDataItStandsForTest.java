@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
 import static io.pipelinesgateway.support.Fixtures.stepPath;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bitbucket's 404 for a step's test report, test cases or log is an answer ("none"), and it is cached by the rule of
@@ -73,6 +74,28 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
         // No report, no cases: known from the report's absence without asking.
         bitbucket.verify(exactly(0), getOf(CASES));
         bitbucket.verify(exactly(1), getOf(LOG));
+    }
+
+    @Test
+    void aRedirectForACompletedStepsReportIsAnErrorAndNotAnAbsenceToKeep() {
+        given("pipeline-42.json");
+        given("step-build.json");
+        bitbucket.stubFor(WireMock.get(urlPathEqualTo(FakeBitbucket.api(REPORT)))
+                .willReturn(aResponse().withStatus(301).withHeader("Location", FakeBitbucket.baseUrl()
+                        + REPORT.replace("/acme/api/", "/acme/api-v2/"))));
+        String credential = freshCredential();
+        String query = """
+                { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") {
+                    testReport { total } } } }
+                """.formatted(PIPELINE_42, STEP_BUILD);
+
+        for (int view = 0; view < 2; view++) {
+            graphQl(credential).document(query).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
+        }
+
+        bitbucket.verify(exactly(2), getOf(REPORT));
     }
 
     @Test
