@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LogStorage {
 
-    /** The redirects Bitbucket answers a stored log's read with. */
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** What is passed on to the storage of what the read sent Bitbucket: never its credential. */
     private static final List<String> PASSED_ON = List.of(HttpHeaders.RANGE, HttpHeaders.ACCEPT);
     /** What is kept of the storage's answer: what reading a log's slice needs. */
@@ -52,9 +49,9 @@ class LogStorage {
         this.addresses = addresses;
     }
 
-    /** Whether Bitbucket's answer sends the read to where the log is kept. */
-    static boolean isRedirect(ResponseEntity<byte[]> answer) {
-        return REDIRECTS.contains(answer.getStatusCode().value())
+    /** Whether Bitbucket answered the read of a log by sending it to where the log is kept. */
+    static boolean redirected(UpstreamRequest request, ResponseEntity<byte[]> answer) {
+        return request.resource().keptInStorage() && answer.getStatusCode().is3xxRedirection()
                 && answer.getHeaders().getFirst(HttpHeaders.LOCATION) != null;
     }
 

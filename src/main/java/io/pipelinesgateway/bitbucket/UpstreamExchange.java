@@ -183,8 +183,7 @@ class UpstreamExchange implements Lifecycle {
                     .flatMap(response -> method == HttpMethod.GET
                             ? access(request, credential, response).thenReturn(response)
                             : Mono.just(response))
-                    .flatMap(response -> method == HttpMethod.GET && request.resource().keptInStorage()
-                            && LogStorage.isRedirect(response)
+                    .flatMap(response -> method == HttpMethod.GET && LogStorage.redirected(request, response)
                             ? storage.read(request, address, response, extra)
                             : Mono.just(response))
                     .onErrorMap(error -> !(error instanceof GatewayException), error -> {
@@ -219,7 +218,7 @@ class UpstreamExchange implements Lifecycle {
             return Mono.empty();
         }
         // A redirect to where a completed log is kept is Bitbucket letting the credential read it.
-        if (status >= 200 && status < 300 || request.resource().keptInStorage() && LogStorage.isRedirect(response)) {
+        if (status >= 200 && status < 300 || LogStorage.redirected(request, response)) {
             return cache.accessProven(credential.get().authorization(), repository);
         }
         boolean lost = status == 401 || status == 403

@@ -92,6 +92,9 @@ final class UpstreamFailures {
     GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response, Object sent) {
         int status = response.getStatusCode().value();
         String what = request.resource() + " at " + request.path();
+        if (response.getStatusCode().is3xxRedirection()) {
+            return moved(request, response, what);
+        }
         return switch (status) {
             case 400 -> new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "Bitbucket rejected the request for " + what + upstreamMessage(response, sent), status, null);
@@ -109,7 +112,6 @@ final class UpstreamFailures {
             case 416 -> new LogRangeException(
                     "The requested range starts past the end of the log" + logSizeText(response) + ".",
                     logSize(response));
-            case 301, 302, 303, 307, 308 -> moved(request, response, what);
             case 429 -> new GatewayException(ErrorCode.RATE_LIMITED,
                     "Bitbucket's rate limit for this credential is used up; try again after "
                             + retryAfter(response) + " seconds.", status, retryAfter(response));

@@ -36,7 +36,7 @@ class LogStorageFollowsOnlyHttpsFromAnHttpsBitbucketTest {
         ResponseEntity<byte[]> redirect = ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
                 .header(HttpHeaders.LOCATION, "http://logs.example/build.txt?X-Amz-Signature=5ec12e7").build();
 
-        assertThat(LogStorage.isRedirect(redirect)).isTrue();
+        assertThat(LogStorage.redirected(log, redirect)).isTrue();
         StepVerifier.create(storage.read(log, URI.create("https://api.bitbucket.org/2.0" + log.path()), redirect,
                         new HttpHeaders()))
                 .expectErrorSatisfies(error -> {
