@@ -562,6 +562,9 @@ write("error-502.json", error("Bad gateway"), "GET", P42_PATH, status=502)
 write("error-503.json", error("Service unavailable"), "GET", P42_PATH, status=503)
 write("repository-not-found.json", error("Repository acme/gone not found"), "GET", "/repositories/acme/gone",
       status=404)
+# Bitbucket keeps no Pipelines configuration for a repository until Pipelines is first enabled there.
+write("pipelines-config-not-found.json", error("Not found"), "GET", "/repositories/acme/api/pipelines_config",
+      status=404)
 
 # The mutation tests' payloads are written by hand, not by this script: their entries are kept as they are.
 if os.path.exists(os.path.join(OUT, "index.json")):

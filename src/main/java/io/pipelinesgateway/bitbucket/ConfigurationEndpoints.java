@@ -23,7 +23,10 @@ public class ConfigurationEndpoints {
         this.listings = listings;
     }
 
-    /** Whether Pipelines runs in a repository. */
+    /**
+     * Whether Pipelines runs in a repository; empty where Pipelines was never set up, which Bitbucket answers with a
+     * 404 until the configuration is first saved.
+     */
     public Mono<BitbucketPipelinesConfig> pipelinesConfig(String workspace, String repository) {
         return client.get(pipelinesConfigRequest(workspace, repository), BitbucketPipelinesConfig.class);
     }

@@ -22,7 +22,7 @@ public enum UpstreamResource {
     TEST_REPORT("test_report", CacheClass.FINAL, NotFound.ABSENCE),
     TEST_CASES("test_cases", CacheClass.FINAL, NotFound.ABSENCE),
     TEST_CASE_REASONS("test_case_reasons", CacheClass.FINAL, NotFound.ABSENCE),
-    PIPELINES_CONFIG("pipelines_config", CacheClass.CONFIGURATION),
+    PIPELINES_CONFIG("pipelines_config", CacheClass.CONFIGURATION, NotFound.EMPTY),
     BUILD_NUMBER("build_number", CacheClass.LIVE),
     SCHEDULES("schedules", CacheClass.CONFIGURATION),
     SCHEDULE("schedule", CacheClass.CONFIGURATION),
@@ -77,7 +77,10 @@ public enum UpstreamResource {
          * ({@link CachePolicy#absence}), which also leaves the credential's proven access to the repository alone.
          */
         ABSENCE,
-        /** "There is none" for this read, told as an empty answer and not cached (a repository without SSH keys). */
+        /**
+         * "There is none" for this read, told as an empty answer and not cached: a repository without SSH keys, or
+         * one where Pipelines was never set up (Bitbucket keeps no configuration until it is first enabled).
+         */
         EMPTY
     }
 

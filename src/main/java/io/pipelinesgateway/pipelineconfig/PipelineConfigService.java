@@ -21,9 +21,11 @@ class PipelineConfigService {
         this.bitbucket = bitbucket;
     }
 
+    /** The repository's configuration; disabled where Pipelines was never set up, as Bitbucket's own page shows it. */
     Mono<PipelinesConfiguration> configuration(RepositoryKey repository) {
         return bitbucket.pipelinesConfig(repository.workspace(), repository.slug())
-                .map(PipelineConfigService::configuration);
+                .map(PipelineConfigService::configuration)
+                .defaultIfEmpty(new PipelinesConfiguration(false));
     }
 
     Mono<ConfigPayloads.Enabled> setEnabled(ConfigInputs.SetEnabled input) {

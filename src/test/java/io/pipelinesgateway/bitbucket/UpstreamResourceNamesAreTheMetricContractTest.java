@@ -70,7 +70,7 @@ class UpstreamResourceNamesAreTheMetricContractTest {
     }
 
     @Test
-    void onlyTestReportsAndLogsTakeBitbucketsNotFoundForAnAnswerAndOnlyAnSshKeyPairForNothing() {
+    void onlyTestReportsAndLogsTakeBitbucketsNotFoundForAnAnswerAndOnlyAnSshKeyPairOrAPipelinesConfigForNothing() {
         assertThat(Arrays.stream(UpstreamResource.values())
                 .filter(kind -> kind.notFound() == UpstreamResource.NotFound.ABSENCE))
                 .containsExactlyInAnyOrder(UpstreamResource.TEST_REPORT, UpstreamResource.TEST_CASES,
@@ -78,6 +78,6 @@ class UpstreamResourceNamesAreTheMetricContractTest {
                         UpstreamResource.CONTAINER_LOG);
         assertThat(Arrays.stream(UpstreamResource.values())
                 .filter(kind -> kind.notFound() == UpstreamResource.NotFound.EMPTY))
-                .containsExactly(UpstreamResource.SSH_KEY_PAIR);
+                .containsExactlyInAnyOrder(UpstreamResource.SSH_KEY_PAIR, UpstreamResource.PIPELINES_CONFIG);
     }
 }

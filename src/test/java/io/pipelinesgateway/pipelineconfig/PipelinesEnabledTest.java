@@ -30,6 +30,19 @@ class PipelinesEnabledTest extends MutationTestSupport {
                 .path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(true);
     }
 
+    @Test
+    void aRepositoryWherePipelinesWasNeverSetUpHasItDisabledWithoutAnError() {
+        given("repository-api.json");
+        stub(get(urlEqualTo(CONFIG)), 404, "pipelines-config-not-found.json");
+
+        GraphQlTester.Response response = graphQl.document("""
+                        { repository(workspace: "acme", slug: "api") { name pipelinesConfiguration { enabled } } }""")
+                .execute();
+
+        response.errors().verify();
+        response.path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void pipelinesAreEnabledOrDisabled(boolean enabled) {
