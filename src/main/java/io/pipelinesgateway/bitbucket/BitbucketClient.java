@@ -59,17 +59,17 @@ class BitbucketClient {
     }
 
     /**
-     * Reads one JSON object; empty for Bitbucket's 404 where its resource says that means "there is none"
-     * ({@link UpstreamResource.NotFound#EMPTY}), not cached.
+     * Reads one JSON object; empty for Bitbucket's 404 where its resource says that means "there is none yet"
+     * ({@link UpstreamResource.NotFound#EMPTY}), which is then kept like the object would be ({@link #find}).
      */
     <T> Mono<T> get(UpstreamRequest request, Class<T> type) {
+        if (request.resource().notFound() == UpstreamResource.NotFound.EMPTY) {
+            return find(request, type);
+        }
         JavaType javaType = jsonMapper.constructType(type);
-        Mono<T> read = cachedRead(request, null, false, ResponseEntity::getBody,
+        return cachedRead(request, null, false, ResponseEntity::getBody,
                 bytes -> this.<T>decode(request, bytes, javaType),
                 value -> cachePolicy.freshness(request, value));
-        return request.resource().notFound() != UpstreamResource.NotFound.EMPTY ? read
-                : read.onErrorResume(GatewayException.class, error -> notFound(error)
-                        ? Mono.empty() : Mono.error(error));
     }
 
     /**

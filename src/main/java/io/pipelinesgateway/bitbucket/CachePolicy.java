@@ -79,9 +79,14 @@ public class CachePolicy {
 
     /**
      * How long an absence is kept: a completed step that has no test report or no log will never have one, so that
-     * is as final as completed data; a running step's may still appear, so it is kept as briefly as live data.
+     * is as final as completed data; a running step's may still appear, so it is kept as briefly as live data. A
+     * configuration not set up yet ({@link UpstreamResource.NotFound#EMPTY}) is kept as the configuration would be:
+     * the edit that sets it up evicts it.
      */
     Duration absence(UpstreamRequest request) {
+        if (request.resource().notFound() == UpstreamResource.NotFound.EMPTY) {
+            return timeToLive(request, null);
+        }
         return request.settled() ? properties.completed() : properties.live();
     }
 

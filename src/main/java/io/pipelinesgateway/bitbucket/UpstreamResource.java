@@ -78,8 +78,9 @@ public enum UpstreamResource {
          */
         ABSENCE,
         /**
-         * "There is none" for this read, told as an empty answer and not cached: a repository without SSH keys, or
-         * one where Pipelines was never set up (Bitbucket keeps no configuration until it is first enabled).
+         * "There is none" yet: a repository without an SSH key pair, or where Pipelines was never set up (Bitbucket
+         * keeps no configuration until it is first enabled). An empty answer, kept as long as the resource's own
+         * answer would be ({@link CachePolicy#absence}); the change that creates it evicts it.
          */
         EMPTY
     }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bitbucket's 404 for a step's test report, test cases or log is an answer ("none"), and it is cached by the rule of
  * what it stands for: for a completed step it will never change, so it is asked once; for a running step the report
  * or log may still appear, so it is kept as live data is: briefly, longer while it stays missing, and never for the
- * step once completed.
+ * step once completed. A configuration Bitbucket keeps none of yet (Pipelines never set up) is kept like a
+ * configuration, until the change that sets it up.
  */
 class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
 
@@ -33,6 +34,7 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
                 log { size } } } }
             """.formatted(PIPELINE_42, STEP_BUILD);
 
+    private static final String PIPELINES_CONFIG = "/repositories/acme/api/pipelines_config";
     private static final String STEPS_QUERY = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { steps { status testReport { total } } } }
             """.formatted(PIPELINE_42);
@@ -74,6 +76,33 @@ class AbsenceIsCachedLikeTheDataItStandsForTest extends CachingGatewayTest {
         // No report, no cases: known from the report's absence without asking.
         bitbucket.verify(exactly(0), getOf(CASES));
         bitbucket.verify(exactly(1), getOf(LOG));
+    }
+
+    @Test
+    void aRepositoryWherePipelinesWasNeverSetUpIsAskedOnceUntilPipelinesIsEnabledThroughTheGateway() {
+        given("repository-api.json");
+        given("pipelines-config-not-found.json");
+        String credential = freshCredential();
+        String query = """
+                { repository(workspace: "acme", slug: "api") { pipelinesConfiguration { enabled } } }""";
+
+        for (int view = 0; view < 3; view++) {
+            graphQl(credential).document(query).execute()
+                    .path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(false);
+        }
+        bitbucket.verify(exactly(1), getOf(PIPELINES_CONFIG));
+
+        bitbucket.stubFor(WireMock.put(urlPathEqualTo(FakeBitbucket.api(PIPELINES_CONFIG)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Payloads.bytes("pipelines-config.json"))));
+        given("pipelines-config.json");
+        graphQl(credential).document("""
+                        mutation { setPipelinesEnabled(input: {workspace: "acme", repository: "api", enabled: true}) {
+                          pipelinesConfiguration { enabled } } }""").execute()
+                .path("setPipelinesEnabled.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(true);
+        graphQl(credential).document(query).execute()
+                .path("repository.pipelinesConfiguration.enabled").entity(Boolean.class).isEqualTo(true);
+        bitbucket.verify(exactly(2), getOf(PIPELINES_CONFIG));
     }
 
     @Test
