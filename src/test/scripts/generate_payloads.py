@@ -289,6 +289,9 @@ def workspace_access(ws, administrator):
 write("user-workspaces.json",
       page([workspace_access(ACME, True), workspace_access(BETA, False)], next_=False),
       "GET", "/user/workspaces", query="sort=workspace.slug&page=1&pagelen=100")
+# An access token (repository, project or workspace) belongs to no account: it has no workspaces to list.
+write("user-workspaces-access-token.json", error("This API is not accessible by this authentication mechanism"),
+      "GET", "/user/workspaces", query="sort=workspace.slug&page=1&pagelen=100", status=403)
 
 # ---------------------------------------------------------------- repositories
 write("repository-api.json", repository("api"), "GET", "/repositories/acme/api")

@@ -101,7 +101,8 @@ final class UpstreamFailures {
             case 401 -> new GatewayException(ErrorCode.UNAUTHENTICATED,
                     "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
                             + "'Basic base64(email:api_token)' with a valid, unexpired credential.", status, null);
-            case 403 -> new GatewayException(ErrorCode.FORBIDDEN,
+            case 403 -> request.resource() == UpstreamResource.WORKSPACE_MEMBERSHIPS ? noWorkspacesToList(response)
+                    : new GatewayException(ErrorCode.FORBIDDEN,
                     "The credential is not allowed to access " + what + ": it lacks the scope (read:pipeline:"
                             + "bitbucket to read, write:pipeline:bitbucket to run or stop, admin:pipeline:bitbucket "
                             + "to configure) or the permission on this workspace.", status, null);
@@ -124,6 +125,19 @@ final class UpstreamFailures {
                             "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
                             status, null);
         };
+    }
+
+    /**
+     * Bitbucket refusing to list the caller's workspaces: what it refuses to an access token (of a repository, project
+     * or workspace), which belongs to no account and so has no workspaces, whatever its scopes.
+     */
+    private GatewayException noWorkspacesToList(ResponseEntity<byte[]> response) {
+        String said = upstreamMessage(response, null);
+        return new GatewayException(ErrorCode.FORBIDDEN, "Bitbucket lists workspaces only for an Atlassian account's "
+                + "credential (an API token, or OAuth with the account scope); a repository, project or workspace "
+                + "access token has none to list. Ask for a workspace by its slug (workspace(slug: \"...\")), or "
+                + "configure the gateway's workspaces (gateway.workspaces)" + (said.equals(".") ? "." : ". Bitbucket: "
+                + said.substring(2)), response.getStatusCode().value(), null);
     }
 
     /**
