@@ -1,6 +1,7 @@
 package io.pipelinesgateway.bench;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,11 @@ record UpstreamCalls(Map<String, Long> byResourceAndStatus) {
             }
         });
         return new UpstreamCalls(delta);
+    }
+
+    /** Whether any of these calls read one of {@code resources} (the {@code resource} tag), whatever its status. */
+    boolean madeAny(Set<String> resources) {
+        return byResourceAndStatus.keySet().stream().anyMatch(key -> resources.contains(key.split(" ", 2)[0]));
     }
 
     long total() {
