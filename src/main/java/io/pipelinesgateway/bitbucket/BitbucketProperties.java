@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       whichever port it bound: that is how the sandbox profile points the client at itself
  * @param webUrl         root of Bitbucket's web UI, for links people can open; a path names this server too
  * @param maxInFlight    upper bound on calls to Bitbucket this process has in flight at once, over all callers (also
- *                       the size of its connection pool); calls past it wait for one to end. A query's siblings are
+ *                       the most connections its pool opens; over HTTP/2, which Bitbucket over TLS is spoken when it
+ *                       offers it, one connection carries many); calls past it wait for one to end. A query's siblings are
  *                       otherwise read all at once, so a cold query takes about as long as its levels one after
  *                       another
  * @param maxInFlightPerCaller upper bound on calls in flight at once for one credential; by default as many as one
@@ -27,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff   the first wait before a retry; it doubles each time, with jitter
  * @param maxRetryAfter  the longest {@code Retry-After} the gateway waits out itself before answering RATE_LIMITED
  * @param circuitBreaker when to stop calling a repository (or workspace) that keeps failing, and for how long
+ * @param sslBundle      the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks
+ *                       Bitbucket's certificate, for a Bitbucket reached through a proxy with a CA of its own; empty,
+ *                       the JVM's trusted CAs
  */
 @ConfigurationProperties("gateway.bitbucket")
 public record BitbucketProperties(
@@ -40,7 +44,8 @@ public record BitbucketProperties(
         @DefaultValue("2") int retries,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("5s") Duration maxRetryAfter,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue("") String sslBundle) {
 
     /**
      * The circuit breaker kept per repository (per workspace for calls outside a repository): once

@@ -25,7 +25,7 @@ class LogStorageFollowsOnlyHttpsFromAnHttpsBitbucketTest {
     private static final BitbucketProperties HTTPS_BITBUCKET = new BitbucketProperties(
             "https://api.bitbucket.org/2.0", "https://bitbucket.org", 10, 10, Duration.ofSeconds(2),
             Duration.ofSeconds(1), 20, 0, Duration.ofMillis(10), Duration.ofSeconds(5),
-            new BitbucketProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3));
+            new BitbucketProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30), 3), "");
 
     @Test
     void aRedirectToPlainHttpIsRefusedWithoutNamingTheAddress() {
