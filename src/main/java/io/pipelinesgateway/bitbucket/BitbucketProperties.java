@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       whichever port it bound: that is how the sandbox profile points the client at itself
  * @param webUrl         root of Bitbucket's web UI, for links people can open; a path names this server too
  * @param maxInFlight    upper bound on calls to Bitbucket this process has in flight at once, over all callers (also
- *                       the most connections its pool opens; over HTTP/2, which Bitbucket over TLS is spoken when it
- *                       offers it, one connection carries many); calls past it wait for one to end. A query's siblings are
+ *                       the most connections its pool opens; over HTTP/2, spoken to a Bitbucket over TLS that offers
+ *                       it, one connection carries many); calls past it wait for one to end. A query's siblings are
  *                       otherwise read all at once, so a cold query takes about as long as its levels one after
  *                       another
  * @param maxInFlightPerCaller upper bound on calls in flight at once for one credential; by default as many as one

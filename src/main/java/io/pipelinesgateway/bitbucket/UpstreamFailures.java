@@ -132,12 +132,12 @@ final class UpstreamFailures {
      * or workspace), which belongs to no account and so has no workspaces, whatever its scopes.
      */
     private GatewayException noWorkspacesToList(ResponseEntity<byte[]> response) {
-        String said = upstreamMessage(response, null);
+        String said = upstreamMessage(response, null); // ": " and Bitbucket's message, or "." when it sent none
         return new GatewayException(ErrorCode.FORBIDDEN, "Bitbucket lists workspaces only for an Atlassian account's "
                 + "credential (an API token, or OAuth with the account scope); a repository, project or workspace "
                 + "access token has none to list. Ask for a workspace by its slug (workspace(slug: \"...\")), or "
-                + "configure the gateway's workspaces (gateway.workspaces)" + (said.equals(".") ? "." : ". Bitbucket: "
-                + said.substring(2)), response.getStatusCode().value(), null);
+                + "configure the gateway's workspaces (gateway.workspaces)."
+                + (said.equals(".") ? "" : " Bitbucket said" + said), response.getStatusCode().value(), null);
     }
 
     /**
