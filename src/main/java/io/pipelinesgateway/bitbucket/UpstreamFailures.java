@@ -129,13 +129,15 @@ final class UpstreamFailures {
 
     /**
      * Bitbucket refusing to list the caller's workspaces: what it refuses to an access token (of a repository, project
-     * or workspace), which belongs to no account and so has no workspaces, whatever its scopes.
+     * or workspace), which belongs to no account and so has no workspaces, whatever its scopes; and to an account's
+     * credential without the scope to read them.
      */
     private GatewayException noWorkspacesToList(ResponseEntity<byte[]> response) {
         String said = upstreamMessage(response, null); // ": " and Bitbucket's message, or "." when it sent none
-        return new GatewayException(ErrorCode.FORBIDDEN, "Bitbucket lists workspaces only for an Atlassian account's "
-                + "credential (an API token, or OAuth with the account scope); a repository, project or workspace "
-                + "access token has none to list. Ask for a workspace by its slug (workspace(slug: \"...\")), or "
+        return new GatewayException(ErrorCode.FORBIDDEN, "Bitbucket would not list the caller's workspaces. It lists "
+                + "them for an Atlassian account's credential with the scope to read them (read:workspace:bitbucket "
+                + "for an API token, account for OAuth); a repository, project or workspace access token belongs to "
+                + "no account and has none to list. Ask for a workspace by its slug (workspace(slug: \"...\")), or "
                 + "configure the gateway's workspaces (gateway.workspaces)."
                 + (said.equals(".") ? "" : " Bitbucket said" + said), response.getStatusCode().value(), null);
     }

@@ -44,14 +44,15 @@ class WorkspacesTest extends GatewayTest {
     }
 
     @Test
-    void anAccessTokenIsToldItHasNoWorkspacesToListAndWhatToAskInstead() {
+    void aCredentialRefusedTheListIsToldWhyItMayBeAndWhatToAskInstead() {
         given("user-workspaces-access-token.json");
 
         graphQl.document("{ workspaces { nodes { slug } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
                     assertThat(error.getMessage())
-                            .contains("access token has none to list", "workspace(slug:", "gateway.workspaces",
+                            .contains("access token belongs to no account", "read:workspace:bitbucket",
+                                    "workspace(slug:", "gateway.workspaces",
                                     "This API is not accessible by this authentication mechanism")
                             .doesNotContain("read:pipeline:bitbucket");
                 }));
