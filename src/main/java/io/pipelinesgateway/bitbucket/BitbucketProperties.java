@@ -28,9 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff   the first wait before a retry; it doubles each time, with jitter
  * @param maxRetryAfter  the longest {@code Retry-After} the gateway waits out itself before answering RATE_LIMITED
  * @param circuitBreaker when to stop calling a repository (or workspace) that keeps failing, and for how long
- * @param sslBundle      the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks
- *                       Bitbucket's certificate, for a Bitbucket reached through a proxy with a CA of its own; empty,
- *                       the JVM's trusted CAs
+ * @param sslBundle      the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks the
+ *                       certificates of Bitbucket and of its log storage, for a proxy that inspects TLS with a CA of
+ *                       its own; empty, the JVM's trusted CAs. A proxy is named by the JVM's standard properties
+ *                       ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.nonProxyHosts})
  */
 @ConfigurationProperties("gateway.bitbucket")
 public record BitbucketProperties(

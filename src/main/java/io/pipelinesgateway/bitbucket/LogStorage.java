@@ -38,12 +38,12 @@ class LogStorage {
     private final BitbucketProperties properties;
     private final BitbucketAddresses addresses;
 
-    LogStorage(BitbucketProperties properties, BitbucketAddresses addresses) {
+    LogStorage(BitbucketProperties properties, BitbucketAddresses addresses, OutboundConnections outbound) {
         // Further redirects are followed, never from https to http; nothing here adds a credential to any of them.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+        this.client = outbound.storage(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(properties.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NORMAL))
                 .build();
         this.properties = properties;
         this.addresses = addresses;

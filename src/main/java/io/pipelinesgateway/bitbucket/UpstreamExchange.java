@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.TrustManagerFactory;
-
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.Counter;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -35,7 +32,6 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.Lifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -83,7 +79,7 @@ class UpstreamExchange implements Lifecycle {
     UpstreamExchange(WebClient.Builder builder, BitbucketProperties properties, BitbucketAddresses addresses,
             JsonMapper jsonMapper, MeterRegistry meterRegistry, ResponseCache cache, BitbucketRateLimits rateLimits,
             UpstreamCircuitBreakers circuitBreakers, UpstreamConcurrency concurrency, LogStorage storage,
-            ReactorResourceFactory eventLoops, SslBundles sslBundles) {
+            ReactorResourceFactory eventLoops, OutboundConnections outbound) {
         // As many connections as calls may be in flight. Calls beyond them queue for one rather than fail (a
         // reconnect storm is a burst, not an outage), for at most half a call's timeout, so a call that waited still
         // has time to be answered.
@@ -98,17 +94,12 @@ class UpstreamExchange implements Lifecycle {
         // HTTP/2 where Bitbucket offers it over TLS (ALPN), else HTTP/1.1 (always over plain http, as the sandbox's):
         // a cold dashboard's hundreds of calls at once then share a few connections, where each would otherwise
         // open one of its own, with a TLS handshake of round trips before its request could leave.
-        HttpClient httpClient = HttpClient.create(pool)
-                .protocol(HttpProtocol.HTTP11, HttpProtocol.H2)
+        // The proxy is set before the event loops: Reactor Netty picks its resolver as the loops are set, and one
+        // chosen without a proxy resolves Bitbucket's name itself, which behind a proxy the gateway may not be able to.
+        HttpClient httpClient = outbound.api(HttpClient.create(pool).protocol(HttpProtocol.HTTP11, HttpProtocol.H2))
                 .runOn(eventLoops.getLoopResources())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.timeout());
-        if (!properties.sslBundle().isBlank()) {
-            TrustManagerFactory trust = sslBundles.getBundle(properties.sslBundle()).getManagers()
-                    .getTrustManagerFactory();
-            httpClient = httpClient.secure(tls -> tls.sslContext(Http2SslContextSpec.forClient()
-                    .configure(context -> context.trustManager(trust))));
-        }
         // Not observed by WebClient as well: each call is counted and timed once, as gateway.upstream.* (record), and
         // an http.client.requests observation of every call cost a share of a cold view's CPU to say it again.
         this.webClient = builder

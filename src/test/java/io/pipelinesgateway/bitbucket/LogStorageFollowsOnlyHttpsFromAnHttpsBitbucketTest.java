@@ -8,6 +8,7 @@ import io.pipelinesgateway.error.GatewayException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,8 @@ class LogStorageFollowsOnlyHttpsFromAnHttpsBitbucketTest {
     @Test
     void aRedirectToPlainHttpIsRefusedWithoutNamingTheAddress() {
         LogStorage storage = new LogStorage(HTTPS_BITBUCKET,
-                new BitbucketAddresses(HTTPS_BITBUCKET, new MockEnvironment()));
+                new BitbucketAddresses(HTTPS_BITBUCKET, new MockEnvironment()),
+                new OutboundConnections(HTTPS_BITBUCKET, new DefaultSslBundleRegistry()));
         UpstreamRequest log = UpstreamRequest.of(UpstreamResource.STEP_LOG, "repositories", "acme", "api",
                 "pipelines", "{p}", "steps", "{s}", "log");
         ResponseEntity<byte[]> redirect = ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
