@@ -104,6 +104,21 @@ class GatewayReadsTheSandboxTest {
     }
 
     @Test
+    void aWorkspaceAccessTokenIsToldItHasNoWorkspacesToListAndStillReadsItsWorkspace() {
+        HttpGraphQlTester withAccessToken = graphQl.mutate().header("Authorization", "Bearer access-token").build();
+
+        withAccessToken.document("{ workspaces { nodes { slug } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+                    assertThat(error.getMessage()).contains("access token belongs to no account", "workspace(slug:",
+                            "This API is not accessible by this authentication mechanism");
+                }));
+        withAccessToken.document("{ workspace(slug: \"acme\") { repositories(first: 1) { nodes { slug } } } }")
+                .execute().errors().verify()
+                .path("workspace.repositories.nodes").entityList(Object.class).hasSize(1);
+    }
+
+    @Test
     void aRepositorysPipelinesComeNewestFirstAndTheBranchFilterKeepsOnlyThatBranch() {
         List<Map<String, Object>> newestFirst = graphQl.document("""
                 { repository(workspace: "acme", slug: "api") {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox accepts any credential, and none, except the literal {@code invalid} (401) and {@code forbidden}
- * (403), as a Bearer token or as the password / API token of Basic, so that error paths can be shown.
+ * (403), as a Bearer token or as the password / API token of Basic, so that error paths can be shown; and the Bearer
+ * token {@code access-token}, a workspace's access token, is refused the caller's workspaces, as Bitbucket refuses
+ * an access token them.
  */
 class SandboxAuthenticationTest extends SandboxHttpTest {
 
@@ -34,6 +36,16 @@ class SandboxAuthenticationTest extends SandboxHttpTest {
         assertThat(bearer.json().path("type").asString()).isEqualTo("error");
         assertThat(http.get("/repositories/acme/api/pipelines/", "Authorization",
                 basic("dev@acme.example", "forbidden")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theWorkspaceAccessTokenIsRefusedTheCallersWorkspacesAndReadsAllElse() {
+        Reply workspaces = http.get("/user/workspaces", "Authorization", "Bearer access-token").conforms();
+        assertThat(workspaces.status()).isEqualTo(403);
+        assertThat(workspaces.json().path("error").path("message").asString())
+                .isEqualTo("This API is not accessible by this authentication mechanism");
+        assertThat(http.get("/repositories/acme/api", "Authorization", "Bearer access-token").conforms().status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  *   <li>the configured latency, without blocking a thread ({@code Mono.delay}), also on the storage of completed logs
  *       ({@link SandboxLogStorage}), which is all that applies there;</li>
  *   <li>authentication: the literal credentials {@code invalid} (401) and {@code forbidden} (403), as a Bearer token
- *       or as the password / API token of Basic; anything else, and no credential at all (the built-in sandbox
- *       user), is let through;</li>
+ *       or as the password / API token of Basic; the Bearer token {@code access-token}, a workspace's access token,
+ *       which belongs to no account, so it is refused the caller's workspaces (403) and reads all else; anything
+ *       else, and no credential at all (the built-in sandbox user), is let through;</li>
  *   <li>trailing slashes: Bitbucket answers {@code .../pipelines} and {@code .../pipelines/} alike, and so do we.</li>
  * </ul>
  */
@@ -56,9 +57,18 @@ class SandboxWebFilter implements WebFilter {
     }
 
     private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String path) {
-        HttpStatus denied = check(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        HttpStatus denied = check(authorization);
         if (denied != null) {
-            return reject(exchange.getResponse(), denied);
+            return reject(exchange.getResponse(), denied, denied == HttpStatus.UNAUTHORIZED
+                    ? "Invalid credentials: the sandbox rejects the credential 'invalid'."
+                    : "Your credential lacks the scope this operation needs: the sandbox refuses the credential "
+                            + "'forbidden'.");
+        }
+        if (accessToken(authorization) && (path.equals(PREFIX + "/user/workspaces")
+                || path.startsWith(PREFIX + "/user/workspaces/"))) {
+            return reject(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                    "This API is not accessible by this authentication mechanism");
         }
         if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
             ServerHttpRequest request = exchange.getRequest().mutate()
@@ -95,6 +105,12 @@ class SandboxWebFilter implements WebFilter {
         return null;
     }
 
+    /** Whether the credential is the sandbox's workspace access token, the Bearer token {@code access-token}. */
+    static boolean accessToken(String authorization) {
+        String value = authorization == null ? "" : authorization.trim();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) && value.substring(7).trim().equals("access-token");
+    }
+
     private static HttpStatus verdict(String secret) {
         return switch (secret) {
             case "invalid" -> HttpStatus.UNAUTHORIZED;
@@ -103,11 +119,7 @@ class SandboxWebFilter implements WebFilter {
         };
     }
 
-    private static Mono<Void> reject(ServerHttpResponse response, HttpStatus status) {
-        String message = status == HttpStatus.UNAUTHORIZED
-                ? "Invalid credentials: the sandbox rejects the credential 'invalid'."
-                : "Your credential lacks the scope this operation needs: the sandbox refuses the credential "
-                        + "'forbidden'.";
+    private static Mono<Void> reject(ServerHttpResponse response, HttpStatus status, String message) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
