@@ -88,14 +88,15 @@ class UpstreamExchange implements Lifecycle {
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(properties.timeout().dividedBy(2))
                 .build();
-        // On the event loops of the application's Reactor resources, named so: this bean then depends on them, and is
-        // stopped, its connections closed, before they are ({@link #stop}; closing a connection on a terminated loop
-        // logs an ERROR at every stop).
-        // HTTP/2 where Bitbucket offers it over TLS (ALPN), else HTTP/1.1 (always over plain http, as the sandbox's):
-        // a cold dashboard's hundreds of calls at once then share a few connections, where each would otherwise
-        // open one of its own, with a TLS handshake of round trips before its request could leave.
-        // The proxy is set before the event loops: Reactor Netty picks its resolver as the loops are set, and one
-        // chosen without a proxy resolves Bitbucket's name itself, which behind a proxy the gateway may not be able to.
+        // - HTTP/2 where Bitbucket offers it over TLS (ALPN), else HTTP/1.1 (always over plain http, as the sandbox's):
+        //   a cold dashboard's hundreds of calls at once then share a few connections, where each would otherwise
+        //   open one of its own, with a TLS handshake of round trips before its request could leave.
+        // - The proxy and trust of the network ({@link OutboundConnections}), set before the event loops: Reactor
+        //   Netty picks its resolver as the loops are set, and one chosen without a proxy resolves Bitbucket's name
+        //   itself, which behind a proxy the gateway may not be able to.
+        // - On the event loops of the application's Reactor resources, named so: this bean then depends on them, and
+        //   is stopped, its connections closed, before they are ({@link #stop}; closing a connection on a terminated
+        //   loop logs an ERROR at every stop).
         HttpClient httpClient = outbound.api(HttpClient.create(pool).protocol(HttpProtocol.HTTP11, HttpProtocol.H2))
                 .runOn(eventLoops.getLoopResources())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
