@@ -26,7 +26,12 @@ public final class ForwardProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int upstreamPort;
     private final List<String> hosts = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** Daemon threads: a connection the gateway keeps pooled must not keep the test's JVM alive after it. */
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "forward-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ForwardProxy(int upstreamPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
