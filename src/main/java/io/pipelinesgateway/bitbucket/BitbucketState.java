@@ -19,7 +19,7 @@ public record BitbucketState(String type, String name, BitbucketNamed stage, Bit
      * for a person to run it. Either way its next change brings a webhook delivery: Bitbucket sets a paused run's
      * commit status SUCCESSFUL (all its automatic steps passed), and sets it again as the run goes on or ends.
      */
-    static boolean completedOrPausedAtAManualStep(BitbucketState state) {
+    public static boolean completedOrPausedAtAManualStep(BitbucketState state) {
         return StateName.of(state).isCompleted() || pipelineWait(state) == PipelineWait.Stage.PAUSED;
     }
 

@@ -19,6 +19,7 @@ import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.bitbucket.Uuids;
+import io.pipelinesgateway.cache.WebhookCoverage;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
@@ -42,7 +43,9 @@ import reactor.core.publisher.Mono;
  * the steps of followed pipelines, the new bytes of followed logs), compares it with what it saw before, and
  * publishes the differences, in the order a reader expects: a step's log bytes before the step's completion, steps
  * before their pipeline. It reads Bitbucket directly (a cached answer would hide the change it looks for), with one
- * subscriber's credential, and every call first waits for the workspace's budget.
+ * subscriber's credential, and every call first waits for the workspace's budget. Between polls it waits longer
+ * the longer nothing runs or changes; longest while the repository's webhooks are seen and nothing it shows can move
+ * on without a delivery ({@link WatchProperties#interval}).
  * <p>
  * A poll runs only after the previous one has finished, so its memory needs no locking.
  */
@@ -62,6 +65,7 @@ final class RepositoryPoller {
     private final EventBus bus;
     private final Coordination coordination;
     private final WatchProperties properties;
+    private final WebhookCoverage webhooks;
     private final Clock clock;
 
     private boolean baselined;
@@ -72,12 +76,13 @@ final class RepositoryPoller {
     private Set<String> followedLogs = Set.of();
 
     RepositoryPoller(RepositoryKey repository, WatchState state, PipelineEndpoints bitbucket, EventBus bus,
-            Coordination coordination, WatchProperties properties, Clock clock) {
+            Coordination coordination, WatchProperties properties, WebhookCoverage webhooks, Clock clock) {
         this.repository = repository;
         this.bitbucket = bitbucket;
         this.bus = bus;
         this.coordination = coordination;
         this.properties = properties;
+        this.webhooks = webhooks;
         this.clock = clock;
         this.baselined = state.baselined();
         this.pipelines.putAll(state.pipelines());
@@ -110,9 +115,19 @@ final class RepositoryPoller {
                 .then(Mono.defer(() -> publishPipelineChanges(poll)))
                 .then(Mono.fromCallable(() -> {
                     idlePolls = poll.changed || poll.running ? 0 : idlePolls + 1;
-                    return properties.interval(idlePolls);
+                    return properties.interval(idlePolls, deliveriesAnnounceChanges());
                 }))
                 .contextWrite(credential::writeTo);
+    }
+
+    /**
+     * Whether the next change of what this watcher follows brings a webhook delivery, which makes it poll at once:
+     * the repository's webhooks are seen, and every pipeline it knows has completed or is paused before a manual
+     * step. A run that waits for a runner or is halted moves on without a delivery, and so do a running one's steps.
+     */
+    private boolean deliveriesAnnounceChanges() {
+        return pipelines.values().stream().allMatch(BitbucketState::completedOrPausedAtAManualStep)
+                && webhooks.covers(repository.workspace(), repository.slug());
     }
 
     /** What one poll is after, and what it found. */

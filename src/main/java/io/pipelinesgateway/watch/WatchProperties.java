@@ -14,6 +14,10 @@ import org.springframework.util.unit.DataSize;
  * @param fastInterval   the wait between polls of a repository while a pipeline in it runs, or just changed
  * @param maxInterval    the longest wait between polls of an idle repository; each idle poll doubles (see
  *                       {@code backoff}) the wait, from {@code fastInterval} up to this
+ * @param maxIntervalWithWebhooks the longest wait instead, while the repository's webhooks are seen and each of the
+ *                       pipelines it shows has completed or is paused before a manual step: their next change
+ *                       brings a delivery, which makes the watcher poll at once, so polling only guards against a
+ *                       delivery lost
  * @param backoff        the factor the wait grows by after each poll that saw nothing run or change
  * @param callsPerMinute the budget: upstream calls a minute, per workspace, that all watchers together may make
  *                       (across replicas, when they share Redis); polls wait for it rather than exceed it
@@ -28,6 +32,7 @@ import org.springframework.util.unit.DataSize;
 public record WatchProperties(
         @DefaultValue("3s") Duration fastInterval,
         @DefaultValue("60s") Duration maxInterval,
+        @DefaultValue("10m") Duration maxIntervalWithWebhooks,
         @DefaultValue("2") double backoff,
         @DefaultValue("20") int callsPerMinute,
         @DefaultValue("20") int pageSize,
@@ -39,6 +44,10 @@ public record WatchProperties(
         if (fastInterval.isNegative() || fastInterval.isZero() || maxInterval.compareTo(fastInterval) < 0) {
             throw new IllegalArgumentException(
                     "gateway.watch.fast-interval must be positive and gateway.watch.max-interval at least as long");
+        }
+        if (maxIntervalWithWebhooks.compareTo(maxInterval) < 0) {
+            throw new IllegalArgumentException(
+                    "gateway.watch.max-interval-with-webhooks must be at least as long as gateway.watch.max-interval");
         }
         if (backoff < 1) {
             throw new IllegalArgumentException("gateway.watch.backoff must be 1 or more");
@@ -59,10 +68,14 @@ public record WatchProperties(
         return leaseTtl.dividedBy(3);
     }
 
-    /** The wait after {@code idlePolls} polls in a row that saw nothing run or change. */
-    public Duration interval(int idlePolls) {
+    /**
+     * The wait after {@code idlePolls} polls in a row that saw nothing run or change; up to
+     * {@code maxIntervalWithWebhooks} when {@code deliveriesAnnounceChanges}, else up to {@code maxInterval}.
+     */
+    public Duration interval(int idlePolls, boolean deliveriesAnnounceChanges) {
+        Duration longest = deliveriesAnnounceChanges ? maxIntervalWithWebhooks : maxInterval;
         double factor = Math.pow(backoff, Math.min(idlePolls, 30));
-        double millis = Math.min(maxInterval.toMillis(), fastInterval.toMillis() * factor);
+        double millis = Math.min(longest.toMillis(), fastInterval.toMillis() * factor);
         return Duration.ofMillis((long) millis);
     }
 }

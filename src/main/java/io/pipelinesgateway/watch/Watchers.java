@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.UpstreamChanged;
+import io.pipelinesgateway.cache.WebhookCoverage;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.events.EventBus;
 import io.pipelinesgateway.events.RefreshRequested;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The status watcher, as subscriptions and webhooks use it. A subscription registers what it needs watched and lends
  * its credential; however many subscriptions (on however many replicas) want a repository, one watcher polls it,
- * on the replica that holds the repository's lease. A webhook asks for a repository to be looked at now.
+ * on the replica that holds the repository's lease. A webhook asks for a repository to be looked at now; while a
+ * repository's webhooks are seen ({@link WebhookCoverage}), its watcher polls it seldom when nothing in it runs.
  * <p>
  * Metrics: {@code gateway.watch.polls} (polls made by this replica, by workspace), {@code gateway.watch.repositories}
  * (repositories this replica polls now) and {@code gateway.watch.subscriptions} (registrations on this replica).
@@ -45,6 +47,7 @@ public class Watchers implements DisposableBean {
     private final EventBus bus;
     private final Coordination coordination;
     private final WatchProperties properties;
+    private final WebhookCoverage webhooks;
     private final MeterRegistry meterRegistry;
     private final Clock clock = Clock.systemUTC();
     /** This replica's name: unique per start, so a restarted replica never mistakes an old lease for its own. */
@@ -53,8 +56,9 @@ public class Watchers implements DisposableBean {
     private final Map<RepositoryKey, RepositoryWatch> watches = new HashMap<>();
 
     Watchers(PipelineEndpoints bitbucket, EventBus bus, Coordination coordination, WatchProperties properties,
-            MeterRegistry meterRegistry) {
+            WebhookCoverage webhooks, MeterRegistry meterRegistry) {
         this.bitbucket = bitbucket;
+        this.webhooks = webhooks;
         this.bus = bus;
         this.coordination = coordination;
         this.properties = properties;
@@ -159,7 +163,7 @@ public class Watchers implements DisposableBean {
         String owner = replica + "/" + (++watchesOpened);
         RepositoryWatch watch = new RepositoryWatch(repository, owner, coordination, properties,
                 state -> new RepositoryPoller(repository, state, bitbucket, bus, coordination, properties,
-                        clock),
+                        webhooks, clock),
                 polls::increment);
         watch.start();
         bus.listen(repository, event -> {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,13 +53,15 @@ class RepositoryPollerTest {
     private static final String STEP = "{20000000-0000-0000-0000-000000000001}";
     private static final WatchCredential ANYONE = WatchCredential.from(reactor.util.context.Context.empty());
     private static final WatchProperties PROPERTIES = new WatchProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(8), 2, 1000, 20, DataSize.ofKilobytes(1), Duration.ofSeconds(6), Duration.ofMinutes(15));
+            Duration.ofSeconds(8), Duration.ofSeconds(64), 2, 1000, 20, DataSize.ofKilobytes(1), Duration.ofSeconds(6),
+            Duration.ofMinutes(15));
 
     private final PipelineEndpoints bitbucket = mock(PipelineEndpoints.class);
     private final List<WatchEvent> published = new ArrayList<>();
     private final AtomicReference<List<BitbucketPipeline>> newest = new AtomicReference<>(List.of());
     private final AtomicReference<List<BitbucketStep>> steps = new AtomicReference<>(List.of());
     private final AtomicReference<byte[]> log = new AtomicReference<>(new byte[0]);
+    private final AtomicBoolean webhooksSeen = new AtomicBoolean();
     private RepositoryPoller poller;
 
     @BeforeEach
@@ -77,7 +80,9 @@ class RepositoryPollerTest {
         when(bitbucket.forgetListing(anyString(), anyString())).thenReturn(Mono.empty());
         when(bitbucket.forgetPipeline(anyString(), anyString(), anyString())).thenReturn(Mono.empty());
         poller = new RepositoryPoller(REPOSITORY, WatchState.empty(), bitbucket, bus,
-                new LocalCoordination(Clock.systemUTC()), PROPERTIES, Clock.systemUTC());
+                new LocalCoordination(Clock.systemUTC()), PROPERTIES,
+                (workspace, repository) -> webhooksSeen.get() && workspace.equals("acme") && repository.equals("api"),
+                Clock.systemUTC());
     }
 
     @Test
@@ -183,6 +188,39 @@ class RepositoryPollerTest {
                 .anySatisfy(event -> assertThat(((StepChanged) event).step().state().name()).isEqualTo("COMPLETED"));
     }
 
+    @Test
+    void whileItsWebhooksAreSeenAnIdleRepositoryWithARunPausedBeforeAManualStepIsPolledSeldom() {
+        webhooksSeen.set(true);
+        newest.set(List.of(pipeline(RUN, paused()), pipeline(OLD, completed("SUCCESSFUL"))));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+        List<Duration> quiet = new ArrayList<>();
+        for (int poll = 0; poll < 7; poll++) {
+            quiet.add(poll(new WatchInterest.Pipelines(REPOSITORY)));
+        }
+        assertThat(quiet).as("a person running the manual step brings a delivery, which makes it poll at once")
+                .containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16),
+                        Duration.ofSeconds(32), Duration.ofSeconds(64), Duration.ofSeconds(64),
+                        Duration.ofSeconds(64));
+
+        webhooksSeen.set(false);
+        assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).as("no delivery seen lately: a change may come "
+                + "without one").isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aRunWaitingForARunnerOrHaltedKeepsTheShorterLongestWaitThoughWebhooksAreSeen() {
+        webhooksSeen.set(true);
+        for (BitbucketState waiting : List.of(pending(), halted())) {
+            newest.set(List.of(pipeline(RUN, waiting), pipeline(OLD, completed("SUCCESSFUL"))));
+            List<Duration> quiet = new ArrayList<>();
+            for (int poll = 0; poll < 6; poll++) {
+                quiet.add(poll(new WatchInterest.Pipelines(REPOSITORY)));
+            }
+            assertThat(quiet).as("it starts or goes on without a delivery").last()
+                    .isEqualTo(Duration.ofSeconds(8));
+        }
+    }
+
     private Duration poll(WatchInterest interest) {
         return poller.poll(Set.of(interest), ANYONE).block(Duration.ofSeconds(5));
     }
@@ -228,6 +266,16 @@ class RepositoryPollerTest {
     private static BitbucketState running() {
         return new BitbucketState("pipeline_state_in_progress", "IN_PROGRESS",
                 new BitbucketNamed("pipeline_state_in_progress_running", "RUNNING"), null);
+    }
+
+    private static BitbucketState paused() {
+        return new BitbucketState("pipeline_state_in_progress", "IN_PROGRESS",
+                new BitbucketNamed("pipeline_state_in_progress_paused", "PAUSED"), null);
+    }
+
+    private static BitbucketState halted() {
+        return new BitbucketState("pipeline_state_in_progress", "IN_PROGRESS",
+                new BitbucketNamed("pipeline_state_in_progress_halted", "HALTED"), null);
     }
 
     private static BitbucketState completed(String result) {
