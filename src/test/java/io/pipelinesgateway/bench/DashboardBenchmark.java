@@ -35,12 +35,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * 50 ms of upstream latency: the README's dashboard on the default seed, warm; a dashboard of 3 workspaces × 10
  * repositories × the last 10 pipelines with their steps and test report summaries, cold, for one more viewer and
  * warm, beside the same dashboard fetched as a REST client does it; a small query's throughput beside
- * {@code { __typename }}'s; and a portal's hour of 20 users in three configurations. Run with
- * {@code ./mvnw -B verify -Pbench}; the report is printed and written to {@code target/bench/dashboard.md}. It
- * measures; it asserts nothing about time. {@code -Dbench.only=readme}, {@code load} or {@code portal} (or a list of
- * them, comma-separated) runs only those parts. {@code -Dbench.portal-runs=a,b} runs only those of the portal's
- * configurations, and {@code -Dbench.portal-lifetimes=shared-access-window=30m,...} gives the portal's gateways other
- * cache lifetimes than the defaults, in real time (compressed like the rest): what another setting costs or saves.
+ * {@code { __typename }}'s; a portal's hour of 20 users in three configurations; and the hours of a portal whose
+ * pages follow every repository's status live, as the watcher polled before and after it rested where webhooks
+ * announce changes. Run with {@code ./mvnw -B verify -Pbench}; the report is printed and written to
+ * {@code target/bench/dashboard.md}. It measures; it asserts nothing about time. {@code -Dbench.only=readme},
+ * {@code load}, {@code portal} or {@code followed} (or a list of them, comma-separated) runs only those parts.
+ * {@code -Dbench.portal-runs=a,b} runs only those of the portal's configurations, and
+ * {@code -Dbench.portal-lifetimes=shared-access-window=30m,...} gives the portal's gateways other cache lifetimes than
+ * the defaults, in real time (compressed like the rest): what another setting costs or saves.
  */
 class DashboardBenchmark {
 
@@ -119,9 +121,9 @@ class DashboardBenchmark {
     private static final Duration THROUGHPUT_WARM_UP = Duration.ofSeconds(8);
     private static final int REST_RUNS = 1;
     private static final int BROWSER_CONNECTIONS = 6;
-    /** {@code -Dbench.only=readme,load,portal}: the parts to run, all of them when not set. */
-    private static final List<String> PARTS = List.of(System.getProperty("bench.only", "readme,load,portal")
-            .split(","));
+    /** {@code -Dbench.only=readme,load,portal,followed}: the parts to run, all of them when not set. */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.only",
+            "readme,load,portal,followed").split(","));
     /** {@code -Dbench.portal-runs=a,b,c}: the portal's configurations to run, all of them when not set. */
     private static final List<String> PORTAL_RUNS = List.of(System.getProperty("bench.portal-runs", "a,b,c")
             .split(","));
@@ -154,6 +156,10 @@ class DashboardBenchmark {
         if (PARTS.contains("portal")) {
             portal(report);
             progress("portal hour", started);
+        }
+        if (PARTS.contains("followed")) {
+            followed(report);
+            progress("followed hour", started);
         }
         report.append(String.format(Locale.ROOT, "%nWhole run: %.1f min.%n",
                 (System.nanoTime() - started) / 60e9));
@@ -424,6 +430,44 @@ class DashboardBenchmark {
         }
     }
 
+    /**
+     * The followed hour ({@link FollowedHour}) twice, with the sandbox's webhooks on: once with the watcher's longest
+     * wait the same with webhooks as without (as the watcher was before it rested where deliveries announce changes),
+     * once with the defaults.
+     */
+    private void followed(StringBuilder report) {
+        List<String> common = Stream.of(LOAD, PortalHour.compressedLifetimes(Map.of()),
+                List.of(PortalHour.compressedSandboxTime()), FollowedHour.compressedWatchTime(),
+                List.of(WEBHOOK_SECRET, WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true"))
+                .flatMap(List::stream).toList();
+        String maxInterval = common.stream().filter(argument -> argument.startsWith("--gateway.watch.max-interval="))
+                .findFirst().orElseThrow().substring("--gateway.watch.max-interval=".length());
+        List<String> restless = common.stream().map(argument -> argument.startsWith(
+                "--gateway.watch.max-interval-with-webhooks=") ? "--gateway.watch.max-interval-with-webhooks="
+                + maxInterval : argument).toList();
+        List<FollowedHour> hours = List.of(
+                new FollowedHour("(a) webhooks on, the watcher's longest wait as without them (before)", restless),
+                new FollowedHour("(b) webhooks on, the watcher rests where deliveries announce changes", common));
+        report.append("## Followed hour\n\n").append("Each of the ").append(LOAD_REPOSITORIES.size())
+                .append(" load repositories followed by a status subscription (`pipelineStatusChanged` over SSE), ")
+                .append("as a portal's pages with live status are, spread over ").append(PortalHour.USERS)
+                .append(" credentials, for two hours in each of which ")
+                .append(PortalHour.runsPerHour(LOAD_REPOSITORIES.size()))
+                .append(" runs start, with the sandbox's webhooks on. Time compressed ").append(PortalHour.COMPRESSION)
+                .append("x as in the portal hours, the watcher's waits too (")
+                .append(String.join(" ", FollowedHour.compressedWatchTime()))
+                .append("). Calls are those carrying the users' credentials (the watchers poll with them); news is ")
+                .append("the time from a run's start to its repository's subscriber's next event, in compressed ")
+                .append("time. Hour 1 includes the watchers' first backing off; hour 2 is the steady state.\n\n")
+                .append("| | hour 1: calls | per user: max | status events, deliveries | news: mean, max | ")
+                .append("hour 2: calls | per user: max | status events, deliveries | news: mean, max |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (FollowedHour hour : hours) {
+            report.append(hour.row(hour.run(LOAD_REPOSITORIES)));
+        }
+        report.append('\n');
+    }
+
     private static PortalHour.Result portal(PortalHour hour, List<String> time, String... arguments) {
         List<String> all = Stream.of(LOAD, time, List.of(arguments)).flatMap(List::stream).toList();
         try (BenchGateway gateway = BenchGateway.start(all.toArray(String[]::new))) {
@@ -446,7 +490,7 @@ class DashboardBenchmark {
         return row.append(goal).append(" |\n").toString();
     }
 
-    private static String portalUser(int user) {
+    static String portalUser(int user) {
         return "bench-portal-user-" + user;
     }
 

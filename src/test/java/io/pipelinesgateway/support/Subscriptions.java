@@ -76,6 +76,19 @@ public enum Subscriptions {
         return subscribe(gatewayUrl, authorization, document, Map.of(), field);
     }
 
+    /**
+     * Follows {@code workspace/repository}'s pipeline statuses ({@code pipelineStatusChanged}: each event's
+     * {@code status} and {@code pipeline.uuid}), as {@code authorization} (null: the sandbox's built-in user).
+     */
+    public Flux<JsonNode> pipelineStatuses(String gatewayUrl, String authorization, String workspace,
+            String repository) {
+        return subscribe(gatewayUrl, authorization, """
+                subscription Followed($workspace: String!, $repository: String!) {
+                  pipelineStatusChanged(workspace: $workspace, repository: $repository) {
+                    status pipeline { uuid } } }""", Map.of("workspace", workspace, "repository", repository),
+                "pipelineStatusChanged");
+    }
+
     /** Subscribes as {@link #subscribe(String, String, String, String)} does, with the document's variables. */
     public abstract Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
             Map<String, Object> variables, String field);

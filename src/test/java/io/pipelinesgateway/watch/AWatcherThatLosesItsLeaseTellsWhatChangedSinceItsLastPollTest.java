@@ -57,9 +57,8 @@ class AWatcherThatLosesItsLeaseTellsWhatChangedSinceItsLastPollTest {
     @Test
     void itPollsOnceMoreAndStops() {
         String url = "http://127.0.0.1:" + port;
-        try (Recorder<JsonNode> events = Recorder.record(Subscriptions.WEB_SOCKET.subscribe(url, null, """
-                subscription { pipelineStatusChanged(workspace: "acme", repository: "infra") {
-                  status pipeline { uuid } } }""", "pipelineStatusChanged"))) {
+        try (Recorder<JsonNode> events = Recorder.record(
+                Subscriptions.WEB_SOCKET.pipelineStatuses(url, null, "acme", "infra"))) {
             await().atMost(WAIT).until(() -> watchers.pollsHere(INFRA) >= 1);
             // A run through the gateway wakes the watcher at once; after that it waits its 30 s.
             String uuid = new GatewayClient(url).run("acme/infra", "main").uuid();

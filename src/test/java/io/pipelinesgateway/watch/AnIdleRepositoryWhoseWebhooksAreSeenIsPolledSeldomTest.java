@@ -44,9 +44,8 @@ class AnIdleRepositoryWhoseWebhooksAreSeenIsPolledSeldomTest {
     @Test
     void onceARunBroughtDeliveriesTheIdleWatcherBacksOffAndTheNextRunIsStillToldAtOnce()
             throws InterruptedException {
-        try (Recorder<JsonNode> events = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null, """
-                subscription { pipelineStatusChanged(workspace: "acme", repository: "infra") {
-                  status pipeline { uuid } } }""", "pipelineStatusChanged"))) {
+        try (Recorder<JsonNode> events = Recorder.record(
+                Subscriptions.SERVER_SENT_EVENTS.pipelineStatuses(url(), null, "acme", "infra"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> watchers.pollsHere(REPOSITORY) >= 1);
             assertThat(pollsWithin(Duration.ofSeconds(3))).as("no delivery seen yet: polled every max-interval")
                     .isGreaterThanOrEqualTo(3);

@@ -54,9 +54,8 @@ class WebhookRefreshTest {
     @Test
     void aSignedCommitStatusDeliveryBringsTheNewsSoonerThanThePollWouldAndAnUnsignedOneNothing()
             throws InterruptedException {
-        try (Recorder<JsonNode> events = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null, """
-                subscription { pipelineStatusChanged(workspace: "acme", repository: "infra") {
-                  status pipeline { uuid } } }""", "pipelineStatusChanged"))) {
+        try (Recorder<JsonNode> events = Recorder.record(
+                Subscriptions.SERVER_SENT_EVENTS.pipelineStatuses(url(), null, "acme", "infra"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> watchers.pollsHere(REPOSITORY) >= 1);
             Thread.sleep(500);
             long polls = watchers.pollsHere(REPOSITORY);
