@@ -139,7 +139,9 @@ class BitbucketClient {
     /**
      * A GET through the response cache, scoped to the caller's credential: {@code stored} picks what of the answer
      * is kept, {@code decode} turns kept bytes into the value; with {@code notFoundAsEmpty} a 404 is an answer of
-     * no bytes. A {@linkplain Read#LIVE live} request passes the cache by, in a single attempt.
+     * no bytes. A {@linkplain Read#LIVE live} request passes the cache by, in a single attempt; one that is
+     * {@linkplain Read#LIVE_UNLESS_PROVEN live unless proven} goes through it where the credential's access to the
+     * repository is proven within the access window.
      */
     <T> Mono<T> cachedRead(UpstreamRequest request, HttpHeaders headers, boolean notFoundAsEmpty,
             Function<ResponseEntity<byte[]>, byte[]> stored, Function<byte[], T> decode,
@@ -152,30 +154,39 @@ class BitbucketClient {
             String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
             String variant = request.encodedQuery()
                     + (range == null ? "" : "#" + range) + request.stateVariant();
-            boolean live = request.read() == Read.LIVE;
-            // Assembled only when it runs: most reads are answered by the cache, and a call's retries and circuit
-            // breaker are work a hit would throw away.
-            Mono<byte[]> fetch = Mono.defer(() -> exchange.exchange(HttpMethod.GET, request, headers, null,
-                            credential, !live))
-                    .map(response -> {
-                        byte[] bytes = stored.apply(response);
-                        return bytes == null ? new byte[0] : bytes;
-                    });
-            if (notFoundAsEmpty) {
-                fetch = fetch.onErrorResume(GatewayException.class, error -> notFound(error)
-                        ? Mono.just(new byte[0]) : Mono.error(error));
-            }
             // Decoding may log (a value it could not read): the line carries the request id.
             Function<byte[], T> decoding = bytes -> RequestId.inMdc(context, () -> decode.apply(bytes));
-            if (live) {
-                return fetch.map(decoding);
-            }
+            Mono<T> live = fetch(request, headers, credential, false, notFoundAsEmpty, stored).map(decoding);
             // Scoped to the credential actually sent upstream; a repository's completed pipeline data is also
             // shared with the other readers who have proven access to that repository.
-            return cache.read(request.resource().metricName(), request.path(), variant,
-                    credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(), fetch,
-                    decoding, freshness);
+            Mono<T> cached = cache.read(request.resource().metricName(), request.path(), variant,
+                    credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(),
+                    fetch(request, headers, credential, true, notFoundAsEmpty, stored), decoding, freshness);
+            return switch (request.read()) {
+                case CACHED -> cached;
+                case LIVE -> live;
+                case LIVE_UNLESS_PROVEN -> credential.isEmpty() || request.repository() == null ? live
+                        : cache.accessProvenWithinWindow(credential.get().authorization(), request.repository())
+                                .flatMap(proven -> proven ? cached : live);
+            };
         });
+    }
+
+    /**
+     * The call of a GET, assembled only when it runs: most reads are answered by the cache, and a call's retries and
+     * circuit breaker are work a hit would throw away. {@code stored} picks what of the answer is kept; with
+     * {@code notFoundAsEmpty} a 404 is an answer of no bytes.
+     */
+    private Mono<byte[]> fetch(UpstreamRequest request, HttpHeaders headers, Optional<Credential> credential,
+            boolean retry, boolean notFoundAsEmpty, Function<ResponseEntity<byte[]>, byte[]> stored) {
+        Mono<byte[]> fetch = Mono.defer(() -> exchange.exchange(HttpMethod.GET, request, headers, null, credential,
+                        retry))
+                .map(response -> {
+                    byte[] bytes = stored.apply(response);
+                    return bytes == null ? new byte[0] : bytes;
+                });
+        return notFoundAsEmpty ? fetch.onErrorResume(GatewayException.class, error -> notFound(error)
+                ? Mono.just(new byte[0]) : Mono.error(error)) : fetch;
     }
 
     private <T> T decode(UpstreamRequest request, byte[] body, JavaType type) {

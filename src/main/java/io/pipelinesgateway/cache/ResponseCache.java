@@ -282,6 +282,17 @@ public class ResponseCache {
                 properties.sharedAccessWindow()));
     }
 
+    /**
+     * Whether {@code authorization} has proven its access to {@code repository} within the access window, as the shared
+     * tier asks it before serving a shared entry: false when the shared tier is off, or the store does not answer.
+     */
+    public Mono<Boolean> accessProvenWithinWindow(String authorization, String repository) {
+        if (!properties.enabled() || !properties.shared()) {
+            return Mono.just(false);
+        }
+        return guarded(store.get(accessKey(scope.of(authorization), repository))).hasElement();
+    }
+
     /** Ends {@code authorization}'s proof of access to {@code repository} at once: Bitbucket has just refused it. */
     public Mono<Void> accessLost(String authorization, String repository) {
         if (!properties.enabled() || !properties.shared()) {

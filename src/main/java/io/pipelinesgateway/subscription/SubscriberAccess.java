@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
  * Decides, when a subscription starts, what its subscriber may follow: it reads the repository (and the pipeline or
  * step) from Bitbucket as the subscriber (with its own credential, or in service mode within its grants, with the
  * workspace's), past the cache, and refuses with the answer (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read
- * fails.
+ * fails. Where that credential's own reads proved its access to the repository within the access window (a page's
+ * query just before it subscribes), the repository is read through the cache instead, as the shared tier trusts the
+ * same proof ({@link Read#LIVE_UNLESS_PROVEN}): a page with live status then costs no call to check it.
  * <p>
  * This is checked once per subscription, not for every event: the events of a repository are the same for every
  * reader of it, and checking each one would cost an upstream call per subscriber per event, the very cost the
@@ -92,7 +94,7 @@ class SubscriberAccess {
                     + "/" + name;
             // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
             return Mono.fromFuture(checks.get(key, (ignored, executor) -> workspaces.repository(owner, name,
-                            Read.LIVE)
+                            Read.LIVE_UNLESS_PROVEN)
                     .map(repository -> canonical(owner, name, repository))
                     .contextWrite(Context.of(context))
                     .toFuture()), true);
