@@ -113,7 +113,10 @@ final class LogFollower {
                     if (until >= 0 && sent >= until) {
                         return Mono.<LogSlice>empty();
                     }
-                    return bitbucket.stepLog(step, "bytes=" + sent + "-" + last, false, Read.LIVE)
+                    // Once the step has completed its log is final: read through the cache, as Step.log is, so each
+                    // more viewer of a finished log costs no call. Before, a cached read would hide its growth.
+                    return bitbucket.stepLog(step, "bytes=" + sent + "-" + last, logComplete,
+                                    logComplete ? Read.CACHED : Read.LIVE)
                             // No log yet: the step has not written anything.
                             .map(slice -> slice == LogSlice.NONE ? new LogSlice(sent, new byte[0], sent) : slice);
                 })

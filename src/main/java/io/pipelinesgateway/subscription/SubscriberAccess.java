@@ -35,8 +35,10 @@ import org.springframework.stereotype.Component;
  * step) from Bitbucket as the subscriber (with its own credential, or in service mode within its grants, with the
  * workspace's), past the cache, and refuses with the answer (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read
  * fails. Where that credential's own reads proved its access to the repository within the access window (a page's
- * query just before it subscribes), the repository is read through the cache instead, as the shared tier trusts the
- * same proof ({@link Read#LIVE_UNLESS_PROVEN}): a page with live status then costs no call to check it.
+ * query just before it subscribes), these are read through the cache instead, as the shared tier trusts the same
+ * proof ({@link Read#LIVE_UNLESS_PROVEN}): a page with live status then costs no call to check it. A pipeline or step
+ * read so may be a few seconds behind; what it is about to do reaches the subscriber from the watcher, which reads
+ * Bitbucket as it is, and a completed one is final.
  * <p>
  * This is checked once per subscription, not for every event: the events of a repository are the same for every
  * reader of it, and checking each one would cost an upstream call per subscriber per event, the very cost the
@@ -112,7 +114,7 @@ class SubscriberAccess {
         return Mono.defer(() -> {
             PipelineKey key = pipelineKey(locator);
             return repository(key.workspace(), key.repository()).flatMap(repository -> pipelines.pipeline(
-                            repository.workspace(), repository.slug(), key.id(), Read.LIVE)
+                            repository.workspace(), repository.slug(), key.id(), Read.LIVE_UNLESS_PROVEN)
                     .map(pipeline -> new FollowedPipeline(repository, Uuids.braced(pipeline.uuid(), "uuid"),
                             pipeline)));
         });
@@ -127,7 +129,7 @@ class SubscriberAccess {
             String stepUuid = coordinates[3];
             return pipeline(pipeline).flatMap(followed -> pipelines.step(new StepCoordinates(
                                     followed.repository().workspace(), followed.repository().slug(), followed.uuid(),
-                                    stepUuid), Read.LIVE)
+                                    stepUuid), Read.LIVE_UNLESS_PROVEN)
                     .map(step -> new FollowedStep(followed.repository(), followed.uuid(), step)));
         });
     }

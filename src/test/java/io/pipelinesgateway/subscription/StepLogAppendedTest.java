@@ -43,6 +43,9 @@ class StepLogAppendedTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @ParameterizedTest
     @EnumSource(Subscriptions.class)
     void theChunksPutTogetherAreTheWholeLogWithNoGapAndNoDuplicate(Subscriptions transport) throws Exception {
@@ -107,6 +110,46 @@ class StepLogAppendedTest {
             assertThat(text(chunks.items())).isEqualTo(sandbox().log("globex/mobile-app", pipeline, step));
             assertContiguous(chunks.items(), 0);
         }
+    }
+
+    @Test
+    void aFinishedLogOpenedAgainByAReaderWhoseReadsProvedItsAccessCostsNoCall() throws InterruptedException {
+        String viewer = "Bearer log-viewer-" + java.util.UUID.randomUUID();
+        String pipeline = new GatewayClient(url()).run("globex/mobile-app", "main").uuid();
+        String step = sandbox().steps("globex/mobile-app", pipeline).get(0);
+        clock.advance(Duration.ofSeconds(25));
+        // The page's query, with the viewer's credential: reading the repository's pipelines proves its access.
+        HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(url() + "/graphql")
+                        .defaultHeader("Authorization", viewer).build())
+                .document("""
+                        { repository(workspace: "globex", slug: "mobile-app") {
+                            pipelines(first: 1) { nodes { uuid } } } }""")
+                .execute().errors().verify();
+        String id = stepId("globex", "mobile-app", pipeline, step);
+        String log = wholeLog(viewer, id);
+        assertThat(log).isEqualTo(sandbox().log("globex/mobile-app", pipeline, step));
+
+        Thread.sleep(500);
+        double before = upstreamReadsOfTheStep();
+        assertThat(wholeLog(viewer, id)).isEqualTo(log);
+        assertThat(upstreamReadsOfTheStep() - before).as("reads of the repository, pipeline, step and log").isZero();
+    }
+
+    /** The whole log of the completed step {@code id}, as {@code viewer} subscribes to it from its start. */
+    private String wholeLog(String viewer, String id) {
+        try (Recorder<JsonNode> chunks = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), viewer,
+                SUBSCRIPTION.formatted(id, 0), "stepLogAppended"))) {
+            chunks.awaitCompletion(WAIT);
+            assertContiguous(chunks.items(), 0);
+            return text(chunks.items());
+        }
+    }
+
+    private double upstreamReadsOfTheStep() {
+        return meters.find("gateway.upstream.requests").counters().stream()
+                .filter(counter -> List.of("repository", "pipeline", "step", "step_log")
+                        .contains(counter.getId().getTag("resource")))
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private static void assertContiguous(List<JsonNode> chunks, long from) {
