@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.pipelinesgateway.cache.Freshness;
 import io.pipelinesgateway.cache.ResponseCache;
@@ -156,18 +157,19 @@ class BitbucketClient {
                     + (range == null ? "" : "#" + range) + request.stateVariant();
             // Decoding may log (a value it could not read): the line carries the request id.
             Function<byte[], T> decoding = bytes -> RequestId.inMdc(context, () -> decode.apply(bytes));
-            Mono<T> live = fetch(request, headers, credential, false, notFoundAsEmpty, stored).map(decoding);
+            Supplier<Mono<T>> live = () -> fetch(request, headers, credential, false, notFoundAsEmpty, stored)
+                    .map(decoding);
             // Scoped to the credential actually sent upstream; a repository's completed pipeline data is also
             // shared with the other readers who have proven access to that repository.
-            Mono<T> cached = cache.read(request.resource().metricName(), request.path(), variant,
+            Supplier<Mono<T>> cached = () -> cache.read(request.resource().metricName(), request.path(), variant,
                     credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(),
                     fetch(request, headers, credential, true, notFoundAsEmpty, stored), decoding, freshness);
             return switch (request.read()) {
-                case CACHED -> cached;
-                case LIVE -> live;
-                case LIVE_UNLESS_PROVEN -> credential.isEmpty() || request.repository() == null ? live
+                case CACHED -> cached.get();
+                case LIVE -> live.get();
+                case LIVE_UNLESS_PROVEN -> credential.isEmpty() || request.repository() == null ? live.get()
                         : cache.accessProvenWithinWindow(credential.get().authorization(), request.repository())
-                                .flatMap(proven -> proven ? cached : live);
+                                .flatMap(proven -> proven ? cached.get() : live.get());
             };
         });
     }
