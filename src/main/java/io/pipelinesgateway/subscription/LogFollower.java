@@ -114,7 +114,7 @@ final class LogFollower {
                         return Mono.<LogSlice>empty();
                     }
                     // Once the step has completed its log is final: read through the cache, as Step.log is, so each
-                    // more viewer of a finished log costs no call. Before, a cached read would hide its growth.
+                    // more viewer of a finished log costs no call. While it runs, a cached read would hide its growth.
                     return bitbucket.stepLog(step, "bytes=" + sent + "-" + last, logComplete,
                                     logComplete ? Read.CACHED : Read.LIVE)
                             // No log yet: the step has not written anything.

@@ -3,7 +3,10 @@ package io.pipelinesgateway.subscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelinesgateway.sandbox.TestClock;
 import io.pipelinesgateway.support.GatewayClient;
 import io.pipelinesgateway.support.LiveSandboxTest;
@@ -44,7 +47,7 @@ class StepLogAppendedTest {
     TestClock clock;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     @ParameterizedTest
     @EnumSource(Subscriptions.class)
@@ -114,7 +117,7 @@ class StepLogAppendedTest {
 
     @Test
     void aFinishedLogOpenedAgainByAReaderWhoseReadsProvedItsAccessCostsNoCall() throws InterruptedException {
-        String viewer = "Bearer log-viewer-" + java.util.UUID.randomUUID();
+        String viewer = "Bearer log-viewer-" + UUID.randomUUID();
         String pipeline = new GatewayClient(url()).run("globex/mobile-app", "main").uuid();
         String step = sandbox().steps("globex/mobile-app", pipeline).get(0);
         clock.advance(Duration.ofSeconds(25));
@@ -149,7 +152,7 @@ class StepLogAppendedTest {
         return meters.find("gateway.upstream.requests").counters().stream()
                 .filter(counter -> List.of("repository", "pipeline", "step", "step_log")
                         .contains(counter.getId().getTag("resource")))
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(Counter::count).sum();
     }
 
     private static void assertContiguous(List<JsonNode> chunks, long from) {

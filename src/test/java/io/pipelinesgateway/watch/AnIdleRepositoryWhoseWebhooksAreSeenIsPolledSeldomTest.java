@@ -1,6 +1,7 @@
 package io.pipelinesgateway.watch;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.support.Recorder;
@@ -76,7 +77,7 @@ class AnIdleRepositoryWhoseWebhooksAreSeenIsPolledSeldomTest {
 
     private static boolean isCompletion(JsonNode event, String uuid) {
         return event.path("pipeline").path("uuid").asString().equals(uuid)
-                && !java.util.Set.of("PENDING", "RUNNING").contains(event.path("status").asString());
+                && !Set.of("PENDING", "RUNNING").contains(event.path("status").asString());
     }
 
     private String url() {
