@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,7 @@ class ConfigurationReferenceIsGeneratedFromTheCodeTest {
             "spring-configuration-metadata.json");
     private static final Path REFERENCE = Path.of("docs", "configuration.md");
     private static final String WRITE = "gateway.docs.write";
+    private static final Path APPLICATION = Path.of("src", "main", "resources", "application.yml");
 
     @Test
     void theReferenceInDocsIsTheOneTheCodeGives() throws IOException {
@@ -49,6 +51,25 @@ class ConfigurationReferenceIsGeneratedFromTheCodeTest {
             }
         }
         assertThat(undescribed).as("properties without an @param in their record's Javadoc").isEmpty();
+    }
+
+    @Test
+    void theShippedSettingsRepeatNoDefaultOfTheRecords() throws IOException {
+        Map<String, Object> gateway = new TreeMap<>();
+        flatten("gateway", new Yaml().<Map<String, Object>>load(Files.readString(APPLICATION)).get("gateway"),
+                gateway);
+        assertThat(gateway).as("gateway.* settings that application.yml gives a value of its own: a default belongs "
+                + "once in its properties record, only an environment variable's name may be added here")
+                .allSatisfy((name, value) -> assertThat(String.valueOf(value)).matches("\\$\\{[A-Z_]+:}"));
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, Object> into) {
+        if (value instanceof Map<?, ?> nested) {
+            nested.forEach((key, inner) -> flatten(prefix + "." + key, inner, into));
+        }
+        else if (value != null) {
+            into.put(prefix, value);
+        }
     }
 
     private static String reference(JsonNode metadata) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static io.pipelinesgateway.deploy.Manifests.at;
 import static io.pipelinesgateway.deploy.Manifests.document;
@@ -150,6 +151,10 @@ class KubernetesManifestsTest {
             files.filter(file -> file.getFileName().toString().matches("application.*\\.ya?ml"))
                     .forEach(file -> collectEnvironmentNames("", Manifests.applicationSettings(
                             file.getFileName().toString()), known));
+            // And the gateway's own, whose defaults are in their properties records rather than in a file.
+            JsonMapper.builder().build().readTree(Files.readString(Path.of("target", "classes", "META-INF",
+                    "spring-configuration-metadata.json"))).path("properties").forEach(property -> known.add(
+                            property.path("name").asString().replace("-", "").replace('.', '_').toUpperCase()));
         }
         catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The defaults in {@code application.yml} leave room for real dashboards and still refuse the runaway ones: the
+ * The shipped limits (their record's defaults) leave room for real dashboards and still refuse the runaway ones: the
  * README's dashboard query passes with room to spare, as does the same shape over every workspace with ten failed
  * tests a step; a hundred of a hundred of a hundred does not.
  */

@@ -21,7 +21,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
-import org.yaml.snakeyaml.Yaml;
+import io.pipelinesgateway.support.ShippedSettings;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -56,22 +56,9 @@ final class Queries {
                 .build();
     }
 
-    /** The limits as {@code application.yml} ships them. */
-    @SuppressWarnings("unchecked")
+    /** The limits as the gateway ships them: their record's defaults, and what {@code application.yml} sets. */
     static QueryLimitsProperties shippedLimits() {
-        try (InputStream in = Queries.class.getResourceAsStream("/application.yml")) {
-            Map<String, Object> root = new Yaml().load(in);
-            Map<String, Object> graphql = (Map<String, Object>) ((Map<String, Object>) root.get("gateway")).get("graphql");
-            return new QueryLimitsProperties(
-                    ((Number) graphql.get("max-depth")).intValue(),
-                    ((Number) graphql.get("max-complexity")).longValue(),
-                    ((Number) graphql.get("max-query-length")).intValue(),
-                    ((Number) graphql.get("assumed-list-size")).intValue(),
-                    ((Number) graphql.get("max-upstream-calls")).intValue());
-        }
-        catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
+        return ShippedSettings.bind("gateway.graphql", QueryLimitsProperties.class, "application.yml");
     }
 
     /** The {@code query Dashboard} block of the README's "A first query". */
