@@ -114,10 +114,29 @@ final class RepositoryPoller {
                         .then()))
                 .then(Mono.defer(() -> publishPipelineChanges(poll)))
                 .then(Mono.fromCallable(() -> {
-                    idlePolls = poll.changed || poll.running ? 0 : idlePolls + 1;
+                    idlePolls = idlePollsAfter(poll);
                     return properties.interval(idlePolls, deliveriesAnnounceChanges());
                 }))
                 .contextWrite(credential::writeTo);
+    }
+
+    /**
+     * How many polls in a row, this one included, count as quiet: none after a change or while a run moves on where
+     * only polling can see it, so the next poll comes fast. Where only statuses are followed and the repository's
+     * webhooks are seen, a running pipeline's next status (its end, or a pause before a manual step) brings a
+     * delivery, so its run is quiet too and the wait grows up to {@code max-interval}, which bounds how late a change
+     * without a delivery (a halt behind another deployment) is seen; and a change after which every pipeline waits
+     * for a delivery to move on (a run that has just ended) is followed by the wait that {@code max-interval}'s worth
+     * of quiet polls gives, growing from there, rather than by fast polls: the poll that saw the change has already
+     * seen what the delivery announced.
+     */
+    private int idlePollsAfter(Poll poll) {
+        boolean statusesOnly = poll.followedPipelines.isEmpty();
+        if (poll.changed) {
+            return statusesOnly && deliveriesAnnounceChanges() ? properties.idlePollsToMaxInterval() : 0;
+        }
+        boolean runEndsAnnounced = statusesOnly && webhooks.covers(repository.workspace(), repository.slug());
+        return poll.running && !runEndsAnnounced ? 0 : idlePolls + 1;
     }
 
     /**

@@ -11,9 +11,13 @@ import org.springframework.util.unit.DataSize;
  * than a budget of upstream calls, which come out of the subscribers' own Bitbucket rate limit (about 1,000 an
  * hour per user).
  *
- * @param fastInterval   the wait between polls of a repository while a pipeline in it runs, or just changed
+ * @param fastInterval   the wait between polls of a repository while a pipeline in it runs, or just changed; but
+ *                       where only pipeline statuses are followed and the repository's webhooks are seen, a run's end
+ *                       brings a delivery, so its run is waited out as an idle repository is
  * @param maxInterval    the longest wait between polls of an idle repository; each idle poll doubles (see
- *                       {@code backoff}) the wait, from {@code fastInterval} up to this
+ *                       {@code backoff}) the wait, from {@code fastInterval} up to this. Also the wait after a change
+ *                       seen where only statuses are followed and {@code maxIntervalWithWebhooks} applies: the poll
+ *                       that saw it saw what its delivery announced
  * @param maxIntervalWithWebhooks the longest wait instead, while the repository's webhooks are seen and each of the
  *                       pipelines it shows has completed or is paused before a manual step: their next change
  *                       brings a delivery, which makes the watcher poll at once, so polling only guards against a
@@ -66,6 +70,15 @@ public record WatchProperties(
     /** How often a replica renews its leases, tries to take leases nobody holds, and declares its interests. */
     public Duration leaseRenewal() {
         return leaseTtl.dividedBy(3);
+    }
+
+    /** How many quiet polls in a row make the wait {@code maxInterval} (none when the wait never grows). */
+    public int idlePollsToMaxInterval() {
+        if (backoff == 1) {
+            return 0;
+        }
+        double growth = (double) maxInterval.toMillis() / fastInterval.toMillis();
+        return (int) Math.ceil(Math.log(growth) / Math.log(backoff) - 1e-9);
     }
 
     /**

@@ -221,6 +221,61 @@ class RepositoryPollerTest {
         }
     }
 
+    @Test
+    void whereOnlyStatusesAreFollowedARunWhoseEndADeliveryAnnouncesIsWaitedOutAsAnIdleRepositoryIs() {
+        webhooksSeen.set(true);
+        newest.set(List.of(pipeline(RUN, running()), pipeline(OLD, completed("SUCCESSFUL"))));
+        List<Duration> statuses = new ArrayList<>();
+        for (int poll = 0; poll < 5; poll++) {
+            statuses.add(poll(new WatchInterest.Pipelines(REPOSITORY)));
+        }
+        assertThat(statuses).as("its end, or a pause before a manual step, brings a delivery; a halt is seen within "
+                + "the longest wait without one").containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4),
+                        Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(8));
+
+        assertThat(poll(new WatchInterest.Steps(REPOSITORY, RUN))).as("its steps move on without a delivery")
+                .isEqualTo(Duration.ofSeconds(1));
+        webhooksSeen.set(false);
+        assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).as("no delivery seen lately")
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void whereOnlyStatusesAreFollowedTheEndOfARunADeliveryAnnouncedIsFollowedByTheLongerWaitsAtOnce() {
+        webhooksSeen.set(true);
+        newest.set(List.of(pipeline(RUN, running())));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+        newest.set(List.of(pipeline(RUN, completed("SUCCESSFUL"))));
+        poller.quicken();
+
+        List<Duration> after = new ArrayList<>();
+        for (int poll = 0; poll < 5; poll++) {
+            after.add(poll(new WatchInterest.Pipelines(REPOSITORY)));
+        }
+        assertThat(published).hasSize(1);
+        assertThat(after).as("the poll the delivery brought saw the end: no fast polls after it")
+                .containsExactly(Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32),
+                        Duration.ofSeconds(64), Duration.ofSeconds(64));
+    }
+
+    @Test
+    void aChangeSeenWhereStepsAreFollowedOrWebhooksAreNotSeenIsFollowedByFastPolls() {
+        newest.set(List.of(pipeline(RUN, running())));
+        poll(new WatchInterest.Pipelines(REPOSITORY));
+        newest.set(List.of(pipeline(RUN, completed("SUCCESSFUL"))));
+        assertThat(poll(new WatchInterest.Pipelines(REPOSITORY))).as("no delivery seen lately")
+                .isEqualTo(Duration.ofSeconds(1));
+
+        webhooksSeen.set(true);
+        newest.set(List.of(pipeline(OLD, running())));
+        steps.set(List.of(step(stepRunning())));
+        WatchInterest followed = new WatchInterest.Steps(REPOSITORY, OLD);
+        poll(followed);
+        newest.set(List.of(pipeline(OLD, completed("SUCCESSFUL"))));
+        steps.set(List.of(step(stepCompleted())));
+        assertThat(poll(followed)).as("a followed step's change").isEqualTo(Duration.ofSeconds(1));
+    }
+
     private Duration poll(WatchInterest interest) {
         return poller.poll(Set.of(interest), ANYONE).block(Duration.ofSeconds(5));
     }
