@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -161,9 +162,14 @@ class SecretsNeverLeakTest extends SandboxFlowSupport {
         }
 
         @Override
-        public Mono<Void> put(String key, String index, byte[] value, Duration ttl) {
-            STORED.add(new String(value, StandardCharsets.UTF_8));
-            return store.put(key, index, value, ttl);
+        public Mono<List<Optional<byte[]>>> getAll(List<String> keys) {
+            return store.getAll(keys);
+        }
+
+        @Override
+        public Mono<Void> write(Write write) {
+            STORED.add(new String(write.value(), StandardCharsets.UTF_8));
+            return store.write(write);
         }
 
         @Override
@@ -172,8 +178,8 @@ class SecretsNeverLeakTest extends SandboxFlowSupport {
         }
 
         @Override
-        public Mono<Boolean> lock(String key, Duration ttl) {
-            return store.lock(key, ttl);
+        public Mono<Claim> readOrLock(String key, String lock, Duration ttl) {
+            return store.readOrLock(key, lock, ttl);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.pipelinesgateway.cache;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The cache when no Redis is configured: Caffeine, bounded, each entry with its own time to live. Locks are not
- * needed in one process (single flight there is in-memory), so {@link #lock} always succeeds.
+ * needed in one process (single flight there is in-memory), so {@link #readOrLock} always takes one.
  */
 class InProcessResponseStore implements ResponseStore {
 
@@ -46,8 +48,23 @@ class InProcessResponseStore implements ResponseStore {
     }
 
     @Override
-    public Mono<Void> put(String key, String index, byte[] value, Duration ttl) {
-        return Mono.fromRunnable(() -> entries.put(key, new Entry(value, ttl.toNanos())));
+    public Mono<List<Optional<byte[]>>> getAll(List<String> keys) {
+        return Mono.fromSupplier(() -> keys.stream()
+                .map(key -> Optional.ofNullable(entries.getIfPresent(key)).map(Entry::value))
+                .toList());
+    }
+
+    @Override
+    public Mono<Void> write(Write write) {
+        return Mono.fromRunnable(() -> {
+            List<String> keys = write.keys();
+            int last = keys.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                if (i < last || write.lastKeyNeeds() == null || entries.getIfPresent(write.lastKeyNeeds()) != null) {
+                    entries.put(keys.get(i), new Entry(write.value(), write.ttl().toNanos()));
+                }
+            }
+        });
     }
 
     @Override
@@ -56,8 +73,11 @@ class InProcessResponseStore implements ResponseStore {
     }
 
     @Override
-    public Mono<Boolean> lock(String key, Duration ttl) {
-        return Mono.just(true);
+    public Mono<Claim> readOrLock(String key, String lock, Duration ttl) {
+        return Mono.fromSupplier(() -> {
+            Entry entry = entries.getIfPresent(key);
+            return entry == null ? Claim.TAKEN : new Claim(entry.value(), false);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pipelinesgateway.cache;
 
+import io.pipelinesgateway.cache.ResponseStore.Claim;
 import io.pipelinesgateway.redis.RedisConnections;
 import io.pipelinesgateway.redis.RedisSettings;
 import java.nio.ByteBuffer;
@@ -175,15 +176,24 @@ public class ResponseCache {
                     if (shared == null) {
                         return own.get();
                     }
-                    Supplier<Mono<T>> sharedCopy = () -> fromSharedTier(resource, key, shared, decode, freshness);
-                    SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, () -> {
+                    Function<byte[], Mono<T>> sharedCopy = bytes -> fromSharedTier(resource, key, shared, bytes,
+                            decode, freshness);
+                    SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, lock -> {
                         count(resource, "miss");
-                        return singleFlight(key, () -> fetchAndStore(key, shared.index(), shared, fetch, decode,
-                                freshness));
+                        AtomicBoolean leads = new AtomicBoolean();
+                        Mono<T> flight = singleFlight(key, () -> {
+                            leads.set(true);
+                            return fetchAndStore(key, shared.index(), shared, lock, fetch, decode, freshness);
+                        });
+                        // Joined another read of this caller's: the lock this one took is still to release.
+                        return leads.get() ? flight : flight.flatMap(value -> release(lock).thenReturn(value))
+                                .onErrorResume(error -> release(lock).then(Mono.error(error)));
                     });
-                    return guarded(store.get(shared.access()))
-                            .flatMap(proof -> sharedCopy.get()
-                                    .switchIfEmpty(Mono.defer(() -> withTheRepositorysReaders(shared, miss))))
+                    // The proof and the shared copy in one round trip.
+                    return guarded(store.getAll(List.of(shared.access(), shared.key())))
+                            .filter(found -> found.get(0).isPresent())
+                            .flatMap(proven -> proven.get(1).map(sharedCopy)
+                                    .orElseGet(() -> withTheRepositorysReaders(shared, miss)))
                             .switchIfEmpty(Mono.defer(own::get));
                 }));
     }
@@ -214,12 +224,13 @@ public class ResponseCache {
     }
 
     /**
-     * How a proven reader's miss of the shared tier can be answered: the shared copy as it is now; this caller's own
-     * call under the lock of its own entry, as any read makes it; or its own call while this process holds the shared
-     * entry's lock, which already makes every other replica's reader of the entry wait, so no lock of its own.
+     * How a proven reader's miss of the shared tier can be answered: the shared copy, from bytes the store gave; this
+     * caller's own call under the lock of its own entry, as any read makes it; or its own call while this process
+     * holds the shared entry's lock (named), which already makes every other replica's reader of the entry wait, so
+     * no lock of its own, and which the call releases as it stores its answer.
      */
-    private record SharedMiss<T>(Supplier<Mono<T>> sharedCopy, Supplier<Mono<T>> own,
-            Supplier<Mono<T>> ownUnderSharedLock) {
+    private record SharedMiss<T>(Function<byte[], Mono<T>> sharedCopy, Supplier<Mono<T>> own,
+            Function<String, Mono<T>> ownUnderSharedLock) {
     }
 
     /**
@@ -231,38 +242,41 @@ public class ResponseCache {
      */
     private <T> Mono<T> acrossReplicas(Shared shared, SharedMiss<T> miss) {
         String lock = shared.key() + LOCK;
-        return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> locked
-                // Checked again now that this read leads: a replica that finished a moment ago has stored it.
-                ? miss.sharedCopy().get().switchIfEmpty(Mono.defer(miss.ownUnderSharedLock()))
-                        .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
-                        .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)))
-                : awaitOther(shared.key(), lock, System.nanoTime() + properties.lockTimeout().toNanos())
-                        .flatMap(stored -> miss.sharedCopy().get())
-                        .switchIfEmpty(Mono.defer(miss.own())));
+        // Without an answer from the store, as in one process: the call is made, under no lock.
+        return guarded(store.readOrLock(shared.key(), lock, properties.lockTimeout())).defaultIfEmpty(Claim.TAKEN)
+                .flatMap(claim -> {
+                    if (claim.stored() != null) {
+                        // A replica that finished a moment ago has stored it.
+                        return miss.sharedCopy().apply(claim.stored());
+                    }
+                    if (claim.locked()) {
+                        return miss.ownUnderSharedLock().apply(lock);
+                    }
+                    return awaitOther(shared.key(), lock, System.nanoTime() + properties.lockTimeout().toNanos())
+                            .flatMap(miss.sharedCopy())
+                            .switchIfEmpty(Mono.defer(miss.own()));
+                });
     }
 
     /**
-     * The repository's shared copy, for a caller whose credential has proven access to the repository (checked
-     * before). A final one is then kept under the caller's own credential too, like an answer it fetched, so its next
-     * reads are plain hits; live data is asked of the shared tier at each read, so the readers see its newest answer,
-     * and its end.
+     * The repository's shared copy ({@code bytes}, as the store gave them), for a caller whose credential has proven
+     * access to the repository (checked before). A final one is then kept under the caller's own credential too, like
+     * an answer it fetched, so its next reads are plain hits; live data is asked of the shared tier at each read, so
+     * the readers see its newest answer, and its end.
      */
-    private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, Function<byte[], T> decode,
-            Function<T, Freshness> freshness) {
-        return guarded(store.get(shared.key()))
-                .flatMap(bytes -> {
-                    count(resource, "shared-hit");
-                    @SuppressWarnings("unchecked")
-                    T value = decoded.getIfPresent(shared.key()) instanceof Recent recent
-                            && Arrays.equals(recent.bytes(), bytes) ? (T) recent.value() : decode.apply(bytes);
-                    Freshness kept = freshness.apply(value);
-                    if (!isFinal(kept.base())) {
-                        keepDecoded(shared.key(), value, bytes, kept.stableMax());
-                        return Mono.just(value);
-                    }
-                    keepDecoded(key, value, bytes, properties.completed());
-                    return guarded(store.put(key, shared.index(), bytes, properties.completed())).thenReturn(value);
-                });
+    private <T> Mono<T> fromSharedTier(String resource, String key, Shared shared, byte[] bytes,
+            Function<byte[], T> decode, Function<T, Freshness> freshness) {
+        count(resource, "shared-hit");
+        @SuppressWarnings("unchecked")
+        T value = decoded.getIfPresent(shared.key()) instanceof Recent recent && Arrays.equals(recent.bytes(), bytes)
+                ? (T) recent.value() : decode.apply(bytes);
+        Freshness kept = freshness.apply(value);
+        if (!isFinal(kept.base())) {
+            keepDecoded(shared.key(), value, bytes, kept.stableMax());
+            return Mono.just(value);
+        }
+        keepDecoded(key, value, bytes, properties.completed());
+        return guarded(store.put(key, shared.index(), bytes, properties.completed())).thenReturn(value);
     }
 
     /**
@@ -384,19 +398,21 @@ public class ResponseCache {
     private <T> Mono<T> lockedLoad(String key, String index, Shared shared, Mono<byte[]> fetch,
             Function<byte[], T> decode, Function<T, Freshness> freshness) {
         String lock = key + LOCK;
-        return guarded(store.lock(lock, properties.lockTimeout())).defaultIfEmpty(true).flatMap(locked -> {
-            if (locked) {
-                // Checked again now that this read leads: a leader that finished a moment ago has stored its answer.
-                return guarded(store.get(key)).map(decode)
-                        .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, freshness)))
-                        .flatMap(value -> guarded(store.unlock(lock)).thenReturn(value))
-                        .onErrorResume(error -> guarded(store.unlock(lock)).then(Mono.error(error)));
-            }
-            // Another replica is making this very call: wait for its answer rather than spend another.
-            return awaitOther(key, lock, System.nanoTime() + properties.lockTimeout().toNanos())
-                    .map(decode)
-                    .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, fetch, decode, freshness)));
-        });
+        return guarded(store.readOrLock(key, lock, properties.lockTimeout())).defaultIfEmpty(Claim.TAKEN)
+                .flatMap(claim -> {
+                    if (claim.stored() != null) {
+                        // A leader that finished a moment ago has stored its answer.
+                        return Mono.just(decode.apply(claim.stored()));
+                    }
+                    if (claim.locked()) {
+                        return fetchAndStore(key, index, shared, lock, fetch, decode, freshness);
+                    }
+                    // Another replica is making this very call: wait for its answer rather than spend another.
+                    return awaitOther(key, lock, System.nanoTime() + properties.lockTimeout().toNanos())
+                            .map(decode)
+                            .switchIfEmpty(Mono.defer(() -> fetchAndStore(key, index, shared, null, fetch, decode,
+                                    freshness)));
+                });
     }
 
     /**
@@ -414,19 +430,27 @@ public class ResponseCache {
                                 : guarded(store.get(key)))));
     }
 
-    private <T> Mono<T> fetchAndStore(String key, String index, Shared shared, Mono<byte[]> fetch,
+    /**
+     * The upstream call, and its answer stored as its freshness says; {@code lock} (null: none), taken for the call,
+     * is released in every outcome: with the answer's write when it is stored.
+     */
+    private <T> Mono<T> fetchAndStore(String key, String index, Shared shared, String lock, Mono<byte[]> fetch,
             Function<byte[], T> decode, Function<T, Freshness> freshnessOf) {
         return fetch.flatMap(bytes -> {
             T value = decode.apply(bytes);
             Freshness freshness = freshnessOf.apply(value);
             if (!freshness.cached()) {
-                return Mono.just(value);
+                return release(lock).thenReturn(value);
             }
             return timeToLive(shared == null ? key : shared.key(), index, bytes, freshness).flatMap(ttl -> {
                 keepDecoded(key, value, bytes, ttl);
-                return storeFetched(key, index, shared, bytes, ttl).thenReturn(value);
+                return storeFetched(key, index, shared, lock, bytes, ttl).thenReturn(value);
             });
-        });
+        }).onErrorResume(error -> release(lock).then(Mono.error(error)));
+    }
+
+    private Mono<Void> release(String lock) {
+        return lock == null ? Mono.empty() : guarded(store.unlock(lock));
     }
 
     /**
@@ -463,18 +487,18 @@ public class ResponseCache {
 
     /**
      * Keeps an answer for its fetcher and, for a read of a repository's shared data, for the repository's other
-     * readers, for as long: both with one update of their index. An answer proves the caller's access by itself; an
-     * absence (no bytes: Bitbucket's 404) is shared only when the caller had proven access before, since Bitbucket
-     * also answers 404 to a credential that may not see the repository.
+     * readers, for as long: both with one update of their index, in one write that also releases the call's lock. An
+     * answer proves the caller's access by itself; an absence (no bytes: Bitbucket's 404) is shared only while the
+     * caller's proof of access is there as it is written, since Bitbucket also answers 404 to a credential that may
+     * not see the repository.
      */
-    private Mono<Void> storeFetched(String key, String index, Shared shared, byte[] bytes, Duration ttl) {
+    private Mono<Void> storeFetched(String key, String index, Shared shared, String lock, byte[] bytes,
+            Duration ttl) {
         if (shared == null) {
-            return guarded(store.put(key, index, bytes, ttl));
+            return guarded(store.write(new ResponseStore.Write(List.of(key), index, bytes, ttl, lock, null)));
         }
-        Mono<Boolean> shareable = bytes.length > 0 ? Mono.just(true)
-                : guarded(store.get(shared.access())).hasElement();
-        return shareable.flatMap(shares -> guarded(store.put(shares ? List.of(key, shared.key()) : List.of(key), index,
-                bytes, ttl)));
+        return guarded(store.write(new ResponseStore.Write(List.of(key, shared.key()), index, bytes, ttl, lock,
+                bytes.length > 0 ? null : shared.access())));
     }
 
     private boolean isFinal(Duration ttl) {

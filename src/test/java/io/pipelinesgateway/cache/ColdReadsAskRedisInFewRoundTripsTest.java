@@ -3,6 +3,7 @@ package io.pipelinesgateway.cache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelinesgateway.redis.RedisSettings;
 import io.pipelinesgateway.support.TestRedis;
@@ -20,18 +23,21 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader who has proven access to a repository and fetches its shared data keeps the answer twice, under its own
- * credential and once for the repository's readers: both entries go to Redis with one update of their index, as a
- * cold dashboard stores hundreds of such answers, and so do both copies of an absence (a step without a test
- * report). Counted on a Redis of the test's own.
+ * A cold read asks Redis a few things in a row (its entry, the proof of access and the shared copy, the lock, the
+ * write), each in one round trip: a cold dashboard makes hundreds of them, on the same cores as the gateway. A reader
+ * who has proven access to a repository and fetches its shared data keeps the answer twice, under its own credential
+ * and once for the repository's readers: both entries go to Redis with one update of their index, and so do both
+ * copies of an absence (a step without a test report). Counted on a Redis of the test's own, and as the client sends
+ * them.
  */
-class AProvenReadersAnswerIsStoredWithOneIndexUpdateTest {
+class ColdReadsAskRedisInFewRoundTripsTest {
 
     private static final String STEPS = "/repositories/acme/api/pipelines/%7Bp%7D/steps/";
     private static final Pattern CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
 
     private final TestRedis.Dedicated server = TestRedis.start();
     private final RedisClient client = RedisClient.create();
+    private final AtomicInteger sent = countingCommandsOf(client);
     private final StatefulRedisConnection<String, String> redis = client.connect(RedisURI.create(server.url()));
     private final ResponseCache cache = new ResponseCache(new RedisResponseStore(TestRedis.connections(client,
             server.url(), Duration.ofSeconds(2)), Duration.ofHours(1)),
@@ -66,13 +72,59 @@ class AProvenReadersAnswerIsStoredWithOneIndexUpdateTest {
         assertThat(commandCalls().get("sadd")).as("one index update for both copies").isEqualTo(1);
     }
 
+    @Test
+    void aProvenReadersColdReadOfSharedDataTakesFourRoundTrips() {
+        readAfterProvingAccess("steps");
+
+        assertThat(sent).as("its entry; the proof and the shared copy; read or lock; the write and the unlock")
+                .hasValue(4);
+    }
+
+    @Test
+    void anotherReadersReadOfACompletedSharedCopyTakesThree() {
+        readAfterProvingAccess("steps");
+        cache.accessProven("Bearer bob", "acme/api").block();
+        sent.set(0);
+
+        assertThat(read("Bearer bob", "acme/api", "other", Duration.ofHours(1))).as("the shared copy")
+                .isEqualTo("steps");
+        assertThat(sent).as("its entry; the proof and the shared copy; the copy kept as its own").hasValue(3);
+    }
+
+    @Test
+    void aColdReadOfDataNobodyElseIsServedTakesThree() {
+        cache.accessProven("Bearer ada", "acme/api").block(); // the connection opened
+        sent.set(0);
+        assertThat(read("Bearer ada", null, "variables", Duration.ofMinutes(1))).isEqualTo("variables");
+
+        assertThat(sent).as("its entry; read or lock; the write and the unlock").hasValue(3);
+    }
+
     /** Proves ada's access to acme/api, forgets Redis's counts, then reads a steps page Bitbucket answers so. */
     private String readAfterProvingAccess(String answer) {
         cache.accessProven("Bearer ada", "acme/api").block();
         redis.sync().configResetstat();
-        return cache.read("steps", STEPS, "?page=1", "Bearer ada", "acme/api",
+        sent.set(0);
+        return read("Bearer ada", "acme/api", answer, Duration.ofHours(1));
+    }
+
+    /** A read of the steps page by {@code authorization}, which Bitbucket would answer with {@code answer}. */
+    private String read(String authorization, String repository, String answer, Duration kept) {
+        return cache.read("steps", STEPS, "?page=1", authorization, repository,
                 Mono.just(answer.getBytes(StandardCharsets.UTF_8)), bytes -> new String(bytes, StandardCharsets.UTF_8),
-                value -> Freshness.fixed(Duration.ofMinutes(1))).block();
+                value -> Freshness.fixed(kept)).block();
+    }
+
+    /** Counts the commands {@code client} sends, as Lettuce starts each. */
+    private static AtomicInteger countingCommandsOf(RedisClient client) {
+        AtomicInteger count = new AtomicInteger();
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                count.incrementAndGet();
+            }
+        });
+        return count;
     }
 
     private Map<String, Long> commandCalls() {
