@@ -437,7 +437,7 @@ class DashboardBenchmark {
      */
     private void followed(StringBuilder report) {
         List<String> common = Stream.of(LOAD, PortalHour.compressedLifetimes(Map.of()),
-                List.of(PortalHour.compressedSandboxTime()), FollowedHour.compressedWatchTime(),
+                List.of(FollowedHour.compressedRealisticSteps()), FollowedHour.compressedWatchTime(),
                 List.of(WEBHOOK_SECRET, WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true"))
                 .flatMap(List::stream).toList();
         String maxInterval = common.stream().filter(argument -> argument.startsWith("--gateway.watch.max-interval="))
@@ -453,7 +453,8 @@ class DashboardBenchmark {
                 .append("as a portal's pages with live status are, spread over ").append(PortalHour.USERS)
                 .append(" credentials, for two hours in each of which ")
                 .append(PortalHour.runsPerHour(LOAD_REPOSITORIES.size()))
-                .append(" runs start, with the sandbox's webhooks on. Time compressed ").append(PortalHour.COMPRESSION)
+                .append(" runs start, each step of them taking ").append(FollowedHour.STEP.toSeconds())
+                .append(" s, with the sandbox's webhooks on. Time compressed ").append(PortalHour.COMPRESSION)
                 .append("x as in the portal hours, the watcher's waits too (")
                 .append(String.join(" ", FollowedHour.compressedWatchTime()))
                 .append("). Calls are those carrying the users' credentials (the watchers poll with them); news is ")
