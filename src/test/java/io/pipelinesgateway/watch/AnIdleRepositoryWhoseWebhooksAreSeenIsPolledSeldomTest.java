@@ -23,18 +23,21 @@ import static org.awaitility.Awaitility.await;
  * runs change. Until the repository's webhooks are seen, the watcher of an idle repository polls every
  * {@code max-interval}; once a run has brought deliveries, it backs off past that towards
  * {@code max-interval-with-webhooks}, and the next run is still told within seconds, as its delivery makes the
- * watcher poll at once. Times are short here: the defaults are a minute and ten minutes.
+ * watcher poll at once. While that run runs, its watcher waits as for an idle repository, up to
+ * {@code max-interval}, not every {@code fast-interval}: its end brings a delivery too. Times are short here: the
+ * defaults are 3 seconds, a minute and ten minutes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.data.redis.url=",
         "gateway.sandbox.step-seconds=1",
-        "gateway.watch.fast-interval=250ms",
+        "gateway.watch.fast-interval=100ms",
         "gateway.watch.max-interval=500ms",
         "gateway.watch.max-interval-with-webhooks=1m"})
 @ActiveProfiles("sandbox")
 class AnIdleRepositoryWhoseWebhooksAreSeenIsPolledSeldomTest {
 
     private static final RepositoryKey REPOSITORY = new RepositoryKey("acme", "infra");
+    private static final Duration FAST_INTERVAL = Duration.ofMillis(100);
 
     @LocalServerPort
     int port;
@@ -55,7 +58,8 @@ class AnIdleRepositoryWhoseWebhooksAreSeenIsPolledSeldomTest {
             String first = sandbox.run("acme/infra", "main");
             events.awaitItem(event -> isCompletion(event, first), Duration.ofSeconds(30));
 
-            // Quiet polls now wait 0.25, 0.5, 1, 2, 4, 8 s...: after 4 s, the next one is seconds away.
+            // The poll the delivery brought saw the end; quiet polls now wait 0.5, 1, 2, 4, 8 s...: after 4 s, the
+            // next one is seconds away.
             Thread.sleep(4000);
             assertThat(pollsWithin(Duration.ofSeconds(3))).as("deliveries seen and nothing runs: polled seldom")
                     .isLessThanOrEqualTo(1);
@@ -66,6 +70,15 @@ class AnIdleRepositoryWhoseWebhooksAreSeenIsPolledSeldomTest {
                     Duration.ofSeconds(10));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("told on the run's delivery, not a poll")
                     .isLessThan(Duration.ofSeconds(4));
+
+            long pollsBefore = watchers.pollsHere(REPOSITORY);
+            long running = System.nanoTime();
+            events.awaitItem(event -> isCompletion(event, second), Duration.ofSeconds(30));
+            long fastPolls = Duration.ofNanos(System.nanoTime() - running).dividedBy(FAST_INTERVAL);
+            assertThat(watchers.pollsHere(REPOSITORY) - pollsBefore)
+                    .as("while it ran, where polls every fast-interval would have been %d: its end brought a delivery",
+                            fastPolls)
+                    .isLessThan(fastPolls / 2);
         }
     }
 
