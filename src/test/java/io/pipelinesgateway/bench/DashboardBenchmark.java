@@ -388,7 +388,8 @@ class DashboardBenchmark {
                 .append("the steady state, what a portal that runs all day pays each hour, on which the goals are ")
                 .append("judged. Time is compressed ").append(PortalHour.COMPRESSION).append("x: a view every ")
                 .append(decimal(PortalHour.INTERVAL.toMillis() / 1e3))
-                .append(" s, and every cache lifetime of the gateway and the sandbox's step length ")
+                .append(" s, and every cache lifetime of the gateway and the sandbox's step length (")
+                .append(PortalHour.STEP.toSeconds()).append(" s, so runs last minutes, as real ones do) ")
                 .append("divided by the same factor (").append(String.join(" ", time)).append(")")
                 .append(lifetimes.isEmpty() ? "" : "; lifetimes other than the defaults, in real time: "
                         + lifetimes.entrySet().stream().map(set -> set.getKey() + "=" + set.getValue())
@@ -437,7 +438,7 @@ class DashboardBenchmark {
      */
     private void followed(StringBuilder report) {
         List<String> common = Stream.of(LOAD, PortalHour.compressedLifetimes(Map.of()),
-                List.of(FollowedHour.compressedRealisticSteps()), FollowedHour.compressedWatchTime(),
+                List.of(PortalHour.compressedSandboxTime()), FollowedHour.compressedWatchTime(),
                 List.of(WEBHOOK_SECRET, WORKSPACE_WEBHOOKS, "--gateway.sandbox.send-webhooks=true"))
                 .flatMap(List::stream).toList();
         String maxInterval = common.stream().filter(argument -> argument.startsWith("--gateway.watch.max-interval="))
@@ -453,7 +454,7 @@ class DashboardBenchmark {
                 .append("as a portal's pages with live status are, spread over ").append(PortalHour.USERS)
                 .append(" credentials, for two hours in each of which ")
                 .append(PortalHour.runsPerHour(LOAD_REPOSITORIES.size()))
-                .append(" runs start, each step of them taking ").append(FollowedHour.STEP.toSeconds())
+                .append(" runs start, each step of them taking ").append(PortalHour.STEP.toSeconds())
                 .append(" s, with the sandbox's webhooks on. Time compressed ").append(PortalHour.COMPRESSION)
                 .append("x as in the portal hours, the watcher's waits too (")
                 .append(String.join(" ", FollowedHour.compressedWatchTime()))

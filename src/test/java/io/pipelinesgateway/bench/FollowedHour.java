@@ -38,19 +38,6 @@ record FollowedHour(String name, List<String> arguments) {
             double maxNewsSeconds) {
     }
 
-    /**
-     * How long each step of a run started in the followed hours takes, before compression: a CI step's minute or two,
-     * so a run of the seed's recipes (two to four steps) lasts three to six minutes, as real runs do, and the watcher
-     * follows it running for as long. The sandbox's default (3 s a step) makes runs of seconds, which no watcher would
-     * poll while they run.
-     */
-    static final Duration STEP = Duration.ofSeconds(90);
-
-    /** The argument that makes the sandbox's steps last {@link #STEP}, compressed like everything else. */
-    static String compressedRealisticSteps() {
-        return "--gateway.sandbox.step-seconds=" + STEP.toMillis() / 1000.0 / PortalHour.COMPRESSION;
-    }
-
     /** The arguments that compress the watcher's waits by {@link PortalHour#COMPRESSION}, from their defaults. */
     static List<String> compressedWatchTime() {
         WatchProperties defaults = new Binder().bindOrCreate("gateway.watch", WatchProperties.class);

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import io.pipelinesgateway.bench.BenchGateway.Viewer;
 import io.pipelinesgateway.cache.ResponseCacheProperties;
-import io.pipelinesgateway.sandbox.SandboxProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -127,10 +126,16 @@ record PortalHour(String name, IntFunction<Viewer> viewers, IntFunction<String> 
         return arguments;
     }
 
-    /** The argument that compresses the sandbox's time: its step length, at its default, divided by the same factor. */
+    /**
+     * How long each step of a run takes on the portal's sandbox, before compression: a CI step's minute or two, so a
+     * run of the seed's recipes (two to four steps) lasts three to six minutes, as real runs do, and is followed, read
+     * and shown running for as long. The sandbox's default (3 s a step, for demos) makes runs of seconds.
+     */
+    static final Duration STEP = Duration.ofSeconds(90);
+
+    /** The argument that compresses the sandbox's time: its step length, {@link #STEP}, divided by the same factor. */
     static String compressedSandboxTime() {
-        SandboxProperties defaults = new Binder().bindOrCreate("gateway.sandbox", SandboxProperties.class);
-        return "--gateway.sandbox.step-seconds=" + defaults.stepSeconds() / COMPRESSION;
+        return "--gateway.sandbox.step-seconds=" + STEP.toMillis() / 1000.0 / COMPRESSION;
     }
 
     /** How many of {@code repositories} start a run in an hour, each once every {@link #RUN_CADENCE}. */

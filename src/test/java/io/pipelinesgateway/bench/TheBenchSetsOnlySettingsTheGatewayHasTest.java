@@ -37,7 +37,7 @@ class TheBenchSetsOnlySettingsTheGatewayHasTest {
 
     @Test
     void thePortalsSandboxRunsItsPipelinesInCompressedTimeAtTheLoadSeedsCadence() {
-        assertThat(PortalHour.compressedSandboxTime()).isEqualTo("--gateway.sandbox.step-seconds=0.1");
+        assertThat(PortalHour.compressedSandboxTime()).isEqualTo("--gateway.sandbox.step-seconds=3.0");
         assertThatCode(() -> BenchGateway.checkSettings(List.of(PortalHour.compressedSandboxTime())))
                 .doesNotThrowAnyException();
         assertThat(PortalHour.runsPerHour(30)).isEqualTo(10);
