@@ -15,9 +15,9 @@ import org.springframework.util.unit.DataSize;
  *                       where only pipeline statuses are followed and the repository's webhooks are seen, a run's end
  *                       brings a delivery, so its run is waited out as an idle repository is
  * @param maxInterval    the longest wait between polls of an idle repository; each idle poll doubles (see
- *                       {@code backoff}) the wait, from {@code fastInterval} up to this. Also the wait after a change
- *                       seen where only statuses are followed and {@code maxIntervalWithWebhooks} applies: the poll
- *                       that saw it saw what its delivery announced
+ *                       {@code backoff}) the wait, from {@code fastInterval} up to this. Also about the wait after a
+ *                       change seen where only statuses are followed and {@code maxIntervalWithWebhooks} applies (the
+ *                       first of the doubling at or past this): the poll that saw it saw what its delivery announced
  * @param maxIntervalWithWebhooks the longest wait instead, while the repository's webhooks are seen and each of the
  *                       pipelines it shows has completed or is paused before a manual step: their next change
  *                       brings a delivery, which makes the watcher poll at once, so polling only guards against a
@@ -72,13 +72,16 @@ public record WatchProperties(
         return leaseTtl.dividedBy(3);
     }
 
-    /** How many quiet polls in a row make the wait {@code maxInterval} (none when the wait never grows). */
+    /**
+     * How many quiet polls in a row make the wait reach {@code maxInterval} (none when the wait never grows); beyond
+     * it, where {@code maxIntervalWithWebhooks} applies, that is the first wait of the doubling at or past it.
+     */
     public int idlePollsToMaxInterval() {
-        if (backoff == 1) {
-            return 0;
+        int polls = 0;
+        for (double wait = fastInterval.toMillis(); backoff > 1 && wait < maxInterval.toMillis(); wait *= backoff) {
+            polls++;
         }
-        double growth = (double) maxInterval.toMillis() / fastInterval.toMillis();
-        return (int) Math.ceil(Math.log(growth) / Math.log(backoff) - 1e-9);
+        return polls;
     }
 
     /**

@@ -37,6 +37,22 @@ class WatchIntervalTest {
     }
 
     @Test
+    void theQuietPollsThatMakeTheLongestWaitAreCountedFromTheFastOne() {
+        int polls = properties.idlePollsToMaxInterval();
+        assertThat(polls).isEqualTo(5);
+        // 3 s doubled five times: the first wait of the doubling at or past max-interval.
+        assertThat(properties.interval(polls, true)).as("where a watcher goes on after a delivered end")
+                .isEqualTo(Duration.ofSeconds(96));
+        assertThat(properties.interval(polls - 1, true)).isLessThan(Duration.ofSeconds(60));
+        assertThat(new WatchProperties(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(64), 2, 20,
+                20, DataSize.ofKilobytes(256), Duration.ofSeconds(6), Duration.ofMinutes(15)).idlePollsToMaxInterval())
+                .as("a power of the backoff").isEqualTo(3);
+        assertThat(new WatchProperties(Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofMinutes(10), 1, 20,
+                20, DataSize.ofKilobytes(256), Duration.ofSeconds(6), Duration.ofMinutes(15)).idlePollsToMaxInterval())
+                .as("a wait that never grows").isZero();
+    }
+
+    @Test
     void aLongestWaitShorterThanTheFastOneIsRefusedAtStart() {
         assertThatThrownBy(() -> new WatchProperties(Duration.ofSeconds(10), Duration.ofSeconds(5),
                 Duration.ofMinutes(10), 2, 20, 20, DataSize.ofKilobytes(256), Duration.ofSeconds(6),
