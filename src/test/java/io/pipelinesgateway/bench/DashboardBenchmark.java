@@ -433,7 +433,7 @@ class DashboardBenchmark {
 
     /**
      * The followed hour ({@link FollowedHour}) twice, with the sandbox's webhooks on: once with the watcher's longest
-     * wait the same with webhooks as without (as the watcher was before it rested where deliveries announce changes),
+     * wait the same with webhooks as without (its rest where deliveries announce the next change taken away),
      * once with the defaults.
      */
     private void followed(StringBuilder report) {
@@ -447,7 +447,7 @@ class DashboardBenchmark {
                 "--gateway.watch.max-interval-with-webhooks=") ? "--gateway.watch.max-interval-with-webhooks="
                 + maxInterval : argument).toList();
         List<FollowedHour> hours = List.of(
-                new FollowedHour("(a) webhooks on, the watcher's longest wait as without them (before)", restless),
+                new FollowedHour("(a) webhooks on, the watcher's longest wait as without them", restless),
                 new FollowedHour("(b) webhooks on, the watcher rests where deliveries announce changes", common));
         report.append("## Followed hour\n\n").append("Each of the ").append(LOAD_REPOSITORIES.size())
                 .append(" load repositories followed by a status subscription (`pipelineStatusChanged` over SSE), ")
