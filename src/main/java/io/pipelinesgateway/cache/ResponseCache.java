@@ -1,6 +1,7 @@
 package io.pipelinesgateway.cache;
 
 import io.pipelinesgateway.cache.ResponseStore.Claim;
+import io.pipelinesgateway.cache.ResponseStore.Write;
 import io.pipelinesgateway.redis.RedisConnections;
 import io.pipelinesgateway.redis.RedisSettings;
 import java.nio.ByteBuffer;
@@ -494,11 +495,9 @@ public class ResponseCache {
      */
     private Mono<Void> storeFetched(String key, String index, Shared shared, String lock, byte[] bytes,
             Duration ttl) {
-        if (shared == null) {
-            return guarded(store.write(new ResponseStore.Write(List.of(key), index, bytes, ttl, lock, null)));
-        }
-        return guarded(store.write(new ResponseStore.Write(List.of(key, shared.key()), index, bytes, ttl, lock,
-                bytes.length > 0 ? null : shared.access())));
+        List<String> keys = shared == null ? List.of(key) : List.of(key, shared.key());
+        String proofNeeded = shared == null || bytes.length > 0 ? null : shared.access();
+        return guarded(store.write(new Write(keys, index, bytes, ttl, lock, proofNeeded)));
     }
 
     private boolean isFinal(Duration ttl) {
