@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -40,9 +39,10 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code Authorization} when an issuer is configured, is checked on every request, and a bad one is answered
  * {@code 401} at once. Either way {@code /graphql} itself is open at this level: whether an operation may run is
  * decided per operation by {@link OperationAccess}, because introspection stays open and only the parsed document
- * tells it apart. Open too: the sandbox's simulated Bitbucket (sandbox profile only), the webhook (it checks its own
- * HMAC signature), health, info and Prometheus metrics (k8s/'s NetworkPolicy limits who reaches them), and GraphiQL
- * while {@code gateway.security.open-graphiql} is on.
+ * tells it apart. Open too: the webhook (it checks its own HMAC signature), health, info and Prometheus metrics
+ * (k8s/'s NetworkPolicy limits who reaches them), and GraphiQL while {@code gateway.security.open-graphiql} is on. The
+ * sandbox's simulated Bitbucket (sandbox profile only) answers before this chain, as Bitbucket would: it checks the
+ * Bitbucket credentials it is sent itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -51,8 +51,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, InboundSecurityProperties properties,
             ApiKeys apiKeys, ServiceCallers serviceCallers, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-            JsonMapper json, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
-            Environment environment) {
+            JsonMapper json, @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
         boolean service = properties.mode() == InboundSecurityProperties.Mode.SERVICE;
         ReactiveJwtDecoder jwt = service ? jwtDecoder.getIfAvailable() : null;
         if (service && !apiKeys.any() && jwt == null) {
@@ -75,9 +74,6 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .authorizeExchange(exchanges -> {
-                    if (environment.matchesProfiles("sandbox")) {
-                        exchanges.pathMatchers("/sandbox/**").permitAll();
-                    }
                     exchanges.pathMatchers(HttpMethod.POST, "/webhooks/bitbucket").permitAll()
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                     "/actuator/prometheus").permitAll()

@@ -5,13 +5,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import io.micrometer.observation.ObservationPredicate;
 
 /**
  * Switches the sandbox on with the {@code sandbox} profile: a simulated Bitbucket Cloud under {@code /sandbox/2.0}.
@@ -27,18 +22,12 @@ class SandboxConfiguration {
     }
 
     /**
-     * The simulated Bitbucket is not the gateway: its requests carry Bitbucket credentials, which it checks itself
-     * ({@link SandboxWebFilter}), so the gateway's own security (service mode's API keys and JWTs, which would refuse a
-     * workspace token sent upstream as {@code Authorization}) never sees them.
+     * The sandbox's requests are not the gateway's: they stay out of its {@code http.server.requests}, as Bitbucket's
+     * answers to it would, so that a gateway on its sandbox counts only its own traffic there.
      */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain sandboxSecurityWebFilterChain(ServerHttpSecurity http) {
-        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(SandboxWebFilter.PREFIX + "/**"))
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .build();
+    ObservationPredicate sandboxRequestsAreNotObserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && SandboxWebFilter.answers(request.getCarrier().getPath().pathWithinApplication().value()));
     }
 }

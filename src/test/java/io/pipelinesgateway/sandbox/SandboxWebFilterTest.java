@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -35,9 +38,9 @@ class SandboxWebFilterTest {
 
     @Test
     void theConfiguredLatencyDelaysTheResponseWithoutBlocking() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0, false));
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0, false), e -> Mono.empty());
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/sandbox/2.0/user"));
-        StepVerifier.withVirtualTime(() -> filter.filter(exchange, e -> Mono.empty()))
+        StepVerifier.withVirtualTime(() -> filter.filter(exchange, e -> Mono.error(new AssertionError())))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(249))
                 .thenAwait(Duration.ofMillis(1))
@@ -46,7 +49,8 @@ class SandboxWebFilterTest {
 
     @Test
     void pathsOutsideTheSandboxAreNeitherDelayedNorChecked() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 60_000, 0, 0, false));
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 60_000, 0, 0, false),
+                e -> Mono.error(new AssertionError("only the sandbox's requests reach its handlers")));
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/graphql")
                 .header("Authorization", "Bearer invalid"));
         StepVerifier.create(filter.filter(exchange, e -> Mono.empty())).expectComplete()
@@ -56,14 +60,31 @@ class SandboxWebFilterTest {
 
     @Test
     void aTrailingSlashIsDroppedBeforeRouting() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0, false));
         AtomicReference<String> routed = new AtomicReference<>();
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0, false),
+                (ServerWebExchange e) -> {
+                    routed.set(e.getRequest().getURI().getRawPath() + "?" + e.getRequest().getURI().getRawQuery());
+                    return Mono.empty();
+                });
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.get("/sandbox/2.0/repositories/acme/api/pipelines/?page=2"));
-        filter.filter(exchange, (ServerWebExchange e) -> {
-            routed.set(e.getRequest().getURI().getRawPath() + "?" + e.getRequest().getURI().getRawQuery());
-            return Mono.empty();
-        }).block(Duration.ofSeconds(1));
+        filter.filter(exchange, e -> Mono.error(new AssertionError())).block(Duration.ofSeconds(1));
         assertThat(routed.get()).isEqualTo("/sandbox/2.0/repositories/acme/api/pipelines?page=2");
+    }
+
+    @Test
+    void theSandboxsRequestsAreAnsweredByItsHandlersAndPassNoFilterAfterItsOwn() {
+        List<String> answered = new ArrayList<>();
+        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0, false), e -> {
+            answered.add(e.getRequest().getPath().value());
+            return Mono.empty();
+        });
+        WebFilterChain gatewaysFilters = e -> Mono.error(new AssertionError("a Bitbucket answer passes no filter "
+                + "of the gateway's"));
+        for (String path : List.of("/sandbox/2.0/user", "/sandbox/storage/logs/object-1")) {
+            filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get(path)), gatewaysFilters)
+                    .block(Duration.ofSeconds(1));
+        }
+        assertThat(answered).containsExactly("/sandbox/2.0/user", "/sandbox/storage/logs/object-1");
     }
 }
