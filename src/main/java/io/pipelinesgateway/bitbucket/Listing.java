@@ -21,7 +21,10 @@ public final class Listing<T> {
         this.itemType = itemType;
     }
 
-    /** Page {@code number} (from 1) of {@code length} items (at most Bitbucket's largest page). */
+    /**
+     * Page {@code number} (from 1) of {@code length} items, or of as many as Bitbucket serves a page of this listing
+     * where that is fewer: the page's {@code pagelen} is the length its number counts in.
+     */
     public Mono<BitbucketPage<T>> page(int number, int length) {
         return listings.pageOf(request, itemType, number, length);
     }

@@ -2,30 +2,46 @@ package io.pipelinesgateway.bitbucket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Pagination: reads Bitbucket's paginated listings by page number (its {@code next} is not reliable), a whole
- * listing in parallel once its size is known, or a window of it reading as few pages as that needs.
+ * listing in parallel once its size is known, or a window of it reading as few pages as that needs. Pages are asked
+ * in the longest length each endpoint serves ({@link PageLengths}); an answer that shows a shorter one (a shorter
+ * page, or a refused length) is learned, and the read starts again in it, so that page numbers and sizes always count
+ * in the length Bitbucket pages in.
  */
 @Component
 class Listings {
 
     private final BitbucketClient client;
     private final BitbucketProperties properties;
+    private final PageLengths pageLengths;
 
-    Listings(BitbucketClient client, BitbucketProperties properties) {
+    Listings(BitbucketClient client, BitbucketProperties properties, PageLengths pageLengths) {
         this.client = client;
         this.properties = properties;
+        this.pageLengths = pageLengths;
     }
 
+    /**
+     * Page {@code page} of {@code pageLength} items, or of as many as the endpoint serves where that is fewer: the
+     * page's {@code pagelen} is the length it was read in.
+     */
     <T> Mono<BitbucketPage<T>> pageOf(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
-        return client.readPage(request, itemType, page, pageLength);
+        return Mono.defer(() -> {
+            int length = Math.min(pageLength, pageLengths.of(request.resource()));
+            // The page tells the length its number counts in, also where Bitbucket's answer left it out.
+            return read(request, itemType, page, length).map(read -> Objects.equals(read.pagelen(), length) ? read
+                    : new BitbucketPage<>(read.values(), page, length, read.size(), read.next()));
+        }).onErrorResume(LengthLearned.class, learned -> pageOf(request, itemType, page, pageLength));
     }
 
     /**
@@ -33,29 +49,31 @@ class Listings {
      * number. Without a size, pages are read one after another until one comes back short.
      */
     <T> Mono<List<T>> readAll(UpstreamRequest request, Class<T> itemType) {
-        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
-        return client.readPage(request, itemType, 1, pageLength).flatMap(first -> {
-            if (first.size() != null) {
-                int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
-                return Flux.range(2, Math.max(0, pages - 1))
-                        .flatMapSequential(number -> client.readPage(request, itemType, number, pageLength),
-                                BitbucketProperties.FAN_OUT)
-                        .concatMapIterable(BitbucketPage::values)
-                        .startWith(first.values())
-                        .collectList();
-            }
-            return sequentialPages(request, itemType, first, pageLength, 1)
-                    .concatMapIterable(BitbucketPage::values).collectList();
-        });
+        return Mono.defer(() -> {
+            int pageLength = pageLengths.of(request.resource());
+            return read(request, itemType, 1, pageLength).flatMap(first -> {
+                if (first.size() != null) {
+                    int pages = Math.min(properties.maxPages(), (int) Math.ceil(first.size() / (double) pageLength));
+                    return Flux.range(2, Math.max(0, pages - 1))
+                            .flatMapSequential(number -> read(request, itemType, number, pageLength),
+                                    BitbucketProperties.FAN_OUT)
+                            .concatMapIterable(BitbucketPage::values)
+                            .startWith(first.values())
+                            .collectList();
+                }
+                return sequentialPages(request, itemType, first, pageLength, 1)
+                        .concatMapIterable(BitbucketPage::values).collectList();
+            });
+        }).onErrorResume(LengthLearned.class, learned -> readAll(request, itemType));
     }
 
     private <T> Flux<BitbucketPage<T>> sequentialPages(UpstreamRequest request, Class<T> itemType,
             BitbucketPage<T> current, int pageLength, int number) {
-        boolean last = current.values().size() < pageLength || number >= properties.maxPages();
+        boolean last = current.isLast(number, pageLength) || number >= properties.maxPages();
         if (last) {
             return Flux.just(current);
         }
-        return Flux.just(current).concatWith(client.readPage(request, itemType, number + 1, pageLength)
+        return Flux.just(current).concatWith(read(request, itemType, number + 1, pageLength)
                 .flatMapMany(next -> sequentialPages(request, itemType, next, pageLength, number + 1)));
     }
 
@@ -66,16 +84,17 @@ class Listings {
      */
     <T> Mono<Window<T>> window(UpstreamRequest request, Class<T> itemType, long offset, int count,
             Predicate<T> keep, boolean filtered) {
-        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
-        int firstPage = (int) (offset / pageLength) + 1;
-        List<Window.Indexed<T>> taken = new ArrayList<>();
-        return scan(request, itemType, firstPage, pageLength, offset, count, keep, taken, 0, filtered);
+        return Mono.defer(() -> {
+            int pageLength = pageLengths.of(request.resource());
+            int firstPage = (int) (offset / pageLength) + 1;
+            List<Window.Indexed<T>> taken = new ArrayList<>();
+            return scan(request, itemType, firstPage, pageLength, offset, count, keep, taken, 0, filtered);
+        }).onErrorResume(LengthLearned.class, learned -> window(request, itemType, offset, count, keep, filtered));
     }
-
     private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, int pageNumber, int pageLength,
             long offset, int count, Predicate<T> keep, List<Window.Indexed<T>> taken, int pagesRead,
             boolean filtered) {
-        return client.readPage(request, itemType, pageNumber, pageLength).flatMap(page -> {
+        return read(request, itemType, pageNumber, pageLength).flatMap(page -> {
             long index = (long) (pageNumber - 1) * pageLength;
             for (T item : page.values()) {
                 if (index >= offset && keep.test(item)) {
@@ -88,8 +107,7 @@ class Listings {
                 }
                 index++;
             }
-            boolean exhausted = page.values().size() < pageLength
-                    || (page.size() != null && (long) pageNumber * pageLength >= page.size());
+            boolean exhausted = page.isLast(pageNumber, pageLength);
             long nextOffset = Math.max(index, offset);
             if (exhausted) {
                 return Mono.just(new Window<>(List.copyOf(taken), nextOffset, false, filtered ? null : page.size()));
@@ -103,5 +121,33 @@ class Listings {
             return scan(request, itemType, pageNumber + 1, pageLength, offset, count, keep, taken, pagesRead + 1,
                     filtered);
         });
+    }
+
+    /**
+     * Page {@code number} in pages of {@code length}, or {@link LengthLearned} where its answer showed that the
+     * endpoint serves shorter pages: the length it serves is learned, and the read must start again in it.
+     */
+    private <T> Mono<BitbucketPage<T>> read(UpstreamRequest request, Class<T> itemType, int number, int length) {
+        return client.readPage(request, itemType, number, length)
+                .handle((BitbucketPage<T> page, SynchronousSink<BitbucketPage<T>> sink) -> {
+                    if (pageLengths.servedShorter(request.resource(), length, page)) {
+                        sink.error(LengthLearned.INSTANCE);
+                    }
+                    else {
+                        sink.next(page);
+                    }
+                })
+                .onErrorMap(PageLengthRefusedException.class,
+                        refused -> pageLengths.refused(request.resource(), length) ? LengthLearned.INSTANCE : refused);
+    }
+
+    /** A read to start again: its page length was learned shorter while it read. */
+    private static final class LengthLearned extends RuntimeException {
+
+        static final LengthLearned INSTANCE = new LengthLearned();
+
+        private LengthLearned() {
+            super("the page length was learned shorter", null, false, false);
+        }
     }
 }

@@ -49,7 +49,7 @@ public class PipelineEndpoints {
 
     /** The repository's {@code count} newest pipelines, as listed now (past the cache). */
     public Mono<List<BitbucketPipeline>> newestPipelinesNow(String workspace, String repository, int count) {
-        return client.readPage(sorted(workspace, repository, true).read(Read.LIVE), BitbucketPipeline.class, 1, count)
+        return listings.pageOf(sorted(workspace, repository, true).read(Read.LIVE), BitbucketPipeline.class, 1, count)
                 .map(BitbucketPage::values);
     }
 
@@ -89,7 +89,7 @@ public class PipelineEndpoints {
 
     /** A pipeline's steps as they are now (past the cache): its first page, which holds every step Bitbucket runs. */
     public Mono<List<BitbucketStep>> stepsNow(String workspace, String repository, String pipelineUuid) {
-        return client.readPage(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class,
+        return listings.pageOf(stepsRequest(workspace, repository, pipelineUuid).read(Read.LIVE), BitbucketStep.class,
                 1, 100).map(BitbucketPage::values);
     }
 

@@ -3,6 +3,7 @@ package io.pipelinesgateway.bitbucket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -96,7 +97,10 @@ final class UpstreamFailures {
             return moved(request, response, what);
         }
         return switch (status) {
-            case 400 -> new GatewayException(ErrorCode.BAD_USER_INPUT,
+            case 400 -> refusesPageLength(request, response)
+                    ? new PageLengthRefusedException("Bitbucket refused the page length asked of " + what
+                            + upstreamMessage(response, sent))
+                    : new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "Bitbucket rejected the request for " + what + upstreamMessage(response, sent), status, null);
             case 401 -> new GatewayException(ErrorCode.UNAUTHENTICATED,
                     "Bitbucket did not accept the credential. Send 'Authorization: Bearer <access token>' or "
@@ -125,6 +129,15 @@ final class UpstreamFailures {
                             "Bitbucket answered " + status + " for " + request.resource() + "; try again shortly.",
                             status, null);
         };
+    }
+
+    /** Whether a 400 is Bitbucket refusing the length of a page asked ("Invalid pagelen"), not the request. */
+    private boolean refusesPageLength(UpstreamRequest request, ResponseEntity<byte[]> response) {
+        if (request.query().stream().noneMatch(parameter -> parameter.getKey().equals("pagelen"))) {
+            return false;
+        }
+        String message = bitbucketMessage(response);
+        return message != null && message.toLowerCase(Locale.ROOT).contains("pagelen");
     }
 
     /**
@@ -178,21 +191,26 @@ final class UpstreamFailures {
      * any credential are masked in it.
      */
     private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
+        String text = bitbucketMessage(response);
+        if (text == null) {
+            return ".";
+        }
+        if (sent != null) {
+            for (String secret : secretsIn(jsonMapper.valueToTree(sent))) {
+                text = text.replace(secret, Redactor.MASK);
+            }
+        }
+        return ": " + Redactor.redact(text);
+    }
+
+    /** The message of Bitbucket's error body ({@code error.message}), or {@code null} where it sent none. */
+    private String bitbucketMessage(ResponseEntity<byte[]> response) {
         try {
             JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");
-            if (!message.isString() || message.asString().isBlank()) {
-                return ".";
-            }
-            String text = message.asString();
-            if (sent != null) {
-                for (String secret : secretsIn(jsonMapper.valueToTree(sent))) {
-                    text = text.replace(secret, Redactor.MASK);
-                }
-            }
-            return ": " + Redactor.redact(text);
+            return message.isString() && !message.asString().isBlank() ? message.asString() : null;
         }
         catch (RuntimeException unreadable) {
-            return ".";
+            return null;
         }
     }
 

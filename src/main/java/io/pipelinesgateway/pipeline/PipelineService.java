@@ -59,14 +59,10 @@ public class PipelineService {
      */
     public Mono<PipelinePage> newestFirst(String workspace, String repository, List<PipelineStatus> statuses,
             int pageNumber) {
-        int pageLength = BitbucketProperties.MAX_PAGE_LENGTH;
-        return listing(workspace, repository, statuses, true).page(pageNumber, pageLength)
+        return listing(workspace, repository, statuses, true).page(pageNumber, BitbucketProperties.MAX_PAGE_LENGTH)
                 .map(page -> new PipelinePage(page.values().stream()
                         .map(pipeline -> Pipeline.from(workspace, repository, pipeline, addresses.webUrl()))
-                        .toList(),
-                        // A short page is the last one; Bitbucket's size, when sent, says so earlier.
-                        page.values().size() < pageLength
-                                || (page.size() != null && (long) pageNumber * pageLength >= page.size())));
+                        .toList(), page.isLast(pageNumber, page.pagelen())));
     }
 
     private Listing<BitbucketPipeline> listing(String workspace, String repository, List<PipelineStatus> statuses,

@@ -19,12 +19,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * Workspaces, repositories and pipeline histories too large for hand-written payload files (the feed's tests need
  * pages beyond the first), generated in Bitbucket's shapes and stubbed on the fake Bitbucket: repository listings
  * sorted by name (every repository's main branch is {@code main}), pipeline listings newest first
- * ({@code sort=-created_on}) in pages of 100 with {@code size}, and a pipeline's steps and their test cases.
+ * ({@code sort=-created_on}) in pages of 100 with {@code size}, and a pipeline's steps and their test cases. Or in
+ * shorter pages, whatever length is asked, as some of Bitbucket's endpoints serve them ({@link #servingPagesOf}).
  */
 public final class GeneratedBitbucket {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int PAGE_LENGTH = 100;
 
     /**
      * A generated pipeline: what the tests compare, and what Bitbucket's JSON is built from.
@@ -70,11 +70,22 @@ public final class GeneratedBitbucket {
     }
 
     private final WireMockServer server;
+    private final int pageLength;
     private final Map<String, List<String>> repositories = new LinkedHashMap<>();
     private final Map<String, List<GeneratedPipeline>> histories = new LinkedHashMap<>();
 
     public GeneratedBitbucket(WireMockServer server) {
+        this(server, 100);
+    }
+
+    private GeneratedBitbucket(WireMockServer server, int pageLength) {
         this.server = server;
+        this.pageLength = pageLength;
+    }
+
+    /** Listings served in pages of {@code pageLength}, whatever length is asked (their {@code pagelen} says so). */
+    public static GeneratedBitbucket servingPagesOf(WireMockServer server, int pageLength) {
+        return new GeneratedBitbucket(server, pageLength);
     }
 
     /** Adds a repository (and its workspace) with no pipelines yet. */
@@ -163,10 +174,10 @@ public final class GeneratedBitbucket {
         histories.forEach((repository, history) -> {
             List<GeneratedPipeline> sorted = history.stream()
                     .sorted(Comparator.comparing(GeneratedPipeline::createdOn).reversed()).toList();
-            int pages = Math.max(1, (sorted.size() + PAGE_LENGTH - 1) / PAGE_LENGTH);
+            int pages = Math.max(1, (sorted.size() + pageLength - 1) / pageLength);
             for (int number = 1; number <= pages; number++) {
-                List<Object> values = sorted.subList((number - 1) * PAGE_LENGTH,
-                        Math.min(sorted.size(), number * PAGE_LENGTH)).stream()
+                List<Object> values = sorted.subList((number - 1) * pageLength,
+                        Math.min(sorted.size(), number * pageLength)).stream()
                         .map(pipeline -> (Object) pipeline.json()).toList();
                 server.stubFor(get(urlPathEqualTo("/2.0/repositories/" + repository + "/pipelines/"))
                         .withQueryParam("sort", equalTo("-created_on"))
@@ -176,10 +187,10 @@ public final class GeneratedBitbucket {
         });
     }
 
-    private static String page(int number, int size, List<Object> values) {
+    private String page(int number, int size, List<Object> values) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("page", number);
-        page.put("pagelen", PAGE_LENGTH);
+        page.put("pagelen", pageLength);
         page.put("size", size);
         page.put("values", values);
         return JSON.writeValueAsString(page);
