@@ -130,7 +130,7 @@ class Listings {
     private <T> Mono<BitbucketPage<T>> read(UpstreamRequest request, Class<T> itemType, int number, int length) {
         return client.readPage(request, itemType, number, length)
                 .handle((BitbucketPage<T> page, SynchronousSink<BitbucketPage<T>> sink) -> {
-                    if (pageLengths.servedShorter(request.resource(), length, page)) {
+                    if (pageLengths.servedShorter(request.resource(), number, length, page)) {
                         sink.error(LengthLearned.INSTANCE);
                     }
                     else {

@@ -32,12 +32,13 @@ class PageLengths {
     }
 
     /**
-     * Learns from a page of {@code resource} asked in {@code asked} items: whether it was served in fewer (its
-     * {@code pagelen}), in which case that length is what the resource serves from now on.
+     * Learns from page {@code number} of {@code resource} asked in {@code asked} items: whether it was served in
+     * fewer (its {@code pagelen}) and more follow it, in which case that length is what the resource serves from now
+     * on. A listing's last page teaches nothing: whatever length it says, nothing was left out.
      */
-    boolean servedShorter(UpstreamResource resource, int asked, BitbucketPage<?> page) {
+    boolean servedShorter(UpstreamResource resource, int number, int asked, BitbucketPage<?> page) {
         Integer served = page.pagelen();
-        if (served == null || served <= 0 || served >= asked) {
+        if (served == null || served <= 0 || served >= asked || page.isLast(number, served)) {
             return false;
         }
         learn(resource, served);
