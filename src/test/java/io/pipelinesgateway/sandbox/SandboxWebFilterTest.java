@@ -15,7 +15,9 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The sandbox's edge: which credentials it refuses, how it delays responses, and trailing slashes. */
 class SandboxWebFilterTest {
@@ -38,9 +40,10 @@ class SandboxWebFilterTest {
 
     @Test
     void theConfiguredLatencyDelaysTheResponseWithoutBlocking() {
-        SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0, false), e -> Mono.empty());
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/sandbox/2.0/user"));
-        StepVerifier.withVirtualTime(() -> filter.filter(exchange, e -> Mono.error(new AssertionError())))
+        StepVerifier.withVirtualTime(() -> new SandboxWebFilter(new SandboxProperties(3, 250, 0, 0, false),
+                        e -> Mono.empty(), VirtualTimeScheduler.get())
+                        .filter(exchange, e -> Mono.error(new AssertionError())))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(249))
                 .thenAwait(Duration.ofMillis(1))
@@ -50,7 +53,8 @@ class SandboxWebFilterTest {
     @Test
     void pathsOutsideTheSandboxAreNeitherDelayedNorChecked() {
         SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 60_000, 0, 0, false),
-                e -> Mono.error(new AssertionError("only the sandbox's requests reach its handlers")));
+                e -> Mono.error(new AssertionError("only the sandbox's requests reach its handlers")),
+                Schedulers.immediate());
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/graphql")
                 .header("Authorization", "Bearer invalid"));
         StepVerifier.create(filter.filter(exchange, e -> Mono.empty())).expectComplete()
@@ -65,7 +69,7 @@ class SandboxWebFilterTest {
                 (ServerWebExchange e) -> {
                     routed.set(e.getRequest().getURI().getRawPath() + "?" + e.getRequest().getURI().getRawQuery());
                     return Mono.empty();
-                });
+                }, Schedulers.immediate());
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.get("/sandbox/2.0/repositories/acme/api/pipelines/?page=2"));
         filter.filter(exchange, e -> Mono.error(new AssertionError())).block(Duration.ofSeconds(1));
@@ -78,7 +82,7 @@ class SandboxWebFilterTest {
         SandboxWebFilter filter = new SandboxWebFilter(new SandboxProperties(3, 0, 0, 0, false), e -> {
             answered.add(e.getRequest().getPath().value());
             return Mono.empty();
-        });
+        }, Schedulers.immediate());
         WebFilterChain gatewaysFilters = e -> Mono.error(new AssertionError("a Bitbucket answer passes no filter "
                 + "of the gateway's"));
         for (String path : List.of("/sandbox/2.0/user", "/sandbox/storage/logs/object-1")) {
