@@ -3,7 +3,6 @@ package io.pipelinesgateway.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
@@ -43,7 +42,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 @Profile("sandbox")
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-public class SandboxWebFilter implements WebFilter, DisposableBean {
+public class SandboxWebFilter implements WebFilter {
 
     /**
      * The name of the threads the sandbox answers on once its latency has passed: what they spend is the sandbox's
@@ -53,14 +52,20 @@ public class SandboxWebFilter implements WebFilter, DisposableBean {
 
     static final String PREFIX = "/sandbox/2.0";
 
+    /**
+     * The threads every sandbox of the JVM answers on, as Reactor's own parallel scheduler (where they answered
+     * before) is shared: a gateway started after others finds them warm, so its first answers measure its own start.
+     */
+    private static final Scheduler ANSWERS = Schedulers.newParallel(ANSWER_THREADS,
+            Runtime.getRuntime().availableProcessors(), true);
+
     private final SandboxProperties properties;
     private final WebHandler handlers;
     private final Scheduler answers;
 
     @Autowired
     SandboxWebFilter(SandboxProperties properties, ObjectProvider<DispatcherHandler> dispatcher) {
-        this(properties, exchange -> dispatcher.getObject().handle(exchange),
-                Schedulers.newParallel(ANSWER_THREADS, Runtime.getRuntime().availableProcessors(), true));
+        this(properties, exchange -> dispatcher.getObject().handle(exchange), ANSWERS);
     }
 
     /**
@@ -71,11 +76,6 @@ public class SandboxWebFilter implements WebFilter, DisposableBean {
         this.properties = properties;
         this.handlers = handlers;
         this.answers = answers;
-    }
-
-    @Override
-    public void destroy() {
-        answers.dispose();
     }
 
     @Override
