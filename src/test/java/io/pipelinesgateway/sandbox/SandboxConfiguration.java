@@ -28,6 +28,6 @@ class SandboxConfiguration {
     @Bean
     ObservationPredicate sandboxRequestsAreNotObserved() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && SandboxWebFilter.answers(request.getCarrier().getPath().pathWithinApplication().value()));
+                && SandboxWebFilter.serves(request.getCarrier().getPath().pathWithinApplication().value()));
     }
 }

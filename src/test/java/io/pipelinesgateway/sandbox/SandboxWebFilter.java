@@ -81,7 +81,7 @@ public class SandboxWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!answers(path)) {
+        if (!serves(path)) {
             return chain.filter(exchange);
         }
         boolean storage = path.startsWith(SandboxLogStorage.PREFIX + "/");
@@ -117,7 +117,7 @@ public class SandboxWebFilter implements WebFilter {
     }
 
     /** Whether {@code path} is the sandbox's: its Bitbucket API or the storage of its completed logs. */
-    static boolean answers(String path) {
+    static boolean serves(String path) {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/") || path.startsWith(SandboxLogStorage.PREFIX + "/");
     }
 
