@@ -122,8 +122,8 @@ class BitbucketClient {
     <T> Mono<BitbucketPage<T>> readPage(UpstreamRequest request, Class<T> itemType, int page, int pageLength) {
         JavaType pageType = pageTypes.computeIfAbsent(itemType,
                 type -> jsonMapper.getTypeFactory().constructParametricType(BitbucketPage.class, type));
-        UpstreamRequest paged = request.with("page", page)
-                .with("pagelen", Math.min(pageLength, BitbucketProperties.MAX_PAGE_LENGTH));
+        // The length is Listings' to choose, at most the longest each resource serves (PageLengths).
+        UpstreamRequest paged = request.with("page", page).with("pagelen", pageLength);
         @SuppressWarnings("unchecked")
         BitbucketPage<T> absent = (BitbucketPage<T>) ABSENT_PAGE;
         return cachedRead(paged, null, CachePolicy.notFoundIsAbsence(request), ResponseEntity::getBody, bytes -> {

@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -165,26 +167,27 @@ public final class GeneratedBitbucket {
 
     /** (Re)stubs every listing with the current histories. */
     public void stub() {
-        repositories.forEach((workspace, slugs) -> server.stubFor(get(urlPathEqualTo("/2.0/repositories/" + workspace))
-                .withQueryParam("sort", equalTo("name")).withQueryParam("page", equalTo("1"))
-                .willReturn(okJson(page(1, slugs.size(), slugs.stream().map(slug -> (Object) Map.of(
+        repositories.forEach((workspace, slugs) -> stubPages(
+                () -> get(urlPathEqualTo("/2.0/repositories/" + workspace)).withQueryParam("sort", equalTo("name")),
+                slugs.stream().map(slug -> (Object) Map.of(
                         "type", "repository", "slug", slug, "name", slug, "full_name", workspace + "/" + slug,
                         "mainbranch", Map.of("type", "branch", "name", "main"),
-                        "uuid", String.format("{%08x-0000-4000-8000-000000000000}", slug.hashCode()))).toList())))));
-        histories.forEach((repository, history) -> {
-            List<GeneratedPipeline> sorted = history.stream()
-                    .sorted(Comparator.comparing(GeneratedPipeline::createdOn).reversed()).toList();
-            int pages = Math.max(1, (sorted.size() + pageLength - 1) / pageLength);
-            for (int number = 1; number <= pages; number++) {
-                List<Object> values = sorted.subList((number - 1) * pageLength,
-                        Math.min(sorted.size(), number * pageLength)).stream()
-                        .map(pipeline -> (Object) pipeline.json()).toList();
-                server.stubFor(get(urlPathEqualTo("/2.0/repositories/" + repository + "/pipelines/"))
-                        .withQueryParam("sort", equalTo("-created_on"))
-                        .withQueryParam("page", equalTo(String.valueOf(number)))
-                        .willReturn(okJson(page(number, sorted.size(), values))));
-            }
-        });
+                        "uuid", String.format("{%08x-0000-4000-8000-000000000000}", slug.hashCode()))).toList()));
+        histories.forEach((repository, history) -> stubPages(
+                () -> get(urlPathEqualTo("/2.0/repositories/" + repository + "/pipelines/"))
+                        .withQueryParam("sort", equalTo("-created_on")),
+                history.stream().sorted(Comparator.comparing(GeneratedPipeline::createdOn).reversed())
+                        .map(pipeline -> (Object) pipeline.json()).toList()));
+    }
+
+    /** Stubs a listing page by page, in pages of this Bitbucket's length, whatever length is asked. */
+    private void stubPages(Supplier<MappingBuilder> listing, List<Object> values) {
+        int pages = Math.max(1, (values.size() + pageLength - 1) / pageLength);
+        for (int number = 1; number <= pages; number++) {
+            server.stubFor(listing.get().withQueryParam("page", equalTo(String.valueOf(number)))
+                    .willReturn(okJson(page(number, values.size(), values.subList((number - 1) * pageLength,
+                            Math.min(values.size(), number * pageLength))))));
+        }
     }
 
     private String page(int number, int size, List<Object> values) {
