@@ -54,7 +54,8 @@ class GraphQlOverHttp {
 
     private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    /** A JSON object's members, as graphql-java takes a request's variables and extensions. */
+    static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
     private static final String HOW_TO_SEND = "POST a JSON object such as {\"query\": \"{ __typename }\"} with "
@@ -193,6 +194,10 @@ class GraphQlOverHttp {
     private GraphQlRequest graphQlRequest(String query, String operationName, JsonNode variables,
             JsonNode extensions) {
         Map<String, Object> extensionMap = objectParameter("extensions", extensions);
+        String persistedQueryProblem = PersistedQueryExtension.problem(extensionMap);
+        if (persistedQueryProblem != null) {
+            throw new BadGraphQlRequest(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, persistedQueryProblem);
+        }
         String document = query != null ? query
                 : extensionMap.containsKey("persistedQuery") ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : null;
         if (document == null || document.isBlank()) {

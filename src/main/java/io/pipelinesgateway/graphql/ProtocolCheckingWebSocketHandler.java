@@ -24,8 +24,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
  * Spring for GraphQL's graphql-transport-ws handler, with the protocol's answer to a message it cannot read: a frame
- * that is not a JSON object, or whose {@code type} the protocol does not define, closes the socket with 4400
- * ("Invalid message"), as graphql-transport-ws asks, instead of failing the session (1005) and logging it.
+ * that is not a JSON object, whose {@code type} the protocol does not define, or a {@code subscribe} whose payload is
+ * not a GraphQL request (no query, variables that are not an object, a persisted query extension of another shape)
+ * closes the socket with 4400 ("Invalid message"), as graphql-transport-ws asks, instead of failing the session
+ * (1005) and logging it.
  */
 class ProtocolCheckingWebSocketHandler extends GraphQlWebSocketHandler {
 
@@ -62,8 +64,36 @@ class ProtocolCheckingWebSocketHandler extends GraphQlWebSocketHandler {
         }
         JsonNode id = node.get("id");
         JsonNode payload = node.get("payload");
-        return (id == null || id.isNull() || id.isString()) && (payload == null || payload.isNull()
-                || payload.isObject());
+        if (!(id == null || id.isNull() || id.isString()) || !(payload == null || payload.isNull()
+                || payload.isObject())) {
+            return false;
+        }
+        return !"subscribe".equals(node.path("type").asString()) || isGraphQlRequest(payload);
+    }
+
+    /**
+     * Whether a {@code subscribe} message's payload is a GraphQL request: an object with a {@code query} (or a
+     * persisted query's hash in {@code extensions}), and {@code operationName}, {@code variables} and
+     * {@code extensions} of their types, as over HTTP.
+     */
+    private boolean isGraphQlRequest(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            return false;
+        }
+        JsonNode query = payload.path("query");
+        JsonNode operationName = payload.path("operationName");
+        JsonNode variables = payload.path("variables");
+        JsonNode extensions = payload.path("extensions");
+        if (!(extensions.isMissingNode() || extensions.isNull() || extensions.isObject())
+                || !(variables.isMissingNode() || variables.isNull() || variables.isObject())
+                || !(operationName.isMissingNode() || operationName.isNull() || operationName.isString())) {
+            return false;
+        }
+        Map<String, Object> extensionMap = extensions.isObject() ? json.convertValue(extensions, GraphQlOverHttp.JSON_OBJECT) : Map.of();
+        if (PersistedQueryExtension.problem(extensionMap) != null) {
+            return false;
+        }
+        return query.isString() || (query.isMissingNode() || query.isNull()) && extensionMap.containsKey("persistedQuery");
     }
 
     /** A session whose received frames stop at the first unreadable one, which closes it with 4400. */

@@ -33,7 +33,13 @@ class EveryAnswerOfGraphqlIsAGraphQlResponseTest extends GatewayTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "null", "{}", "{\"query\":", "[{\"query\": \"{ __typename }\"}]", "42",
             "{\"query\": 7}", "{\"query\": \"{ __typename }\", \"variables\": [1]}",
-            "{\"query\": \"{ __typename }\", \"operationName\": {}}"})
+            "{\"query\": \"{ __typename }\", \"operationName\": {}}",
+            "{\"query\": \"{ __typename }\", \"extensions\": {\"persistedQuery\": \"x\"}}",
+            "{\"extensions\": {\"persistedQuery\": [1]}}", "{\"extensions\": {\"persistedQuery\": {}}}",
+            "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"xyz\"}}}",
+            "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": 5}}}",
+            "{\"query\": \"{ __typename }\", \"extensions\": {\"persistedQuery\": {\"version\": 2, "
+                    + "\"sha256Hash\": \"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38\"}}}"})
     void aBodyThatIsNotAGraphQlRequestIsA400WithACode(String body) {
         EntityExchangeResult<byte[]> answer = post(MediaType.APPLICATION_JSON, body, MediaType.APPLICATION_JSON);
 
@@ -102,6 +108,15 @@ class EveryAnswerOfGraphqlIsAGraphQlResponseTest extends GatewayTest {
 
         assertThat(answer.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertOneError(answer, "BAD_REQUEST");
+    }
+
+    @Test
+    void aGetWithAPersistedQueryOfAnotherShapeIsA400WithACode() {
+        EntityExchangeResult<byte[]> answer = get("extensions", "{\"persistedQuery\": \"x\"}",
+                MediaType.APPLICATION_JSON);
+
+        assertThat(answer.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(assertOneError(answer, "BAD_REQUEST"))).contains("sha256Hash");
     }
 
     private EntityExchangeResult<byte[]> post(MediaType contentType, String body, MediaType accept) {

@@ -81,7 +81,13 @@ class StreamsFollowTheirProtocolsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "[1, 2]", "{\"type\": \"bogus\"}", "{\"id\": 1, \"type\": \"complete\"}",
-            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": \"query\"}"})
+            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": \"query\"}",
+            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": null}",
+            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": {\"variables\": {}}}",
+            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": {\"query\": \"{ __typename }\", "
+                    + "\"variables\": \"x\"}}",
+            "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": {\"query\": \"{ __typename }\", "
+                    + "\"extensions\": {\"persistedQuery\": 5}}}"})
     void overAWebSocketAFrameThatIsNotAMessageClosesTheSocketWith4400(String frame) {
         Exchange exchange = webSocket(List.of("{\"type\": \"connection_init\"}", frame), 1);
 

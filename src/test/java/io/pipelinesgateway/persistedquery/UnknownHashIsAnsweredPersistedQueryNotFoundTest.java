@@ -5,6 +5,8 @@ import io.pipelinesgateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
+
 import static io.pipelinesgateway.persistedquery.PersistedQueryRequests.hashOnly;
 import static io.pipelinesgateway.persistedquery.PersistedQueryRequests.post;
 import static io.pipelinesgateway.persistedquery.PersistedQueryRequests.sha256;
@@ -32,9 +34,16 @@ class UnknownHashIsAnsweredPersistedQueryNotFoundTest extends GatewayTest {
     }
 
     @Test
-    void somethingThatIsNotAHashIsNotFoundEither() {
-        JsonNode answer = post(http(Fixtures.bearer(), "/graphql"), hashOnly("../../etc/passwd"));
-
-        assertThat(PersistedQueryRequests.errorCode(answer)).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+    void somethingThatIsNotAHashIsABadRequestThatSaysWhatAHashIs() {
+        http(Fixtures.bearer(), "/graphql").post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(hashOnly("../../etc/passwd"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message").value(String.class,
+                        message -> assertThat(message).contains("64 hexadecimal digits"));
+        assertThat(upstreamRequests()).isEmpty();
     }
 }
