@@ -207,7 +207,10 @@ class UpstreamExchange implements Lifecycle {
     /**
      * What a read's answer tells about its credential's access to the repository: a success proves it, which lets
      * the credential be served what other readers of the repository fetched; 401, 403, or a 404 that is not an
-     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once. A page of a workspace's
+     * answer ({@link CachePolicy#notFoundIsAbsence}) takes that proof back at once. A success below the repository's
+     * {@code pipelines/} also proves that the credential's token may read pipelines at all, which the shared tier
+     * asks too (a token with the repository scope alone reads the repository and its listing, and is refused its
+     * pipelines); a 401, or a 403 there, takes that back. A page of a workspace's
      * repository listing proves access to every repository it names: Bitbucket lists only what the credential may
      * read, and a dashboard reads that listing anyway.
      */
@@ -224,13 +227,18 @@ class UpstreamExchange implements Lifecycle {
         if (repository == null || credential.isEmpty()) {
             return Mono.empty();
         }
+        String authorization = credential.get().authorization();
+        boolean pipelines = request.pipelinesOfRepository() != null;
         // A redirect to where a completed log is kept is Bitbucket letting the credential read it.
         if (status >= 200 && status < 300 || LogStorage.redirected(request, response)) {
-            return cache.accessProven(credential.get().authorization(), repository);
+            return pipelines ? cache.accessProven(authorization, repository)
+                    .then(cache.pipelinesScopeProven(authorization)) : cache.accessProven(authorization, repository);
         }
         boolean lost = status == 401 || status == 403
                 || (status == 404 && !CachePolicy.notFoundIsAbsence(request));
-        return lost ? cache.accessLost(credential.get().authorization(), repository) : Mono.empty();
+        Mono<Void> scopeLost = status == 401 || status == 403 && pipelines
+                ? cache.pipelinesScopeLost(authorization) : Mono.empty();
+        return lost ? cache.accessLost(authorization, repository).then(scopeLost) : Mono.empty();
     }
 
     /**

@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  * repository (completed pipeline data, and live data: listing pages, unfinished pipelines and their steps, each with
  * its own time), is also kept once per repository (the shared tier, {@code gateway.cache.shared}) and served to a
  * caller whose own credential has proven read access to that repository within
- * {@code gateway.cache.shared-access-window}, counted as {@code result=shared-hit}. A caller without such proof (none
- * yet, or a 401, 403 or 404 since) never gets it. Shared entries are keyed as one more scope of the same path, so
+ * {@code gateway.cache.shared-access-window}, and that its token may read pipelines at all (a read below any
+ * repository's {@code pipelines/} within {@code gateway.cache.shared-scope-window}), counted as
+ * {@code result=shared-hit}. A caller without such proof (none yet, or a 401, 403 or 404 since) never gets it. Shared entries are keyed as one more scope of the same path, so
  * every eviction that drops a path for every credential drops the shared entry too.
  * <p>
  * Live data's time adapts to its stability ({@link Freshness}): when an answer is fetched again and its content is
@@ -167,7 +168,7 @@ public class ResponseCache {
                     // needs no shared tier.
                     Shared shared = properties.shared() && authorization != null && repository != null
                             ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE,
-                                    accessKey(credential, repository), indexOf(path))
+                                    accessKey(credential, repository), scopeKey(credential), indexOf(path))
                             : null;
                     Supplier<Mono<T>> own = () -> {
                         count(resource, "miss");
@@ -190,20 +191,41 @@ public class ResponseCache {
                         return leads.get() ? flight : flight.flatMap(value -> release(lock).thenReturn(value))
                                 .onErrorResume(error -> release(lock).then(Mono.error(error)));
                     });
-                    // The proof and the shared copy in one round trip.
-                    return guarded(store.getAll(List.of(shared.access(), shared.key())))
+                    // The proofs and the shared copy in one round trip.
+                    return guarded(store.getAll(List.of(shared.access(), shared.scope(), shared.key())))
                             .filter(found -> found.get(0).isPresent())
-                            .flatMap(proven -> proven.get(1).map(sharedCopy)
-                                    .orElseGet(() -> withTheRepositorysReaders(shared, miss)))
+                            .flatMap(proven -> proven.get(1).isEmpty()
+                                    ? provingThePipelinesScope(shared, own, () -> read(resource, path, variant,
+                                            authorization, repository, fetch, decode, freshness))
+                                    : proven.get(2).map(sharedCopy)
+                                            .orElseGet(() -> withTheRepositorysReaders(shared, miss)))
                             .switchIfEmpty(Mono.defer(own::get));
                 }));
     }
 
     /**
-     * Where a read's final answer is kept for every reader of its repository ({@code key}), and the entry that proves
-     * this caller's access to the repository ({@code access}).
+     * Where a read's final answer is kept for every reader of its repository ({@code key}), the entry that proves
+     * this caller's access to the repository ({@code access}), and the one that proves its token may read pipelines
+     * at all ({@code scope}).
      */
-    private record Shared(String key, String access, String index) {
+    private record Shared(String key, String access, String scope, String index) {
+    }
+
+    /**
+     * The read of a caller who may read the repository but has not shown that its token may read pipelines: Bitbucket
+     * grants a repository's listing to a token with the repository scope alone and refuses such a token everything
+     * below {@code pipelines/} (403). The first such read of the credential is its own call, whose answer proves the
+     * scope (or whose 403 refuses it); its other reads wait for that one and are then read again, from the shared
+     * tier once the scope is proven. A credential so pays one call for its scope, not one for each read of a cold
+     * view that comes while its first is under way.
+     */
+    private <T> Mono<T> provingThePipelinesScope(Shared shared, Supplier<Mono<T>> own, Supplier<Mono<T>> again) {
+        AtomicBoolean leads = new AtomicBoolean();
+        Mono<T> first = singleFlight(shared.scope(), () -> {
+            leads.set(true);
+            return Mono.defer(own);
+        });
+        return leads.get() ? first : first.onErrorResume(firstFailed -> Mono.empty()).then(Mono.defer(again));
     }
 
     /**
@@ -298,14 +320,54 @@ public class ResponseCache {
     }
 
     /**
-     * Whether {@code authorization} has proven its access to {@code repository} within the access window, as the shared
-     * tier asks it before serving a shared entry: false when the shared tier is off, or the store does not answer.
+     * Whether {@code authorization} has proven its access to {@code repository} within the access window, and that its
+     * token may read pipelines within the scope window, as the shared tier asks before serving a shared entry: false
+     * when the shared tier is off, or the store does not answer.
      */
     public Mono<Boolean> accessProvenWithinWindow(String authorization, String repository) {
         if (!properties.enabled() || !properties.shared()) {
             return Mono.just(false);
         }
-        return guarded(store.get(accessKey(scope.of(authorization), repository))).hasElement();
+        String credential = scope.of(authorization);
+        return guarded(store.getAll(List.of(accessKey(credential, repository), scopeKey(credential))))
+                .map(found -> found.get(0).isPresent() && found.get(1).isPresent())
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * Records that {@code authorization} has just read below a repository's {@code pipelines/}: its token has
+     * Bitbucket's scope to read pipelines ({@code read:pipeline:bitbucket}), which a token keeps as long as it lives,
+     * so the proof lasts {@code gateway.cache.shared-scope-window} unless a 401 or 403 ends it.
+     */
+    public Mono<Void> pipelinesScopeProven(String authorization) {
+        if (!properties.enabled() || !properties.shared()) {
+            return Mono.empty();
+        }
+        String credential = scope.of(authorization);
+        String proof = scopeKey(credential);
+        if (provenLately.asMap().putIfAbsent(proof, Boolean.TRUE) != null) {
+            return Mono.empty();
+        }
+        return guarded(store.put(proof, scopeIndex(credential), PROVEN, properties.sharedScopeWindow()));
+    }
+
+    /** Ends {@code authorization}'s proof that it may read pipelines: Bitbucket has just refused it (401, 403). */
+    public Mono<Void> pipelinesScopeLost(String authorization) {
+        if (!properties.enabled() || !properties.shared()) {
+            return Mono.empty();
+        }
+        String credential = scope.of(authorization);
+        String proof = scopeKey(credential);
+        provenLately.invalidate(proof);
+        return guarded(store.evict(scopeIndex(credential), proof));
+    }
+
+    private String scopeKey(String credential) {
+        return keyPrefix + "s:pipelines@" + credential;
+    }
+
+    private String scopeIndex(String credential) {
+        return keyPrefix + "i:@" + credential;
     }
 
     /** Ends {@code authorization}'s proof of access to {@code repository} at once: Bitbucket has just refused it. */

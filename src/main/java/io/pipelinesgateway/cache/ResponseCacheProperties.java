@@ -38,6 +38,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          before its proof ends, so Bitbucket is asked what the credential may read at least that
  *                          often. A longer window saves calls and lets a caller who lost access read shared data,
  *                          and see its listing, that much longer
+ * @param sharedScopeWindow how long a credential's successful read below any repository's {@code pipelines/} counts
+ *                          as proof that its token may read pipelines at all (Bitbucket's {@code read:pipeline} scope,
+ *                          which a token without it is refused with 403 however it may read the repository): shared
+ *                          data is served only with this proof and the repository's own. A token keeps its scopes as
+ *                          long as it lives; a 401, or a 403 below {@code pipelines/}, ends the proof at once
  * @param listWithWebhooks  a page of a repository's pipelines listing that shows only completed pipelines or ones
  *                          paused before a manual step, while the repository's webhooks are seen
  *                          ({@code gateway.webhooks.seen-window}): each delivery evicts it (Bitbucket delivers when a
@@ -67,6 +72,7 @@ public record ResponseCacheProperties(
         @DefaultValue("67108864") long decodedBytes,
         @DefaultValue("true") boolean shared,
         @DefaultValue("5m") Duration sharedAccessWindow,
+        @DefaultValue("24h") Duration sharedScopeWindow,
         @DefaultValue("10m") Duration listWithWebhooks,
         @DefaultValue("2m") Duration liveStableMax) {
 

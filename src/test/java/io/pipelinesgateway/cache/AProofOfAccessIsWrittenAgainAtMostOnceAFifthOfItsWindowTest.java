@@ -32,7 +32,7 @@ class AProofOfAccessIsWrittenAgainAtMostOnceAFifthOfItsWindowTest {
             TestRedis.url(), Duration.ofSeconds(2)), Duration.ofHours(1)),
             new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
                     Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5), 100, 1_000_000, true,
-                    WINDOW, Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                    WINDOW, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofMinutes(2)),
             new RedisSettings(prefix, Duration.ofMillis(250)), new SimpleMeterRegistry());
     private final StatefulRedisConnection<String, String> redis = client.connect(RedisURI.create(
             TestRedis.url()));

@@ -43,7 +43,7 @@ class ColdReadsAskRedisInFewRoundTripsTest {
             server.url(), Duration.ofSeconds(2)), Duration.ofHours(1)),
             new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
                     Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5), 100, 1_000_000, true,
-                    Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                    Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofMinutes(2)),
             new RedisSettings(TestRedis.uniquePrefix(), Duration.ofMillis(250)), new SimpleMeterRegistry());
 
     @AfterEach
@@ -83,12 +83,12 @@ class ColdReadsAskRedisInFewRoundTripsTest {
     @Test
     void anotherReadersReadOfACompletedSharedCopyTakesThree() {
         readAfterProvingAccess("steps");
-        cache.accessProven("Bearer bob", "acme/api").block();
+        cache.accessProven("Bearer bob", "acme/api").then(cache.pipelinesScopeProven("Bearer bob")).block();
         sent.set(0);
 
         assertThat(read("Bearer bob", "acme/api", "other", Duration.ofHours(1))).as("the shared copy")
                 .isEqualTo("steps");
-        assertThat(sent).as("its entry; the proof and the shared copy; the copy kept as its own").hasValue(3);
+        assertThat(sent).as("its entry; the proofs and the shared copy; the copy kept as its own").hasValue(3);
     }
 
     @Test
@@ -100,9 +100,12 @@ class ColdReadsAskRedisInFewRoundTripsTest {
         assertThat(sent).as("its entry; read or lock; the write and the unlock").hasValue(3);
     }
 
-    /** Proves ada's access to acme/api, forgets Redis's counts, then reads a steps page Bitbucket answers so. */
+    /**
+     * Proves ada's access to acme/api (and that her token may read pipelines), forgets Redis's counts, then reads a
+     * steps page Bitbucket answers so.
+     */
     private String readAfterProvingAccess(String answer) {
-        cache.accessProven("Bearer ada", "acme/api").block();
+        cache.accessProven("Bearer ada", "acme/api").then(cache.pipelinesScopeProven("Bearer ada")).block();
         redis.sync().configResetstat();
         sent.set(0);
         return read("Bearer ada", "acme/api", answer, Duration.ofHours(1));

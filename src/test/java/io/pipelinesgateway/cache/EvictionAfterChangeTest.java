@@ -21,7 +21,7 @@ class EvictionAfterChangeTest {
     private final ResponseCache cache = new ResponseCache(new InProcessResponseStore(100),
             new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
                     Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5), 100, 1_000_000, true,
-                    Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                    Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofMinutes(2)),
             new RedisSettings("test:", Duration.ofMillis(250)), new SimpleMeterRegistry());
 
     @ParameterizedTest

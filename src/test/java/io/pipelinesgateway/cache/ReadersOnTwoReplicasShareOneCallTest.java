@@ -85,9 +85,13 @@ class ReadersOnTwoReplicasShareOneCallTest {
         });
     }
 
-    /** A read on {@code replica} by a reader who has just proven access to acme/api, kept for {@code kept}. */
+    /**
+     * A read on {@code replica} by a reader who has just proven access to acme/api and that its token may read
+     * pipelines, kept for {@code kept}.
+     */
     private Mono<String> read(ResponseCache replica, String authorization, Mono<byte[]> fetch, Duration kept) {
         return replica.accessProven(authorization, REPOSITORY)
+                .then(replica.pipelinesScopeProven(authorization))
                 .then(replica.read("steps", STEPS, "?page=1", authorization, REPOSITORY, fetch,
                         bytes -> new String(bytes, StandardCharsets.UTF_8), value -> Freshness.fixed(kept)));
     }
@@ -97,7 +101,7 @@ class ReadersOnTwoReplicasShareOneCallTest {
                 Duration.ofSeconds(2)), Duration.ofHours(1)),
                 new ResponseCacheProperties(true, "secret", Duration.ofHours(1), Duration.ofSeconds(5),
                         Duration.ofSeconds(15), Duration.ofSeconds(60), LOCK_TIMEOUT, 100, 1_000_000, true,
-                        Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(2)),
+                        Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofMinutes(2)),
                 new RedisSettings(prefix, Duration.ofMillis(250)), new SimpleMeterRegistry());
     }
 }

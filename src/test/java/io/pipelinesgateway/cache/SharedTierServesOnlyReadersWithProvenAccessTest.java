@@ -1,5 +1,6 @@
 package io.pipelinesgateway.cache;
 
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pipelinesgateway.support.FakeBitbucket;
@@ -14,12 +15,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_43;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
+import static io.pipelinesgateway.support.Fixtures.encoded;
 import static io.pipelinesgateway.support.Fixtures.pipelinePath;
 import static io.pipelinesgateway.support.Fixtures.pipelinesPath;
 import static io.pipelinesgateway.support.Fixtures.repositoryPath;
@@ -29,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What is read below a repository's {@code pipelines/} is the same for every reader, so it is kept once per repository
  * and served to any caller whose own credential has just read that repository successfully, or whose own listing of
- * the workspace's repositories named it: completed pipeline data, and live data too (listing pages, running
- * pipelines), each for its own time. A caller who has not proven access, or whom Bitbucket has since refused (401,
- * 403, 404), is never served it and makes its own call.
+ * the workspace's repositories named it, and whose token has shown it may read pipelines at all (a read below any
+ * repository's {@code pipelines/}): completed pipeline data, and live data too (listing pages, running pipelines),
+ * each for its own time. A caller who has not proven access, or whom Bitbucket has since refused (401, 403, 404), or
+ * whose token reads repositories but not pipelines, is never served it and makes its own call.
  */
 class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
 
@@ -79,9 +84,26 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         bitbucket.stubFor(Payloads.stub(file).withHeader("Authorization", equalTo(credential)));
     }
 
-    /** The caller reads acme/api with its own credential, as a dashboard's listing does: that proves its access. */
+    /**
+     * The caller reads acme/api with its own credential, as a dashboard's listing does, which proves its access to the
+     * repository, and a pipeline no other caller reads, which proves that its token may read pipelines at all.
+     */
     private void readsTheRepository(String credential) {
         graphQl(credential).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+        readsAPipelineOfItsOwn(credential);
+    }
+
+    /**
+     * The caller reads a pipeline of another repository, which no other caller reads: that proves its token may read
+     * pipelines at all, and nothing of acme/api.
+     */
+    private void readsAPipelineOfItsOwn(String credential) {
+        String ownPipeline = "{" + UUID.randomUUID() + "}";
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api("/repositories/acme/elsewhere/pipelines/"
+                        + encoded(ownPipeline))))
+                .withHeader("Authorization", equalTo(credential)).willReturn(Payloads.response("pipeline-42.json")));
+        graphQl(credential).document(PIPELINE.replace(PIPELINE_42, ownPipeline).replace("\"api\"", "\"elsewhere\""))
+                .execute().path("pipeline.buildNumber").entity(Integer.class).isEqualTo(42);
     }
 
     private void readsPipeline42(String credential) {
@@ -117,6 +139,72 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
 
         assertThat(callsBy(second, pipelinePath(PIPELINE_42))).isZero();
         assertThat(sharedHits()).isEqualTo(sharedBefore + 1);
+    }
+
+    @Test
+    void aTokenThatMayReadTheRepositoryButNotItsPipelinesIsNotServedThemFromTheSharedTier() {
+        String reader = freshCredential();
+        String repositoryScopeOnly = freshCredential();
+        givenFor(reader, "pipeline-42.json");
+        givenFor(repositoryScopeOnly, "repository-api.json");
+        readsPipeline42(reader);
+        // Bitbucket reads the repository to a token with the repository scope alone, and refuses it its pipelines.
+        bitbucket.stubFor(any(urlPathMatching(FakeBitbucket.api(repositoryPath() + "/pipelines.*"))).atPriority(1)
+                .withHeader("Authorization", equalTo(repositoryScopeOnly))
+                .willReturn(Payloads.response("error-403.json")));
+        graphQl(repositoryScopeOnly).document(REPOSITORY).execute().path("repository.slug").entity(String.class)
+                .isEqualTo("api");
+
+        graphQl(repositoryScopeOnly).document(PIPELINE).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("FORBIDDEN")))
+                .path("pipeline").valueIsNull();
+        assertThat(callsBy(repositoryScopeOnly, pipelinePath(PIPELINE_42))).as("its own call").isEqualTo(1);
+    }
+
+    @Test
+    void aTokenWhoseListingNamesTheRepositoryButThatMayNotReadPipelinesIsNotServedThem() {
+        String reader = freshCredential();
+        String lister = freshCredential();
+        given("workspace-acme.json");
+        givenFor(reader, "pipeline-42.json");
+        givenFor(lister, "repositories-acme.json");
+        bitbucket.stubFor(any(urlPathMatching(FakeBitbucket.api(repositoryPath() + "/pipelines.*"))).atPriority(1)
+                .withHeader("Authorization", equalTo(lister)).willReturn(Payloads.response("error-403.json")));
+        readsPipeline42(reader);
+        graphQl(lister).document(WORKSPACE_LISTING).execute().path("workspace.repositories.nodes[*].slug")
+                .entityList(String.class).contains("api");
+
+        graphQl(lister).document(PIPELINE).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("FORBIDDEN")))
+                .path("pipeline").valueIsNull();
+
+        assertThat(callsBy(lister, pipelinePath(PIPELINE_42))).as("its own call, refused").isEqualTo(1);
+    }
+
+    @Test
+    void aTokenProvesItMayReadPipelinesWithOneCallWhateverAColdViewAsksAtOnce() {
+        String first = freshCredential();
+        String second = freshCredential();
+        given("pipeline-42.json");
+        given("repository-api.json");
+        given("pipelines-newest-first.json");
+        givenSlowly(4204, null);
+        readsPipeline42(first);
+        graphQl(first).document(PIPELINES_LISTING).execute().errors().verify();
+        readsBuild(first, 4204);
+        graphQl(second).document(REPOSITORY).execute().path("repository.slug").entity(String.class).isEqualTo("api");
+
+        // A cold view's first level: three reads below pipelines/ at once, which the first reader made before.
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> readsPipeline42(second)),
+                CompletableFuture.runAsync(() -> graphQl(second).document(PIPELINES_LISTING).execute().errors()
+                        .verify()),
+                CompletableFuture.runAsync(() -> readsBuild(second, 4204))).join();
+
+        long ownCalls = callsBy(second, pipelinePath(PIPELINE_42)) + callsBy(second, pipelinesPath())
+                + callsBy(second, pipelinePath("4204"));
+        assertThat(ownCalls).as("one call proves the scope; the others wait for it, then are shared").isEqualTo(1);
     }
 
     @Test
@@ -189,10 +277,9 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
     @Test
     void aSecondProvenReaderGetsTheFirstsListingOfRunningPipelinesWithoutACall() {
         String first = freshCredential();
-        String second = freshCredential();
         givenFor(first, "repository-api.json");
         givenFor(first, "pipelines-newest-first.json");
-        givenFor(second, "repository-api.json");
+        String second = provenReader();
         graphQl(first).document(PIPELINES_LISTING).execute().path("repository.pipelines.nodes[0].status")
                 .entity(String.class).isEqualTo("RUNNING");
 
@@ -250,9 +337,11 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
 
         graphQl(lister).document(WORKSPACE_LISTING).execute().path("workspace.repositories.nodes[*].slug")
                 .entityList(String.class).contains("api");
+        readsAPipelineOfItsOwn(lister);
         readsPipeline42(lister);
         graphQl(other).document(WORKSPACE_LISTING).execute().path("workspace.repositories.nodes[*].slug")
                 .entityList(String.class).doesNotContain("api");
+        readsAPipelineOfItsOwn(other);
         readsPipeline42(other);
 
         assertThat(callsBy(lister, pipelinePath(PIPELINE_42))).as("named in its listing").isZero();
@@ -307,7 +396,7 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         assertThat(callsBy(reader, pipelinePath("4203"))).as("its own call, after the other's failed").isEqualTo(1);
     }
 
-    /** A new credential that has read acme/api with its own credential, as a dashboard's listing does. */
+    /** A new credential that has read acme/api, and a pipeline, with its own credential, as a dashboard does. */
     private String provenReader() {
         String credential = freshCredential();
         givenFor(credential, "repository-api.json");
