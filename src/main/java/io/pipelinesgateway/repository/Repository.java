@@ -9,29 +9,32 @@ public record Repository(String workspaceSlug, String slug, String uuid, String 
         Boolean isPrivate, String mainBranch, String language, OffsetDateTime updatedOn, String webUrl) {
 
     /**
-     * A repository as a listing shows it: by its slug, else the one its full name holds, else its UUID (Bitbucket
-     * takes either in a path).
+     * A repository as a listing of {@code workspace} shows it, named as {@link #from(RepositoryKey,
+     * BitbucketRepository, String)} names it, else by its UUID (Bitbucket takes either in a path).
      */
     static Repository from(String workspace, BitbucketRepository repository, String bitbucketWebUrl) {
-        String slug = repository.slug() != null ? repository.slug()
-                : repository.fullName() != null ? slugOf(repository.fullName()) : repository.uuid();
-        return from(new RepositoryKey(workspace, slug), repository, bitbucketWebUrl);
+        return from(new RepositoryKey(workspace, repository.uuid()), repository, bitbucketWebUrl);
     }
 
-    /** A repository read by its key, which locates it from then on whatever the answer echoes. */
-    static Repository from(RepositoryKey key, BitbucketRepository repository, String bitbucketWebUrl) {
-        String workspace = key.workspace();
-        String slug = key.slug();
+    /**
+     * A repository read by {@code asked}, named by the slugs Bitbucket answered, its workspace's and its own (else
+     * those its full name holds), whether it was asked for by them or by UUIDs: one repository has one name, one ID
+     * and one set of cache keys for its pipelines. Only where the answer names neither is it named as asked.
+     */
+    static Repository from(RepositoryKey asked, BitbucketRepository repository, String bitbucketWebUrl) {
+        String fullName = repository.fullName();
+        int split = fullName == null ? -1 : fullName.indexOf('/');
+        boolean named = split > 0 && split < fullName.length() - 1;
+        String workspace = repository.workspace() != null && repository.workspace().slug() != null
+                ? repository.workspace().slug() : named ? fullName.substring(0, split) : asked.workspace();
+        String slug = repository.slug() != null ? repository.slug()
+                : named ? fullName.substring(split + 1) : asked.slug();
         String webUrl = repository.links() != null && repository.links().html() != null
                 ? repository.links().html().href()
                 : bitbucketWebUrl + "/" + workspace + "/" + slug;
         return new Repository(workspace, slug, repository.uuid(), repository.name(), repository.description(),
                 repository.isPrivate(), repository.mainbranch() == null ? null : repository.mainbranch().name(),
                 repository.language(), repository.updatedOn(), webUrl);
-    }
-
-    private static String slugOf(String fullName) {
-        return fullName.substring(fullName.indexOf('/') + 1);
     }
 
     public String id() {
