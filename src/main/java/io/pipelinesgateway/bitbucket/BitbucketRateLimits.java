@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class BitbucketRateLimits {
 
-    /** What is known of one workspace's rate limit and of the calls saved. */
+    /**
+     * What is known of one workspace's rate limit and of the calls saved: {@code callsSaved} counts the reads answered
+     * without an upstream call of their own. A read refused (its request's budget spent) or failed counts among the
+     * {@code reads}, not among the calls saved, and among the {@code upstreamCalls} only for the calls it made.
+     */
     public record Status(String workspace, Integer limit, String resource, Boolean nearLimit, OffsetDateTime reportedAt,
-            long reads, long upstreamCalls) {
-
-        public long callsSaved() {
-            return Math.max(0, reads - upstreamCalls);
-        }
+            long reads, long upstreamCalls, long callsSaved) {
     }
 
     private record Reported(Integer limit, String resource, Boolean nearLimit, OffsetDateTime at) {
@@ -37,6 +37,7 @@ public class BitbucketRateLimits {
     private final class Counters {
         final AtomicLong reads = new AtomicLong();
         final AtomicLong upstreamCalls = new AtomicLong();
+        final AtomicLong callsSaved = new AtomicLong();
         final AtomicReference<Reported> reported = new AtomicReference<>();
 
         Counters(String workspace) {
@@ -52,8 +53,7 @@ public class BitbucketRateLimits {
                     .description("Whether Bitbucket last reported X-RateLimit-NearLimit: true (1) or false (0)")
                     .tag("workspace", workspace)
                     .register(meterRegistry);
-            Gauge.builder("gateway.upstream.calls_saved", this,
-                            counters -> Math.max(0, counters.reads.get() - counters.upstreamCalls.get()))
+            Gauge.builder("gateway.upstream.calls_saved", this, counters -> counters.callsSaved.get())
                     .description("Reads answered without an upstream call (cache or deduplication)")
                     .tag("workspace", workspace)
                     .register(meterRegistry);
@@ -69,6 +69,11 @@ public class BitbucketRateLimits {
 
     void read(String workspace) {
         counters(workspace).reads.incrementAndGet();
+    }
+
+    /** A read of {@code workspace} was answered without a call of its own: from the cache, or by another's call. */
+    void answeredWithoutACall(String workspace) {
+        counters(workspace).callsSaved.incrementAndGet();
     }
 
     void upstreamCall(String workspace, HttpHeaders headers) {
@@ -87,12 +92,13 @@ public class BitbucketRateLimits {
     public Status status(String workspace) {
         Counters counters = workspaces.get(workspace);
         if (counters == null) {
-            return new Status(workspace, null, null, null, null, 0, 0);
+            return new Status(workspace, null, null, null, null, 0, 0, 0);
         }
         Reported reported = counters.reported.get();
         return new Status(workspace, reported == null ? null : reported.limit(),
                 reported == null ? null : reported.resource(), reported == null ? null : reported.nearLimit(),
-                reported == null ? null : reported.at(), counters.reads.get(), counters.upstreamCalls.get());
+                reported == null ? null : reported.at(), counters.reads.get(), counters.upstreamCalls.get(),
+                counters.callsSaved.get());
     }
 
     private Counters counters(String workspace) {

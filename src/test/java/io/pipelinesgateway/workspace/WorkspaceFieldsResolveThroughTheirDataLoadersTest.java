@@ -97,7 +97,7 @@ class WorkspaceFieldsResolveThroughTheirDataLoadersTest {
     @Test
     void aWorkspacesRateLimitIsWhatTheTrackerOfBitbucketsLimitKnows() {
         when(bitbucketRateLimits.status("acme")).thenReturn(new BitbucketRateLimits.Status("acme", 1000,
-                "api", false, null, 7, 3));
+                "api", false, null, 7, 3, 4));
 
         graphQl.document("{ workspace(slug: \"acme\") { rateLimit { limit resource nearLimit } } }").execute()
                 .path("workspace.rateLimit.limit").entity(Integer.class).isEqualTo(1000)
