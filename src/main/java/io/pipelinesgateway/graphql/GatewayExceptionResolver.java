@@ -1,6 +1,5 @@
 package io.pipelinesgateway.graphql;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
-import io.pipelinesgateway.error.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +36,7 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
             cause = cause.getCause();
         }
         if (cause instanceof GatewayException known) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", known.code().name());
-            if (known.retryAfterSeconds() != null) {
-                extensions.put("retryAfter", known.retryAfterSeconds());
-            }
-            if (known.upstreamStatus() != null) {
-                extensions.put("upstreamStatus", known.upstreamStatus());
-            }
-            if (known instanceof InvalidInputException invalid) {
-                extensions.put("field", invalid.field());
-            }
-            return build(environment, known.getMessage(), extensions);
+            return build(environment, known.getMessage(), FieldErrors.extensionsOf(known));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Field {} failed unexpectedly (reference {})", environment.getExecutionStepInfo().getPath(),

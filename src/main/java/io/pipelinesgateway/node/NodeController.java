@@ -2,12 +2,12 @@ package io.pipelinesgateway.node;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.FieldErrors;
 import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.graphql.NodeType;
 import reactor.core.publisher.Flux;
@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -43,25 +44,55 @@ class NodeController {
         return resolve(id, environment);
     }
 
+    /**
+     * The objects {@code ids} name, in their order: null for one that does not exist, and null with an error pathed to
+     * its place for one that could not be read (an ID the gateway did not issue, a refusal, the request's upstream
+     * budget spent), so one bad ID costs the caller only its own place.
+     */
     @QueryMapping
-    Mono<List<Object>> nodes(@Argument List<String> ids, DataFetchingEnvironment environment) {
+    Mono<DataFetcherResult<List<Object>>> nodes(@Argument List<String> ids, DataFetchingEnvironment environment) {
         if (ids.size() > properties.maxIds()) {
             throw new GatewayException(ErrorCode.BAD_USER_INPUT, "'ids' holds " + ids.size() + " IDs; nodes takes at "
                     + "most " + properties.maxIds() + " (gateway.nodes.max-ids): ask for the rest in another request.");
         }
         // Every DataLoader load is queued here, before the dispatch; a Mono that reads around them waits to be run.
-        List<Mono<Optional<Object>>> answers = ids.stream().map(id -> resolve(id, environment)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .onErrorResume(GatewayException.class, error -> error.code() == ErrorCode.NOT_FOUND
-                                ? Mono.just(Optional.empty()) : Mono.error(error)))
+        List<Mono<Slot>> answers = ids.stream().map(id -> eagerly(id, environment)
+                        .map(Slot::found)
+                        .defaultIfEmpty(Slot.MISSING)
+                        .onErrorResume(GatewayException.class, error -> Mono.just(
+                                error.code() == ErrorCode.NOT_FOUND ? Slot.MISSING : new Slot(null, error))))
                 .toList();
         // In any order, so a slot frees as soon as any answer comes; then put back in the order of the IDs.
         return Flux.range(0, answers.size())
                 .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)), BitbucketProperties.FAN_OUT)
                 .collectSortedList(Map.Entry.comparingByKey())
-                // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.
-                .map(found -> found.stream().map(entry -> entry.getValue().orElse(null)).toList());
+                .map(found -> DataFetcherResult.<List<Object>>newResult()
+                        // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.
+                        .data(found.stream().map(entry -> entry.getValue().value()).toList())
+                        .errors(found.stream().filter(entry -> entry.getValue().failure() != null)
+                                .map(entry -> FieldErrors.ofItem(entry.getValue().failure(), environment, entry.getKey()))
+                                .toList())
+                        .build());
+    }
+
+    /** One place of {@code nodes}' answer: the object, or null and, where it could not be read, why. */
+    private record Slot(Object value, GatewayException failure) {
+
+        static final Slot MISSING = new Slot(null, null);
+
+        static Slot found(Object value) {
+            return new Slot(value, null);
+        }
+    }
+
+    /** {@link #resolve}, with an ID it cannot decode answered as a failed Mono, its load queued at once otherwise. */
+    private Mono<Object> eagerly(String id, DataFetchingEnvironment environment) {
+        try {
+            return resolve(id, environment);
+        }
+        catch (GatewayException undecodable) {
+            return Mono.error(undecodable);
+        }
     }
 
     private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {

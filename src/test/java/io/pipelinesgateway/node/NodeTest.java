@@ -131,6 +131,24 @@ class NodeTest extends GatewayTest {
     }
 
     @Test
+    void anIdThatCannotBeReadCostsOnlyItsOwnPlaceWithAnErrorPathedToIt() {
+        graphQl.document("""
+                        query($ids: [ID!]!) { workspace(slug: "acme") { slug } nodes(ids: $ids) { __typename id } }
+                        """)
+                .variable("ids", List.of(workspaceId, "garbage", repositoryId))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getParsedPath()).isEqualTo(List.of("nodes", 1));
+                    assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                    assertThat(error.getMessage()).contains("'garbage'");
+                }))
+                .path("workspace.slug").entity(String.class).isEqualTo("acme")
+                .path("nodes").matchesJsonStrictly("""
+                        [{"__typename": "Workspace", "id": "%s"}, null, {"__typename": "Repository", "id": "%s"}]
+                        """.formatted(workspaceId, repositoryId));
+    }
+
+    @Test
     void keepsTheTestCaseUuidInItsId() {
         node(testCaseId).path("node.id").entity(String.class).satisfies(id -> {
             String decoded = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
