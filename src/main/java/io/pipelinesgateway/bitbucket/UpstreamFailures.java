@@ -2,11 +2,12 @@ package io.pipelinesgateway.bitbucket;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 final class UpstreamFailures {
 
     static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
-    /** The fields of a change's body that may hold a secret: a variable's value, an SSH private key. */
-    private static final Set<String> SECRET_FIELDS = Set.of("value", "private_key");
+    /** A letter, digit or underscore: what a word, a key or a slug is made of. */
+    private static final Pattern WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}_]");
+    /** The armour lines of a PEM block, which are no secret. */
+    private static final Pattern PEM_ARMOUR = Pattern.compile("-----(BEGIN|END) [A-Z0-9 ]*-----");
 
     private final JsonMapper jsonMapper;
     private final BitbucketAddresses addresses;
@@ -187,8 +190,9 @@ final class UpstreamFailures {
 
     /**
      * Bitbucket's own one-line explanation of a rejected request, which is meant for its users, and nothing else of
-     * its body. Its messages can echo the input, so the secrets the request sent (variable values, private keys) and
-     * any credential are masked in it.
+     * its body. Its messages can echo the input, so the secrets the request sent (values that are or may be secured,
+     * private keys) and any credential are masked in it: each where it stands whole, not where its characters happen
+     * to be part of a word, so that a short secret does not mangle the message.
      */
     private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
         String text = bitbucketMessage(response);
@@ -196,11 +200,37 @@ final class UpstreamFailures {
             return ".";
         }
         if (sent != null) {
-            for (String secret : secretsIn(jsonMapper.valueToTree(sent))) {
-                text = text.replace(secret, Redactor.MASK);
-            }
+            text = masked(text, secretsIn(jsonMapper.valueToTree(sent)));
         }
         return ": " + Redactor.redact(text);
+    }
+
+    /**
+     * The text with each secret masked where it stands whole: at an edge where the secret has a letter, digit or
+     * underscore, the text must have none beside it ({@code x} is masked in {@code 'x'}, not in {@code exists}).
+     * The longest secrets go first, so that one holding another is masked whole.
+     */
+    static String masked(String text, Collection<String> secrets) {
+        List<String> longestFirst = new ArrayList<>(new LinkedHashSet<>(secrets));
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        String result = text;
+        for (String secret : longestFirst) {
+            if (result.contains(secret)) {
+                result = wholeOccurrences(secret).matcher(result).replaceAll(Matcher.quoteReplacement(Redactor.MASK));
+            }
+        }
+        return result;
+    }
+
+    private static Pattern wholeOccurrences(String secret) {
+        String notAfterAWord = isWordCharacter(secret.codePointAt(0)) ? "(?<![\\p{L}\\p{N}_])" : "";
+        String notBeforeAWord = isWordCharacter(secret.codePointBefore(secret.length()))
+                ? "(?![\\p{L}\\p{N}_])" : "";
+        return Pattern.compile(notAfterAWord + Pattern.quote(secret) + notBeforeAWord);
+    }
+
+    private static boolean isWordCharacter(int codePoint) {
+        return WORD_CHARACTER.matcher(Character.toString(codePoint)).matches();
     }
 
     /** The message of Bitbucket's error body ({@code error.message}), or {@code null} where it sent none. */
@@ -214,19 +244,45 @@ final class UpstreamFailures {
         }
     }
 
-    /** The values of a request body's {@code value} and {@code private_key} fields, at any depth. */
-    private static List<String> secretsIn(JsonNode body) {
+    /**
+     * The secrets of a request body, at any depth: a variable's {@code value} unless the variable says it is not
+     * secured (a change that leaves {@code secured} out may be of a secured one), and a {@code private_key}, whole
+     * and line by line. Each is also taken without the white space around it, which Bitbucket may trim. A variable
+     * sent with {@code secured: false} holds no secret: its value is shown to anyone who reads it.
+     */
+    static List<String> secretsIn(JsonNode body) {
         List<String> secrets = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            if (SECRET_FIELDS.contains(field.getKey()) && field.getValue().isString()
-                    && !field.getValue().asString().isBlank()) {
-                secrets.add(field.getValue().asString());
+        JsonNode secured = body.path("secured");
+        if (!secured.isBoolean() || secured.asBoolean()) {
+            addSecret(secrets, body.path("value"));
+        }
+        JsonNode privateKey = body.path("private_key");
+        if (addSecret(secrets, privateKey)) {
+            for (String line : privateKey.asString().split("\\R")) {
+                if (!PEM_ARMOUR.matcher(line.strip()).matches()) {
+                    addSecret(secrets, line);
+                }
             }
         }
         for (JsonNode child : body.values()) {
             secrets.addAll(secretsIn(child));
         }
         return secrets;
+    }
+
+    private static boolean addSecret(List<String> secrets, JsonNode field) {
+        return field.isString() && addSecret(secrets, field.asString());
+    }
+
+    private static boolean addSecret(List<String> secrets, String secret) {
+        if (secret.isBlank()) {
+            return false;
+        }
+        secrets.add(secret);
+        if (!secret.strip().equals(secret)) {
+            secrets.add(secret.strip());
+        }
+        return true;
     }
 
     private static Long logSize(ResponseEntity<byte[]> response) {

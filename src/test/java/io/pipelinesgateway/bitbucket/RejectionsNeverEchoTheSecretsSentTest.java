@@ -3,6 +3,7 @@ package io.pipelinesgateway.bitbucket;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.support.MutationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bitbucket's one-line explanation of a rejected change reaches the caller, but never the secrets the change sent
- * (a secured variable's value, a private key), which its messages can echo, nor the rest of its error body.
+ * (a secured variable's value, a private key), which its messages can echo, nor the rest of its error body; and a
+ * secret is masked only where it stands whole, so a short one does not mangle the message.
  */
 class RejectionsNeverEchoTheSecretsSentTest extends MutationTestSupport {
 
@@ -62,6 +64,68 @@ class RejectionsNeverEchoTheSecretsSentTest extends MutationTestSupport {
         assertThat(messageOf(response, "setSshKeyPair")).startsWith("Bitbucket rejected").contains("Not a valid key");
         assertThat(response.returnResponse().toMap().toString())
                 .doesNotContain(SSH_PRIVATE_KEY_BODY).doesNotContain("the detail");
+    }
+
+    /**
+     * A one-letter secured value (too short to be one of {@code TestSecrets}' distinctive constants, and never meant to
+     * be found in a log) masks no letter of the words that hold it: Bitbucket's message stays readable.
+     */
+    @Test
+    void aShortSecuredValueLeavesTheWordsOfTheRejectionWhole() {
+        rejects(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 409,
+                "A variable with the key MAVEN_OPTS already exists.");
+
+        assertThat(messageOf(create("MAVEN_OPTS", "e", true), "createVariable"))
+                .endsWith(": A variable with the key MAVEN_OPTS already exists.");
+    }
+
+    @Test
+    void aShortSecuredValueEchoedWholeIsMasked() {
+        rejects(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 400,
+                "Invalid value 'e' for MAVEN_OPTS: e is reserved.");
+
+        assertThat(messageOf(create("MAVEN_OPTS", "e", true), "createVariable"))
+                .endsWith(": Invalid value '[REDACTED]' for MAVEN_OPTS: [REDACTED] is reserved.");
+    }
+
+    /** A value sent as not secured is shown to anyone who reads the variable: it is no secret to mask. */
+    @Test
+    void aValueThatIsNotSecuredIsLeftInTheRejection() {
+        rejects(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/")), 409,
+                "A variable with the key MAVEN_OPTS already exists (value x).");
+
+        assertThat(messageOf(create("MAVEN_OPTS", "x", false), "createVariable"))
+                .endsWith(": A variable with the key MAVEN_OPTS already exists (value x).");
+    }
+
+    /** A change that leaves 'secured' out may be of a secured variable: its value is masked. */
+    @Test
+    void aNewValueOfAVariableWhoseSecuredFlagIsNotSentIsMasked() {
+        String uuid = "{2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e}";
+        rejects(put(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines_config/variables/"
+                + uuid.replace("{", "%7B").replace("}", "%7D"))), 400,
+                "Invalid value '" + REPOSITORY_SECRET + "' for DEPLOY_TOKEN");
+
+        GraphQlTester.Response response = graphQl.document("""
+                        mutation Update($input: UpdateVariableInput!) {
+                          updateVariable(input: $input) { variable { key } userErrors { field message } }
+                        }""")
+                .variable("input", Map.of("id", GlobalId.encode("Variable", "REPOSITORY", "acme", "api", uuid),
+                        "value", REPOSITORY_SECRET))
+                .execute();
+
+        assertThat(messageOf(response, "updateVariable")).endsWith(": Invalid value '[REDACTED]' for DEPLOY_TOKEN");
+        assertThat(response.returnResponse().toMap().toString()).doesNotContain(REPOSITORY_SECRET);
+    }
+
+    private GraphQlTester.Response create(String key, String value, boolean secured) {
+        return graphQl.document("""
+                        mutation Create($input: CreateVariableInput!) {
+                          createVariable(input: $input) { variable { key } userErrors { field message } }
+                        }""")
+                .variable("input", Map.of("scope", Map.of("workspace", "acme", "repository", "api"),
+                        "key", key, "value", value, "secured", secured))
+                .execute();
     }
 
     private void rejects(MappingBuilder change, int status, String message) {
