@@ -24,12 +24,22 @@ public class VariableEndpoints {
 
     /** The variables of a level. */
     public Listing<BitbucketVariable> variables(VariableLevel level, List<String> coordinates) {
-        return new Listing<>(listings, level.list(coordinates), BitbucketVariable.class);
+        return variables(level, coordinates, Read.CACHED);
+    }
+
+    /** The variables of a level, read as {@code how}: {@link Read#LIVE} for a change that depends on them. */
+    public Listing<BitbucketVariable> variables(VariableLevel level, List<String> coordinates, Read how) {
+        return new Listing<>(listings, level.list(coordinates).read(how), BitbucketVariable.class);
     }
 
     /** One variable by its UUID, where the level {@linkplain VariableLevel#readsOne() reads one}. */
     public Mono<BitbucketVariable> variable(VariableLevel level, List<String> coordinates, String uuid) {
-        return client.get(level.item(coordinates, uuid), BitbucketVariable.class);
+        return variable(level, coordinates, uuid, Read.CACHED);
+    }
+
+    /** One variable by its UUID, read as {@code how}: {@link Read#LIVE} for a change that depends on it. */
+    public Mono<BitbucketVariable> variable(VariableLevel level, List<String> coordinates, String uuid, Read how) {
+        return client.get(level.item(coordinates, uuid).read(how), BitbucketVariable.class);
     }
 
     /** Creates a variable; Bitbucket answers with it. */

@@ -1,9 +1,11 @@
 package io.pipelinesgateway.variable;
 
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
+import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.VariableEndpoints;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.error.InvalidInputException;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.PageRequest;
@@ -57,10 +59,18 @@ public class VariableService {
                 "input.key", VariablePayload::rejected);
     }
 
+    /**
+     * Changes a variable. One that would be unsecured is read first, as Bitbucket holds it now: a secured variable
+     * stays secured (Bitbucket lets one only be given a new value or be deleted), so the change is refused
+     * (BAD_USER_INPUT on {@code input.secured}) before it is sent, whatever Bitbucket would make of it.
+     */
     Mono<VariablePayload> update(VariableInputs.Update input) {
         VariableScope.Located located = input.located();
         BitbucketVariable body = input.body(located);
-        return UserError.recover(uuidOf(located)
+        Mono<String> target = Boolean.FALSE.equals(body.secured())
+                ? uuidOf(located).flatMap(uuid -> notSecured(located.scope(), uuid))
+                : uuidOf(located);
+        return UserError.recover(target
                         .flatMap(uuid -> bitbucket.update(located.scope().upstream(), located.scope().coordinates(),
                                         uuid, body)
                                 .map(updated -> filled(updated, body, uuid, located.key())))
@@ -75,6 +85,25 @@ public class VariableService {
                                 uuid))
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(input.id()))),
                 null, DeletePayload::rejected);
+    }
+
+    /**
+     * The variable's UUID, unless Bitbucket holds it secured now (read past the cache: an answer cached before someone
+     * secured it must not let it be unsecured); one it does not list is left to the change, which Bitbucket refuses.
+     */
+    private Mono<String> notSecured(VariableScope scope, String uuid) {
+        Mono<BitbucketVariable> now = scope.upstream().readsOne()
+                ? bitbucket.variable(scope.upstream(), scope.coordinates(), uuid, Read.LIVE)
+                : bitbucket.variables(scope.upstream(), scope.coordinates(), Read.LIVE).all()
+                        .flatMap(all -> Mono.justOrEmpty(all.stream()
+                                .filter(variable -> uuid.equalsIgnoreCase(variable.uuid()))
+                                .findFirst()));
+        return now.filter(variable -> Boolean.TRUE.equals(variable.secured()))
+                .flatMap(secured -> Mono.<String>error(new InvalidInputException("input.secured", "A secured "
+                        + "variable stays secured: Bitbucket lets one only be given a new value or be deleted, and "
+                        + "never shows its value. To have it unsecured, delete it and create it again with "
+                        + "'secured: false'.")))
+                .defaultIfEmpty(uuid);
     }
 
     /**
