@@ -96,10 +96,14 @@ class SandboxConfigController {
         if (key != null && scope.all().stream().anyMatch(v -> v.key().equals(key) && !Ids.sameUuid(v.uuid(), uuid))) {
             throw new SandboxException(HttpStatus.CONFLICT, "A variable with the key " + key + " already exists.");
         }
+        Boolean secured = json.path("secured").isBoolean() ? json.path("secured").asBoolean() : null;
+        // As Bitbucket: a secured variable can only be given a new value (or a new key) or be deleted, never
+        // unsecured, so a 'secured: false' leaves it secured; the spec has this change answer 200 (or 404), nothing
+        // else, and a secured variable's answer never holds its value.
         SandboxVariable changed = scope.replace(uuid, "Variable", v -> new SandboxVariable(v.uuid(),
                 key != null ? key : v.key(),
                 json.has("value") ? java.util.Objects.requireNonNullElse(text(json.path("value")), "") : v.value(),
-                json.has("secured") ? json.path("secured").asBoolean() : v.secured()));
+                v.secured() || Boolean.TRUE.equals(secured)));
         return view.apply(changed);
     }
 

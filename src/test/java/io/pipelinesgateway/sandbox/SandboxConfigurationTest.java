@@ -61,6 +61,32 @@ class SandboxConfigurationTest extends SandboxHttpTest {
         assertThat(http.get("/users/someone-else/pipelines_config/variables").status()).isEqualTo(404);
     }
 
+    /**
+     * As in Bitbucket, a secured variable can only be given a new value or be deleted: a change to 'secured: false'
+     * leaves it secured (answered 200, as the spec has it, without the value), and a new value sent with it is taken.
+     */
+    @Test
+    void aSecuredVariableCanBeGivenANewValueButNeverUnsecured() {
+        String scope = "/repositories/acme/web-app/pipelines_config/variables/";
+        Reply created = http.post(scope, "{\"key\":\"SANDBOX_SECURED\",\"value\":\"hidden\",\"secured\":true}")
+                .conforms();
+        String variable = pathOf(created);
+        try {
+            for (String unsecure : List.of("{\"secured\":false}", "{\"value\":\"renewed\",\"secured\":false}")) {
+                JsonNode answer = put(variable, unsecure).conforms().json();
+                assertThat(answer.path("secured").asBoolean()).as(unsecure).isTrue();
+                assertThat(answer.has("value")).as(unsecure).isFalse();
+                JsonNode read = http.get(variable).conforms().json();
+                assertThat(read.path("secured").asBoolean()).as(unsecure).isTrue();
+                assertThat(read.has("value")).as(unsecure).isFalse();
+            }
+            assertThat(http.get(scope).values()).filteredOn(v -> v.path("key").asString().equals("SANDBOX_SECURED"))
+                    .singleElement().satisfies(v -> assertThat(v.has("value")).isFalse());
+        } finally {
+            delete(variable);
+        }
+    }
+
     @Test
     void deploymentEnvironmentsCanBeListedCreatedRenamedAndDeleted() {
         String environments = "/repositories/globex/billing-service/environments/";
