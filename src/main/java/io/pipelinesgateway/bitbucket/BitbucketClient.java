@@ -153,9 +153,7 @@ class BitbucketClient {
             Optional<Credential> credential = Optional.ofNullable(
                     credentials.credentialFor(context, request.workspace(), false));
             rateLimits.read(request.workspace());
-            String range = headers == null ? null : headers.getFirst(HttpHeaders.RANGE);
-            String variant = request.encodedQuery()
-                    + (range == null ? "" : "#" + range) + request.stateVariant();
+            String variant = variant(request, headers == null ? null : headers.getFirst(HttpHeaders.RANGE));
             // Decoding may log (a value it could not read): the line carries the request id.
             Function<byte[], T> decoding = bytes -> RequestId.inMdc(context, () -> decode.apply(bytes));
             Supplier<Mono<T>> live = () -> fetch(request, headers, credential, false, notFoundAsEmpty, stored)
@@ -185,6 +183,25 @@ class BitbucketClient {
                                 .flatMap(proven -> proven ? cached.get() : live.get());
             };
         });
+    }
+
+    /**
+     * Whether the caller's credential's own cache entry for page {@code page} of {@code pageLength} of a listing is
+     * there, fresh, as {@link #readPage} would read it through the cache: an answer that very credential fetched
+     * ({@link ResponseCache#holdsOwn}), never the shared tier's. Neither reads it nor calls Bitbucket.
+     */
+    Mono<Boolean> pageHeld(UpstreamRequest request, int page, int pageLength) {
+        return Mono.deferContextual(context -> {
+            Credential credential = credentials.credentialFor(context, request.workspace(), false);
+            UpstreamRequest paged = request.with("page", page).with("pagelen", pageLength);
+            return cache.holdsOwn(paged.path(), variant(paged, null),
+                    credential == null ? null : credential.authorization());
+        });
+    }
+
+    /** What tells a read's cache entry apart beside its path: its query, its Range, the state it is read for. */
+    private static String variant(UpstreamRequest request, String range) {
+        return request.encodedQuery() + (range == null ? "" : "#" + range) + request.stateVariant();
     }
 
     /**

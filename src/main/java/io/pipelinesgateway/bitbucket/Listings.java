@@ -45,6 +45,15 @@ class Listings {
     }
 
     /**
+     * Whether the caller's credential's own cache holds, fresh, the listing's first page as a window or a whole read
+     * reads it (in the longest length the endpoint serves): an answer it fetched itself, never another reader's
+     * ({@link BitbucketClient#pageHeld}).
+     */
+    Mono<Boolean> firstPageHeld(UpstreamRequest request) {
+        return Mono.defer(() -> client.pageHeld(request, 1, pageLengths.of(request.resource())));
+    }
+
+    /**
      * Reads a whole listing: the first page tells the size, and the remaining pages are then read in parallel, by
      * number. Without a size, pages are read one after another until one comes back short.
      */

@@ -53,6 +53,19 @@ public class PipelineEndpoints {
                 .map(BitbucketPage::values);
     }
 
+    /**
+     * Completes when the caller's own credential may read the repository's pipelines, and fails as Bitbucket refuses
+     * it (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND): Bitbucket serves a repository to a credential that lacks the
+     * pipelines scope, so only a read below {@code pipelines/} tells. Where that credential's own cache holds the
+     * first page of the newest-first listing, fresh (a page just listed the pipelines), that answer is the proof and
+     * no call is made; otherwise the newest pipeline is read now (one call, past the cache). What the shared tier
+     * holds never counts: another reader fetched it.
+     */
+    public Mono<Void> pipelinesReadable(String workspace, String repository) {
+        return listings.firstPageHeld(sorted(workspace, repository, true))
+                .flatMap(held -> held ? Mono.<Void>empty() : newestPipelinesNow(workspace, repository, 1).then());
+    }
+
     /** Starts a pipeline; Bitbucket answers with it, pending. */
     public Mono<BitbucketPipeline> run(String workspace, String repository, BitbucketRunRequest run) {
         return client.send(HttpMethod.POST, listing(workspace, repository), run, BitbucketPipeline.class);

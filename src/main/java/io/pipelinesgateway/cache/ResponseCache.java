@@ -303,6 +303,21 @@ public class ResponseCache {
     }
 
     /**
+     * Whether the store holds, fresh, the answer {@code authorization}'s own credential fetched for a read
+     * ({@code path} and {@code variant} as {@link #read} has them), without reading or fetching it: never what the
+     * shared tier holds, which another reader fetched. A live answer (a listing page) in a credential's scope is
+     * always one it fetched itself: the shared tier copies only final answers into a reader's scope. False when the
+     * cache is off or the store does not answer.
+     */
+    public Mono<Boolean> holdsOwn(String path, String variant, String authorization) {
+        if (!properties.enabled()) {
+            return Mono.just(false);
+        }
+        String credential = authorization == null ? "anonymous" : scope.of(authorization);
+        return guarded(store.get(keyPrefix + "r:" + path + variant + "@" + credential)).hasElement();
+    }
+
+    /**
      * Records that {@code authorization} has just read {@code repository} successfully: for the access window, it
      * may be served what other readers of the repository fetched. A proof this process wrote within the last fifth of
      * the window is not written again ({@link #provenLately}).
