@@ -2,6 +2,7 @@ package io.pipelinesgateway.subscription;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,29 +26,37 @@ import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.security.UpstreamCredentials;
 import io.pipelinesgateway.step.StepKey;
 import io.pipelinesgateway.step.StepNodeType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Decides, when a subscription starts, what its subscriber may follow: it reads the repository (and the pipeline or
- * step) from Bitbucket as the subscriber (with its own credential, or in service mode within its grants, with the
- * workspace's), past the cache, and refuses with the answer (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) when that read
- * fails. Where that credential's own reads proved its access to the repository within the access window (a page's
- * query just before it subscribes), these are read through the cache instead, as the shared tier trusts the same
- * proof ({@link Read#LIVE_UNLESS_PROVEN}): a page with live status then costs no call to check it. A pipeline or step
- * read so may be a few seconds behind; what it is about to do reaches the subscriber from the watcher, which reads
- * Bitbucket as it is, and a completed one is final.
+ * Decides, when a subscription starts, what its subscriber may follow: it reads the repository's pipelines (and the
+ * repository, and the pipeline or step) from Bitbucket as the subscriber (with its own credential, or in service mode
+ * within its grants, with the workspace's), and refuses with the answer (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND)
+ * when a read fails. The pipelines' read is what admits: Bitbucket serves a repository to a credential that lacks
+ * the pipelines scope, and refuses that credential every read below {@code pipelines/}, while the watcher would poll
+ * for it with an earlier subscriber's credential. It is the newest pipeline, read past the cache, or no call where
+ * that credential's own cache holds the newest-first listing's first page, fresh (a page that just listed the
+ * pipelines): an answer it fetched itself, never what the shared tier holds
+ * ({@link PipelineEndpoints#pipelinesReadable}). Where that credential's own reads proved its access to the
+ * repository within the access window (a page's query just before it subscribes), the repository, pipeline and step
+ * are read through the cache instead, as the shared tier trusts the same proof ({@link Read#LIVE_UNLESS_PROVEN}): a
+ * page with live status then costs no call to check it. A pipeline or step read so may be a few seconds behind;
+ * what it is about to do reaches the subscriber from the watcher, which reads Bitbucket as it is, and a completed
+ * one is final.
  * <p>
  * This is checked once per subscription, not for every event: the events of a repository are the same for every
  * reader of it, and checking each one would cost an upstream call per subscriber per event, the very cost the
- * shared watcher exists to avoid. A credential that loses access later is noticed when the watcher polls with it
- * (its subscriptions then end with the reason); a subscription that lent another credential keeps receiving the
- * repository's events until it ends.
+ * shared watcher exists to avoid. A credential that loses access later is noticed when the watcher polls with it,
+ * which is a read of the pipelines too (its subscriptions then end with the reason); a subscription that lent
+ * another credential keeps receiving the repository's events until it ends.
  * <p>
  * A repository's check is shared by the subscriptions of one credential: those that start together (a reconnect
- * storm after a deploy, a morning's portal tabs) share one call, and one that succeeded admits that credential for
+ * storm after a deploy, a morning's portal tabs) share one check, and one that succeeded admits that credential for
  * {@code gateway.subscriptions.access-check-reuse}. The credential is known only by its keyed hash, and a refusal
  * is shared only by the checks that were waiting on the very call that was refused.
  */
@@ -64,6 +73,8 @@ class SubscriberAccess {
 
     /** Credentials are callers' to choose: the checks remembered are bounded. */
     private static final long MAX_CHECKS = 10_000;
+    /** How many of a workspace's repositories are checked at once when a subscription follows them all. */
+    private static final int WORKSPACE_CHECKS = 8;
 
     private final WorkspaceEndpoints workspaces;
     private final PipelineEndpoints pipelines;
@@ -85,31 +96,56 @@ class SubscriberAccess {
                 .buildAsync();
     }
 
-    /** The repository, under the slugs Bitbucket gives it, if the subscriber may read it. */
+    /**
+     * The repository, under the slugs Bitbucket gives it, if the subscriber may read its pipelines: the repository's
+     * read and the pipelines' ({@link PipelineEndpoints#pipelinesReadable}), made at once.
+     */
     Mono<RepositoryKey> repository(String workspace, String slug) {
         return Mono.deferContextual(context -> {
             String owner = required(workspace, "workspace");
             String name = required(slug, "repository");
-            // The credential that would be sent (in service mode, once the caller's grants allow it) names the check.
-            Credential credential = credentials.credentialFor(context, owner, false);
-            String key = (credential == null ? "anonymous" : credential.nameUnder(names)) + "@" + owner
-                    + "/" + name;
             // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
-            return Mono.fromFuture(checks.get(key, (ignored, executor) -> workspaces.repository(owner, name,
-                            Read.LIVE_UNLESS_PROVEN)
-                    .map(repository -> canonical(owner, name, repository))
+            return Mono.fromFuture(checks.get(checkName(context, owner, name), (ignored, executor) -> Mono.zip(
+                            workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
+                                    .map(repository -> canonical(owner, name, repository)),
+                            pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE),
+                            (repository, readable) -> repository)
                     .contextWrite(Context.of(context))
                     .toFuture()), true);
         });
     }
 
-    /** The repositories of a workspace the subscriber may read, as listed now. */
+    /**
+     * The repositories of a workspace, as listed now, whose pipelines the subscriber may read: each checked as
+     * {@link #repository} checks one (the listing already read the repository), those Bitbucket refuses left out. When
+     * it refuses them all, the subscription is refused as the first of them was.
+     */
     Mono<List<RepositoryKey>> repositories(String workspace) {
-        return Mono.defer(() -> workspaces.repositoriesNow(required(workspace, "workspace")))
-                .map(repositories -> repositories.stream()
-                        .map(repository -> canonical(workspace, repository.slug(), repository)).toList());
+        return Mono.deferContextual(context -> {
+            String owner = required(workspace, "workspace");
+            return workspaces.repositoriesNow(owner).flatMap(listed -> {
+                List<RepositoryKey> keys = listed.stream()
+                        .map(repository -> canonical(owner, repository.slug(), repository)).distinct().toList();
+                List<GatewayException> refusals = new CopyOnWriteArrayList<>();
+                return Flux.fromIterable(keys)
+                        .flatMapSequential(key -> Mono.fromFuture(checks.get(
+                                        checkName(context, key.workspace(), key.slug()), (ignored, executor) -> pipelines
+                                                .pipelinesReadable(key.workspace(), key.slug()).thenReturn(key)
+                                                .contextWrite(Context.of(context))
+                                                .toFuture()), true)
+                                .onErrorResume(GatewayException.class, failure -> {
+                                    if (!refusal(failure)) {
+                                        return Mono.error(failure);
+                                    }
+                                    refusals.add(failure);
+                                    return Mono.empty();
+                                }), WORKSPACE_CHECKS)
+                        .collectList()
+                        .flatMap(readable -> readable.isEmpty() && !refusals.isEmpty()
+                                ? Mono.error(refusals.get(0)) : Mono.just(readable));
+            });
+        });
     }
-
     Mono<FollowedPipeline> pipeline(PipelineLocator locator) {
         return Mono.defer(() -> {
             PipelineKey key = pipelineKey(locator);
@@ -137,6 +173,21 @@ class SubscriberAccess {
     /** A pipeline's steps as they are now, read with the subscriber's credential. */
     Mono<List<BitbucketStep>> steps(RepositoryKey repository, String pipelineUuid) {
         return pipelines.stepsNow(repository.workspace(), repository.slug(), pipelineUuid);
+    }
+
+    /**
+     * Names a check of {@code workspace/slug} by the credential that would be sent (in service mode, once the caller's
+     * grants allow it), without holding it.
+     */
+    private String checkName(ContextView context, String workspace, String slug) {
+        Credential credential = credentials.credentialFor(context, workspace, false);
+        return (credential == null ? "anonymous" : credential.nameUnder(names)) + "@" + workspace + "/" + slug;
+    }
+
+    /** Bitbucket's verdict that the credential may not read it, as a refusal has it. */
+    private static boolean refusal(GatewayException failure) {
+        return failure.code() == ErrorCode.UNAUTHENTICATED || failure.code() == ErrorCode.FORBIDDEN
+                || failure.code() == ErrorCode.NOT_FOUND;
     }
 
     private static PipelineKey pipelineKey(PipelineLocator locator) {

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bufferSize the events waiting for one subscriber at the most. Past it, a status subscription is closed
  *                   with SUBSCRIPTION_OVERFLOW, and a log subscription drops chunks and marks the next one it
  *                   delivers with {@code gap} and {@code droppedBytes}; either way no other subscriber waits
- * @param accessCheckReuse how long a credential's successful check that it may read a repository also admits that
- *                   credential's further subscriptions to it. Checks of one credential and repository made at the
- *                   same moment share one call to Bitbucket, so a reconnect storm of thousands of subscribers costs
- *                   a call per credential, not per subscriber. A refusal is never reused past its own call
+ * @param accessCheckReuse how long a credential's successful check that it may read a repository's pipelines also
+ *                   admits that credential's further subscriptions to it. Checks of one credential and repository
+ *                   made at the same moment share one check with Bitbucket, so a reconnect storm of thousands of
+ *                   subscribers costs a check per credential, not per subscriber. A refusal is never reused past
+ *                   its own call
  */
 @ConfigurationProperties("gateway.subscriptions")
 public record SubscriptionProperties(@DefaultValue("256") int bufferSize,

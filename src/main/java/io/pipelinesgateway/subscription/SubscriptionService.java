@@ -39,8 +39,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * The three subscriptions. Each one checks at its start that the subscriber's credential may read what it asks for
- * ({@link SubscriberAccess}), starts listening on the event bus before anything else (so no event published from
+ * The three subscriptions. Each one checks at its start that the subscriber's credential may read what it asks for,
+ * the repository's pipelines included ({@link SubscriberAccess}), starts listening on the event bus before anything else (so no event published from
  * then on is missed), has the repository watched with the subscriber's credential lent to the watcher, and hands
  * the events, through its own bounded buffer, to the subscriber. When the subscriber leaves, all of that is undone:
  * a repository nobody follows any more is no longer polled.
@@ -71,8 +71,8 @@ public class SubscriptionService {
     }
 
     /**
-     * The status changes of a repository's pipelines (or of every repository of the workspace the subscriber can
-     * read), new runs included, optionally of one branch only.
+     * The status changes of a repository's pipelines (or of every repository of the workspace whose pipelines the
+     * subscriber can read), new runs included, optionally of one branch only.
      */
     public Flux<PipelineStatusEvent> pipelineStatusChanged(String workspace, String repository, String branch) {
         return Flux.deferContextual(context -> {

@@ -30,8 +30,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * A page with live status reads a repository, then subscribes to it. Its read proved the credential's access within
  * the access window, the proof the shared tier trusts, so the subscription's access check reads the repository
- * through the cache: no call. A credential without that proof is checked with Bitbucket, and one that Bitbucket has
- * refused since its proof is checked with Bitbucket again, and refused.
+ * through the cache: no call. A page that listed the repository's pipelines holds their first page in its
+ * credential's own cache, which is the check of the pipelines: no call either. A credential without that proof is
+ * checked with Bitbucket (the repository, and its newest pipeline), and one that Bitbucket has refused since its
+ * proof is checked with Bitbucket again, and refused.
  */
 class ASubscriberWhoseReadsProvedItsAccessIsNotCheckedAgainTest extends GatewayTest {
 
@@ -39,6 +41,9 @@ class ASubscriberWhoseReadsProvedItsAccessIsNotCheckedAgainTest extends GatewayT
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String REPOSITORY = """
             { repository(workspace: "acme", slug: "api") { slug } }
+            """;
+    private static final String PIPELINES = """
+            { repository(workspace: "acme", slug: "api") { slug pipelines(first: 5) { nodes { uuid } } } }
             """;
 
     @Autowired
@@ -73,6 +78,26 @@ class ASubscriberWhoseReadsProvedItsAccessIsNotCheckedAgainTest extends GatewayT
     }
 
     @Test
+    void aReaderWhosePageListedThePipelinesSubscribesWithoutACallAndAStrangersCheckReadsTheNewestPipeline() {
+        String reader = "Bearer test-" + UUID.randomUUID();
+        String stranger = "Bearer test-" + UUID.randomUUID();
+        bitbucket.stubFor(Payloads.stub("repository-api.json"));
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinesPath())))
+                .willReturn(Payloads.response("pipelines-newest-first.json")));
+        graphQl(reader).document(PIPELINES).execute().errors().verify();
+
+        subscribe(reader);
+        subscribe(stranger);
+
+        assertThat(repositoryReadsBy(reader)).as("the reader's check of the repository, through the cache")
+                .isEqualTo(1);
+        assertThat(pipelinesChecksBy(reader)).as("the reader's check of the pipelines, by the page it listed")
+                .isZero();
+        assertThat(pipelinesChecksBy(stranger)).as("the stranger's check: its newest pipeline, with Bitbucket")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReaderRefusedSinceItsProofIsCheckedWithBitbucketAgainAndRefused() {
         String reader = "Bearer test-" + UUID.randomUUID();
         bitbucket.stubFor(Payloads.stub("repository-api.json"));
@@ -103,6 +128,13 @@ class ASubscriberWhoseReadsProvedItsAccessIsNotCheckedAgainTest extends GatewayT
             assertThat(events.error()).isNull();
         }
         await().atMost(WAIT).until(() -> watchedSubscriptions() <= before);
+    }
+
+    /** The subscription checks' reads of acme/api's pipelines: its newest one, as {@code credential}. */
+    private long pipelinesChecksBy(String credential) {
+        return bitbucket.findAll(getOf(pipelinesPath())).stream()
+                .filter(request -> credential.equals(request.getHeader("Authorization")))
+                .filter(request -> "1".equals(request.queryParameter("pagelen").firstValue())).count();
     }
 
     private long repositoryReadsBy(String credential) {
