@@ -128,11 +128,7 @@ class SubscriberAccess {
                         .map(repository -> canonical(owner, repository.slug(), repository)).distinct().toList();
                 List<GatewayException> refusals = new CopyOnWriteArrayList<>();
                 return Flux.fromIterable(keys)
-                        .flatMapSequential(key -> Mono.fromFuture(checks.get(
-                                        checkName(context, key.workspace(), key.slug()), (ignored, executor) -> pipelines
-                                                .pipelinesReadable(key.workspace(), key.slug()).thenReturn(key)
-                                                .contextWrite(Context.of(context))
-                                                .toFuture()), true)
+                        .flatMapSequential(key -> listedRepository(context, key)
                                 .onErrorResume(GatewayException.class, failure -> {
                                     if (!refusal(failure)) {
                                         return Mono.error(failure);
@@ -146,6 +142,7 @@ class SubscriberAccess {
             });
         });
     }
+
     Mono<FollowedPipeline> pipeline(PipelineLocator locator) {
         return Mono.defer(() -> {
             PipelineKey key = pipelineKey(locator);
@@ -173,6 +170,18 @@ class SubscriberAccess {
     /** A pipeline's steps as they are now, read with the subscriber's credential. */
     Mono<List<BitbucketStep>> steps(RepositoryKey repository, String pipelineUuid) {
         return pipelines.stepsNow(repository.workspace(), repository.slug(), pipelineUuid);
+    }
+
+    /**
+     * A repository a workspace's listing named, if the subscriber may read its pipelines: checked, and the check
+     * shared, as {@link #repository} checks one, with no read of the repository, which the listing has just made.
+     */
+    private Mono<RepositoryKey> listedRepository(ContextView context, RepositoryKey repository) {
+        return Mono.fromFuture(checks.get(checkName(context, repository.workspace(), repository.slug()),
+                (ignored, executor) -> pipelines.pipelinesReadable(repository.workspace(), repository.slug())
+                        .thenReturn(repository)
+                        .contextWrite(Context.of(context))
+                        .toFuture()), true);
     }
 
     /**

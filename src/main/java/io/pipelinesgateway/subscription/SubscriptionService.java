@@ -40,9 +40,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The three subscriptions. Each one checks at its start that the subscriber's credential may read what it asks for,
- * the repository's pipelines included ({@link SubscriberAccess}), starts listening on the event bus before anything else (so no event published from
- * then on is missed), has the repository watched with the subscriber's credential lent to the watcher, and hands
- * the events, through its own bounded buffer, to the subscriber. When the subscriber leaves, all of that is undone:
+ * the repository's pipelines included ({@link SubscriberAccess}), starts listening on the event bus before anything
+ * else (so no event published from then on is missed), has the repository watched with the subscriber's credential
+ * lent to the watcher, and hands the events, through its own bounded buffer, to the subscriber. When the subscriber leaves, all of that is undone:
  * a repository nobody follows any more is no longer polled.
  */
 @Service
