@@ -142,8 +142,8 @@ public class ResponseCache {
         if (!properties.enabled()) {
             return fetch.map(decode);
         }
-        String credential = authorization == null ? "anonymous" : scope.of(authorization);
-        String key = keyPrefix + "r:" + path + variant + "@" + credential;
+        String credential = credentialOf(authorization);
+        String key = ownKey(path, variant, credential);
         Object near = decoded.getIfPresent(key);
         if (near instanceof Weighed weighed) {
             count(resource, "hit");
@@ -313,8 +313,17 @@ public class ResponseCache {
         if (!properties.enabled()) {
             return Mono.just(false);
         }
-        String credential = authorization == null ? "anonymous" : scope.of(authorization);
-        return guarded(store.get(keyPrefix + "r:" + path + variant + "@" + credential)).hasElement();
+        return guarded(store.get(ownKey(path, variant, credentialOf(authorization)))).hasElement();
+    }
+
+    /** What names {@code authorization} in keys: a keyed hash of it, never it. */
+    private String credentialOf(String authorization) {
+        return authorization == null ? "anonymous" : scope.of(authorization);
+    }
+
+    /** The key of the answer to a read that {@code credential} fetched itself. */
+    private String ownKey(String path, String variant, String credential) {
+        return keyPrefix + "r:" + path + variant + "@" + credential;
     }
 
     /**
