@@ -16,8 +16,13 @@ public final class ErrorExtensions {
 
     /** {@code error} as it was, but with {@code extensions} in place of its own. */
     public static GraphQLError replaced(GraphQLError error, Map<String, Object> extensions) {
+        return replaced(error, error.getMessage(), extensions);
+    }
+
+    /** {@code error} with {@code message} and {@code extensions} in place of its own. */
+    public static GraphQLError replaced(GraphQLError error, String message, Map<String, Object> extensions) {
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(error.getErrorType())

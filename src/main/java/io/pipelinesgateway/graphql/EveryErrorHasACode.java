@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * GRAPHQL_VALIDATION_FAILED; a variable of the wrong type or out of range, an operation name the document does not
  * hold: BAD_USER_INPUT; a value the schema's type cannot hold, such as an Int overflow, or a null in a non-null field:
  * INTERNAL_ERROR), Spring for GraphQL's error types, and anything else (INTERNAL_ERROR). Codes already set are kept.
+ * Their messages name a value the caller sent as JSON names it, not as Java does ({@link PlainMessages}).
  */
 @Component
 class EveryErrorHasACode implements WebGraphQlInterceptor, Ordered {
@@ -50,7 +51,7 @@ class EveryErrorHasACode implements WebGraphQlInterceptor, Ordered {
         if (error.getExtensions() != null) {
             error.getExtensions().forEach(extensions::putIfAbsent);
         }
-        return ErrorExtensions.replaced(error, extensions);
+        return ErrorExtensions.replaced(error, PlainMessages.plain(error.getMessage()), extensions);
     }
 
     /** The code of an error raised where the gateway sets none: by graphql-java or Spring for GraphQL. */

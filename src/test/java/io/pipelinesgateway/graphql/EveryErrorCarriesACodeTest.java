@@ -1,6 +1,7 @@
 package io.pipelinesgateway.graphql;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -93,6 +94,30 @@ class EveryErrorCarriesACodeTest extends GatewayTest {
                         + "'Long'"));
 
         assertThat(EveryErrorHasACode.codeOf(error)).isEqualTo(ErrorCode.INTERNAL_ERROR);
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedAsJsonNamesItNotAsJavaDoes() {
+        String object = firstMessage(Map.of("query", "query($s: String!) { workspace(slug: $s) { slug } }",
+                "variables", Map.of("s", Map.of("a", 1))));
+        String list = firstMessage(Map.of("query", "query($s: String!) { workspace(slug: $s) { slug } }",
+                "variables", Map.of("s", List.of(1, 2))));
+        String literal = firstMessage(Map.of("query",
+                "{ repository(workspace: \"acme\", slug: \"api\") { pipelines(first: 99999999999999) { nodes { buildNumber } } } }"));
+
+        assertThat(object).contains("an object").doesNotContain("LinkedHashMap");
+        assertThat(list).contains("a list").doesNotContain("ArrayList");
+        assertThat(literal).contains("99999999999999").doesNotContain("IntValue");
+    }
+
+    /** The message of the answer's first error. */
+    private String firstMessage(Map<String, Object> request) {
+        byte[] body = http(Fixtures.bearer(), "/graphql").post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body).path("errors").get(0).path("message").asString();
     }
 
     /** The code of the answer's errors, once each is shown to carry one, and the same one. */
