@@ -89,6 +89,11 @@ final class GraphQlHttpAnswers {
         error.put("extensions", extensions);
         return ServerResponse.status(refusal.status())
                 .contentType(mediaType(request))
+                .headers(headers -> {
+                    if (refusal.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+                        headers.setAllow(Set.of(HttpMethod.GET, HttpMethod.POST));
+                    }
+                })
                 .bodyValue(Map.of("errors", List.of(error)));
     }
 

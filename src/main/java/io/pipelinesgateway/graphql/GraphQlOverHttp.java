@@ -87,7 +87,15 @@ class GraphQlOverHttp {
     RouterFunction<ServerResponse> graphQlRoutes(@Value("${spring.graphql.http.path:/graphql}") String path) {
         // WebSocket handshakes (GET with Upgrade) are routed before router functions, so they never come here.
         return RouterFunctions.route(RequestPredicates.POST(path), this::post)
-                .andRoute(RequestPredicates.GET(path), this::get);
+                .andRoute(RequestPredicates.GET(path), this::get)
+                .andRoute(RequestPredicates.path(path), this::otherMethod);
+    }
+
+    /** PUT, DELETE and the like: 405 with {@code Allow: GET, POST}, as a GraphQL response. */
+    private Mono<ServerResponse> otherMethod(ServerRequest request) {
+        return answers.refusal(request, new BadGraphQlRequest(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
+                request.method().name() + " is not a way to send a GraphQL request: " + HOW_TO_SEND
+                        + " Queries may also be sent with GET."));
     }
 
     private Mono<ServerResponse> post(ServerRequest request) {

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.graphql.MediaTypes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -78,6 +79,22 @@ class EveryAnswerOfGraphqlIsAGraphQlResponseTest extends GatewayTest {
 
         assertThat(typo.getStatus()).isEqualTo(HttpStatus.OK);
         assertOneError(typo, "GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+    void anotherMethodIsA405ThatAllowsGetAndPostWithACode(String method) {
+        EntityExchangeResult<byte[]> answer = http(Fixtures.bearer(), "/graphql")
+                .method(HttpMethod.valueOf(method))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\": \"{ __typename }\"}".getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectBody().returnResult();
+
+        assertThat(answer.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(answer.getResponseHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+        assertThat(message(assertOneError(answer, "BAD_REQUEST"))).contains(method);
     }
 
     @Test
