@@ -244,6 +244,7 @@ class BitbucketClient {
      * follow, which is NOT_FOUND too but says the thing is elsewhere, not that it is absent.
      */
     private static boolean notFound(GatewayException error) {
-        return error.code() == ErrorCode.NOT_FOUND && Integer.valueOf(404).equals(error.upstreamStatus());
+        return error.code() == ErrorCode.NOT_FOUND && Integer.valueOf(404).equals(error.upstreamStatus())
+                && !(error instanceof RepositoryHiddenException);
     }
 }

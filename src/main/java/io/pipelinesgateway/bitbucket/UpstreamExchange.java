@@ -220,7 +220,8 @@ class UpstreamExchange implements Lifecycle {
         String listedOf = request.repositoriesListedOf();
         if (listedOf != null && credential.isPresent() && status >= 200 && status < 300) {
             return Flux.fromIterable(listedRepositories(listedOf, response.getBody()))
-                    .concatMap(listed -> cache.accessProven(credential.get().authorization(), listed))
+                    .concatMap(listed -> cache.accessProven(credential.get().authorization(), listed.repository(),
+                            listed::uuid))
                     .then();
         }
         String repository = request.repository();
@@ -231,11 +232,12 @@ class UpstreamExchange implements Lifecycle {
         boolean pipelines = request.pipelinesOfRepository() != null;
         // A redirect to where a completed log is kept is Bitbucket letting the credential read it.
         if (status >= 200 && status < 300 || LogStorage.redirected(request, response)) {
-            return pipelines ? cache.accessProven(authorization, repository)
-                    .then(cache.pipelinesScopeProven(authorization)) : cache.accessProven(authorization, repository);
+            Mono<Void> proven = cache.accessProven(authorization, repository,
+                    () -> repositoryUuid(request, response.getBody()));
+            return pipelines ? proven.then(cache.pipelinesScopeProven(authorization)) : proven;
         }
         boolean lost = status == 401 || status == 403
-                || (status == 404 && !CachePolicy.notFoundIsAbsence(request));
+                || (status == 404 && (!CachePolicy.notFoundIsAbsence(request) || failures.hidesTheRepository(response)));
         Mono<Void> scopeLost = status == 401 || status == 403 && pipelines
                 ? cache.pipelinesScopeLost(authorization) : Mono.empty();
         return lost ? cache.accessLost(authorization, repository).then(scopeLost) : Mono.empty();
@@ -246,14 +248,14 @@ class UpstreamExchange implements Lifecycle {
      * {@code workspace}'s repository listing names; none of a page that cannot be read, and no slug that could not
      * be a path segment.
      */
-    private List<String> listedRepositories(String workspace, byte[] page) {
-        List<String> repositories = new ArrayList<>();
+    private List<Listed> listedRepositories(String workspace, byte[] page) {
+        List<Listed> repositories = new ArrayList<>();
         try {
             for (JsonNode listed : jsonMapper.readTree(page).path("values")) {
                 String slug = listed.path("slug").asString("");
                 if (!slug.isEmpty() && !slug.equals(".") && !slug.equals("..")) {
-                    repositories.add(UpstreamRequest.of(UpstreamResource.REPOSITORY, "repositories", workspace, slug)
-                            .repository());
+                    repositories.add(new Listed(UpstreamRequest.of(UpstreamResource.REPOSITORY, "repositories",
+                            workspace, slug).repository(), listed.path("uuid").asString(null)));
                 }
             }
         }
@@ -261,6 +263,31 @@ class UpstreamExchange implements Lifecycle {
             // Proves no more than what was read so far: a page the gateway cannot read is an error for its caller.
         }
         return repositories;
+    }
+
+    /** A repository a listing page names: its path ({@code workspace/slug}) and its UUID, if the page gives it. */
+    private record Listed(String repository, String uuid) {
+    }
+
+    /**
+     * The UUID of the repository an answer is about, where it names it: a repository's own answer, and a pipeline's
+     * or a page of pipelines (each names its repository); null for any other answer, or one that cannot be read.
+     */
+    private String repositoryUuid(UpstreamRequest request, byte[] body) {
+        if (body == null || body.length == 0
+                || request.resource() != UpstreamResource.REPOSITORY && request.pipelinesOfRepository() == null) {
+            return null;
+        }
+        try {
+            JsonNode answer = jsonMapper.readTree(body);
+            JsonNode named = request.resource() == UpstreamResource.REPOSITORY ? answer
+                    : answer.has("values") ? answer.path("values").path(0).path("repository")
+                    : answer.path("repository");
+            return named.path("uuid").asString(null);
+        }
+        catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private boolean shortRateLimit(GatewayException error) {

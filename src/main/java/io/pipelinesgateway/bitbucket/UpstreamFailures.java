@@ -113,7 +113,10 @@ final class UpstreamFailures {
                     "The credential is not allowed to access " + what + ": it lacks the scope (read:pipeline:"
                             + "bitbucket to read, write:pipeline:bitbucket to run or stop, admin:pipeline:bitbucket "
                             + "to configure) or the permission on this workspace.", status, null);
-            case 404 -> new GatewayException(ErrorCode.NOT_FOUND,
+            case 404 -> request.repository() != null && hidesTheRepository(response)
+                    ? new RepositoryHiddenException("Bitbucket has no repository at "
+                    + "/repositories/" + request.repository() + ", or the credential cannot see it.")
+                    : new GatewayException(ErrorCode.NOT_FOUND,
                     "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
             case 409 -> new GatewayException(ErrorCode.CONFLICT,
                     "Bitbucket reported a conflict for " + what + upstreamMessage(response, sent), status, null);
@@ -234,6 +237,17 @@ final class UpstreamFailures {
     }
 
     /** The message of Bitbucket's error body ({@code error.message}), or {@code null} where it sent none. */
+    /**
+     * Whether a 404 is Bitbucket saying that the credential may not see the repository at all, as it answers every
+     * read below a private repository the credential lost access to ("You may not have access to this repository or
+     * it no longer exists in this workspace", "... either does not exist or you do not have access"), rather than
+     * that the thing asked for is not there.
+     */
+    boolean hidesTheRepository(ResponseEntity<byte[]> response) {
+        String message = response.getStatusCode().value() == 404 ? bitbucketMessage(response) : null;
+        return message != null && message.toLowerCase(Locale.ROOT).contains("have access");
+    }
+
     private String bitbucketMessage(ResponseEntity<byte[]> response) {
         try {
             JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");

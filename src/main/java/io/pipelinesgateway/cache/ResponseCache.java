@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -332,6 +333,18 @@ public class ResponseCache {
      * the window is not written again ({@link #provenLately}).
      */
     public Mono<Void> accessProven(String authorization, String repository) {
+        return accessProven(authorization, repository, () -> null);
+    }
+
+    /**
+     * {@link #accessProven(String, String)}, by an answer that names the repository's UUID ({@code repositoryUuid},
+     * read only when the proof is written; null where the answer does not name it). A repository's path (workspace
+     * and slug) can name another repository later, one created under a slug a renamed, moved or deleted one had: when
+     * the UUID differs from the one the path last named, everything kept of the path (its entries, shared or not, and
+     * every credential's proof of access to it) is dropped before this proof is written, so no reader of the new
+     * repository is served what the old one held, and no reader of the old one what the new one holds.
+     */
+    public Mono<Void> accessProven(String authorization, String repository, Supplier<String> repositoryUuid) {
         if (!properties.enabled() || !properties.shared()) {
             return Mono.empty();
         }
@@ -339,23 +352,43 @@ public class ResponseCache {
         if (provenLately.asMap().putIfAbsent(access, Boolean.TRUE) != null) {
             return Mono.empty();
         }
-        return guarded(store.put(access, indexOf("/repositories/" + repository), PROVEN,
-                properties.sharedAccessWindow()));
+        String uuid = repositoryUuid.get();
+        return (uuid == null ? Mono.<Void>empty() : sameRepository(repository, uuid))
+                .then(guarded(store.put(access, indexOf("/repositories/" + repository), PROVEN,
+                        properties.sharedAccessWindow())));
     }
 
     /**
-     * Whether {@code authorization} has proven its access to {@code repository} within the access window, and that its
-     * token may read pipelines within the scope window, as the shared tier asks before serving a shared entry: false
-     * when the shared tier is off, or the store does not answer.
+     * Records that {@code repository}'s path names the repository {@code uuid}, first dropping what is kept of the
+     * path when it named another one ({@link #accessProven(String, String, Supplier)}). Kept as long as a completed
+     * entry, so it outlives every entry it guards.
+     */
+    private Mono<Void> sameRepository(String repository, String uuid) {
+        String path = "/repositories/" + repository;
+        String named = keyPrefix + "g:" + repository;
+        byte[] bytes = uuid.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        return guarded(store.get(named))
+                .filter(last -> !Arrays.equals(last, bytes))
+                .flatMap(another -> {
+                    log.info("Repository {} now names another repository than before: what was kept of it is "
+                            + "dropped", repository);
+                    String proofs = accessKey("", repository);
+                    provenLately.asMap().keySet().removeIf(key -> key.startsWith(proofs));
+                    return evictItem(path).then(guarded(store.evict(indexOf(path), proofs)));
+                })
+                .then(guarded(store.put(named, indexOf(path), bytes, properties.completed())));
+    }
+
+    /**
+     * Whether {@code authorization} has proven its access to {@code repository} within the access window, as the shared
+     * tier asks before serving a shared entry (which also asks that the token may read pipelines): false when the
+     * shared tier is off, or the store does not answer.
      */
     public Mono<Boolean> accessProvenWithinWindow(String authorization, String repository) {
         if (!properties.enabled() || !properties.shared()) {
             return Mono.just(false);
         }
-        String credential = scope.of(authorization);
-        return guarded(store.getAll(List.of(accessKey(credential, repository), scopeKey(credential))))
-                .map(found -> found.get(0).isPresent() && found.get(1).isPresent())
-                .defaultIfEmpty(false);
+        return guarded(store.get(accessKey(scope.of(authorization), repository))).hasElement();
     }
 
     /**

@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_43;
 import static io.pipelinesgateway.support.Fixtures.STEP_BUILD;
+import static io.pipelinesgateway.support.Fixtures.STEP_TEST;
 import static io.pipelinesgateway.support.Fixtures.encoded;
 import static io.pipelinesgateway.support.Fixtures.pipelinePath;
 import static io.pipelinesgateway.support.Fixtures.pipelinesPath;
@@ -75,6 +76,12 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
     private static final String WORKSPACE_LISTING = """
             { workspace(slug: "acme") { repositories { nodes { slug } } } }
             """;
+    private static final String TESTS_STEP = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") { uuid } } }
+            """.formatted(PIPELINE_42, STEP_TEST);
+    private static final String TESTS_REPORT = """
+            { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") { testReport { total } } } }
+            """.formatted(PIPELINE_42, STEP_TEST);
     private static final String REPORT = """
             { pipeline(workspace: "acme", repository: "api", uuid: "%s") { step(uuid: "%s") { testReport { total } } } }
             """.formatted(PIPELINE_42, STEP_BUILD);
@@ -205,6 +212,69 @@ class SharedTierServesOnlyReadersWithProvenAccessTest extends GatewayTest {
         long ownCalls = callsBy(second, pipelinePath(PIPELINE_42)) + callsBy(second, pipelinesPath())
                 + callsBy(second, pipelinePath("4204"));
         assertThat(ownCalls).as("one call proves the scope; the others wait for it, then are shared").isEqualTo(1);
+    }
+
+    @Test
+    void aRepositoryCreatedUnderTheSlugAnotherHadIsNotServedWhatTheOtherHeld() {
+        String formerReader = freshCredential();
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinePath("4401"))))
+                .withHeader("Authorization", equalTo(formerReader))
+                .willReturn(Payloads.response("pipeline-42-by-build-number.json")));
+        readsBuild(formerReader, 4401);
+
+        // acme/api is now another repository (another UUID), with no pipelines yet, which the newcomer may read.
+        String newcomer = freshCredential();
+        ObjectNode recreated = (ObjectNode) JsonMapper.builder().build().readTree(
+                Payloads.text("repository-api.json"));
+        recreated.put("uuid", "{0a0a0a0a-0b0b-4c0c-8d0d-0e0e0e0e0e0e}");
+        bitbucket.stubFor(Payloads.stub("repository-api.json").withHeader("Authorization", equalTo(newcomer))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(recreated.toString())));
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinesPath())))
+                .withHeader("Authorization", equalTo(newcomer))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"values\": [], \"page\": 1, \"pagelen\": 100, \"size\": 0}")));
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinePath("4401"))))
+                .withHeader("Authorization", equalTo(newcomer)).willReturn(Payloads.response("error-404.json")));
+        graphQl(newcomer).document(PIPELINES_LISTING).execute().path("repository.pipelines.nodes")
+                .entityList(Object.class).hasSize(0);
+
+        graphQl(newcomer).document(BUILD.formatted(4401)).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("NOT_FOUND")))
+                .path("pipeline").valueIsNull();
+        assertThat(callsBy(newcomer, pipelinePath("4401"))).as("its own call").isEqualTo(1);
+    }
+
+    @Test
+    void aReaderWhoLostAccessLeavesNoAbsenceThatOtherReadersAreShown() {
+        String reader = freshCredential();
+        given("pipeline-42.json");
+        given("step-integration-tests.json");
+        graphQl(reader).document(TESTS_STEP).execute().errors().verify();
+        String lost = provenReader();
+        String another = provenReader();
+        // Removed from the private repository since it proved access: Bitbucket hides the repository from it.
+        bitbucket.stubFor(any(urlPathMatching(FakeBitbucket.api(repositoryPath() + ".*"))).atPriority(1)
+                .withHeader("Authorization", equalTo(lost))
+                .willReturn(Payloads.response("error-404-repository-hidden.json")));
+
+        graphQl(lost).document(TESTS_REPORT).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("NOT_FOUND")));
+        givenFor(another, "test-report-summary.json");
+
+        graphQl(another).document(TESTS_REPORT).execute().path("pipeline.step.testReport.total")
+                .entity(Integer.class).isEqualTo(4);
+        // Its proof ended with that 404: what another reader fetched since is not served to it.
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinePath("4205"))))
+                .willReturn(Payloads.response("pipeline-42.json")));
+        readsBuild(another, 4205);
+        graphQl(lost).document(BUILD.formatted(4205)).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(code(error)).isEqualTo("NOT_FOUND")))
+                .path("pipeline").valueIsNull();
+        assertThat(callsBy(lost, pipelinePath("4205"))).as("its own call").isEqualTo(1);
     }
 
     @Test
