@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.error.ErrorCode;
@@ -64,19 +64,53 @@ public class FeedService {
     /** The {@code limit} pipelines that follow {@code after} (null: from the newest) in the feed's order. */
     Mono<FeedSlice> newest(PipelineFilter filter, FeedPosition after, int limit) {
         return scope(filter).flatMap(scope -> {
-            List<Source> sources = scope.stream().map(repository -> new Source(repository, filter, after)).toList();
+            List<Source> sources = scope.selected().stream()
+                    .map(repository -> new Source(repository, filter, after)).toList();
             return merge(scope, sources, new ArrayList<>(), limit);
         });
     }
 
-    private Mono<List<Repository>> scope(PipelineFilter filter) {
+    /**
+     * The repositories the filter selects, of the workspaces it names (else the caller's), and what it names that is
+     * left out: a workspace Bitbucket would not list (403, 404), a repository none of the listed workspaces holds.
+     */
+    private Mono<Scope> scope(PipelineFilter filter) {
         Mono<List<String>> slugs = filter.workspaces().isEmpty() ? workspaces.slugs()
                 : Mono.just(filter.workspaces());
         return slugs.flatMapMany(Flux::fromIterable)
-                .flatMapSequential(repositories::all, BitbucketProperties.FAN_OUT)
-                .flatMapIterable(Function.identity())
-                .filter(filter::selects)
-                .collectList();
+                .flatMapSequential(slug -> repositories.all(slug)
+                        .map(listed -> new Listed(slug, listed, null))
+                        .onErrorResume(GatewayException.class, failure -> UNREADABLE.contains(failure.code())
+                                ? Mono.just(new Listed(slug, List.of(), failure)) : Mono.error(failure)),
+                        BitbucketProperties.FAN_OUT)
+                .collectList()
+                .map(listings -> {
+                    List<Repository> listed = listings.stream().flatMap(listing -> listing.repositories().stream())
+                            .toList();
+                    List<FeedSlice.Left> left = new ArrayList<>();
+                    Set<String> unlisted = new HashSet<>();
+                    listings.stream().filter(listing -> listing.failure() != null).forEach(listing -> {
+                        unlisted.add(listing.workspace());
+                        left.add(new FeedSlice.Left(listing.workspace(), null, listing.failure()));
+                    });
+                    for (String named : filter.repositories()) {
+                        boolean found = listed.stream().anyMatch(repository -> named.equals(repository.slug())
+                                || named.equals(repository.fullName()));
+                        int slash = named.indexOf('/');
+                        if (!found && !(slash > 0 && unlisted.contains(named.substring(0, slash)))) {
+                            left.add(new FeedSlice.Left(null, named, null));
+                        }
+                    }
+                    return new Scope(listed.stream().filter(filter::selects).toList(), left);
+                });
+    }
+
+    /** A workspace's repositories, or why they could not be listed. */
+    private record Listed(String workspace, List<Repository> repositories, GatewayException failure) {
+    }
+
+    /** The repositories a filter selects, and what it names that is left out of the answer. */
+    private record Scope(List<Repository> selected, List<FeedSlice.Left> left) {
     }
 
     /**
@@ -84,12 +118,13 @@ public class FeedService {
      * Before each take, every repository that may still hold pipelines must show its next one, so repositories whose
      * buffer ran dry are read first, all of them in one parallel round.
      */
-    private Mono<FeedSlice> merge(List<Repository> scope, List<Source> sources, List<Pipeline> taken, int limit) {
+    private Mono<FeedSlice> merge(Scope scope, List<Source> sources, List<Pipeline> taken, int limit) {
         while (true) {
             boolean truncated = sources.stream().anyMatch(source -> source.truncated);
             if (taken.size() == limit && sources.stream().anyMatch(source -> !source.buffer.isEmpty())) {
                 // Any pipeline left proves there is more; which one comes next can wait for the next page.
-                return Mono.just(new FeedSlice(scope, taken, true, truncated, unreadable(sources)));
+                return Mono.just(new FeedSlice(scope.selected(), taken, true, truncated, unreadable(sources),
+                        scope.left()));
             }
             List<Source> dry = sources.stream().filter(Source::needsPage).toList();
             if (!dry.isEmpty()) {
@@ -112,7 +147,8 @@ public class FeedService {
                             FeedPosition.NEWEST_FIRST))
                     .orElse(null);
             if (newest == null) {
-                return Mono.just(new FeedSlice(scope, taken, false, truncated, unreadable(sources)));
+                return Mono.just(new FeedSlice(scope.selected(), taken, false, truncated, unreadable(sources),
+                        scope.left()));
             }
             taken.add(newest.buffer.removeFirst());
         }
