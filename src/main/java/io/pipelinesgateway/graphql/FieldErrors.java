@@ -11,8 +11,8 @@ import io.pipelinesgateway.error.InvalidInputException;
 
 /**
  * The GraphQL error a {@link GatewayException} stands for, with its {@code extensions.code} and what else it tells:
- * for a field that failed ({@link GatewayExceptionResolver}), or for one item of a list field that answers the others
- * (null in that item's place, the error pathed to it).
+ * for a field that failed ({@link GatewayExceptionResolver}), for one item of a list field that answers the others
+ * (null in that item's place, the error pathed to it), or for a subscription that ends.
  */
 public final class FieldErrors {
 
@@ -30,7 +30,7 @@ public final class FieldErrors {
     }
 
     /** What an error of {@code failure} carries in its {@code extensions}: its code first. */
-    static Map<String, Object> extensionsOf(GatewayException failure) {
+    public static Map<String, Object> extensionsOf(GatewayException failure) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", failure.code().name());
         if (failure.retryAfterSeconds() != null) {

@@ -8,6 +8,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
+import io.pipelinesgateway.graphql.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +35,13 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
         while (!(cause instanceof GatewayException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        Map<String, Object> extensions = new LinkedHashMap<>();
         if (cause instanceof GatewayException known) {
-            extensions.put("code", known.code().name());
-            if (known.retryAfterSeconds() != null) {
-                extensions.put("retryAfter", known.retryAfterSeconds());
-            }
-            if (known.upstreamStatus() != null) {
-                extensions.put("upstreamStatus", known.upstreamStatus());
-            }
-            return GraphqlErrorBuilder.newError().message(known.getMessage()).extensions(extensions).build();
+            return GraphqlErrorBuilder.newError().message(known.getMessage())
+                    .extensions(FieldErrors.extensionsOf(known)).build();
         }
         String reference = UUID.randomUUID().toString();
         log.error("A subscription failed unexpectedly (reference {})", reference, error);
+        Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", ErrorCode.INTERNAL_ERROR.name());
         extensions.put("reference", reference);
         return GraphqlErrorBuilder.newError()
