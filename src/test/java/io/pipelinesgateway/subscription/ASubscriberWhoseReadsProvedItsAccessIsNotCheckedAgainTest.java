@@ -107,6 +107,9 @@ class ASubscriberWhoseReadsProvedItsAccessIsNotCheckedAgainTest extends GatewayT
         bitbucket.stubFor(Payloads.stub("error-403.json").withHeader("Authorization", equalTo(reader)));
         bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(repositoryPath())))
                 .withHeader("Authorization", equalTo(reader)).willReturn(Payloads.response("error-403.json")));
+        // Everywhere in the repository: the check reads its pipelines beside it, and either may answer first.
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(pipelinesPath())))
+                .withHeader("Authorization", equalTo(reader)).willReturn(Payloads.response("error-403.json")));
         graphQl(reader).document("""
                 { pipeline(workspace: "acme", repository: "api", uuid: "%s") { buildNumber } }
                 """.formatted(PIPELINE_42)).execute();
