@@ -237,7 +237,8 @@ class UpstreamExchange implements Lifecycle {
             return pipelines ? proven.then(cache.pipelinesScopeProven(authorization)) : proven;
         }
         boolean lost = status == 401 || status == 403
-                || (status == 404 && (!CachePolicy.notFoundIsAbsence(request) || failures.hidesTheRepository(response)));
+                || (status == 404
+                        && (!CachePolicy.notFoundIsAbsence(request) || failures.hidesTheRepository(response)));
         Mono<Void> scopeLost = status == 401 || status == 403 && pipelines
                 ? cache.pipelinesScopeLost(authorization) : Mono.empty();
         return lost ? cache.accessLost(authorization, repository).then(scopeLost) : Mono.empty();

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * caller whose own credential has proven read access to that repository within
  * {@code gateway.cache.shared-access-window}, and that its token may read pipelines at all (a read below any
  * repository's {@code pipelines/} within {@code gateway.cache.shared-scope-window}), counted as
- * {@code result=shared-hit}. A caller without such proof (none yet, or a 401, 403 or 404 since) never gets it. Shared entries are keyed as one more scope of the same path, so
+ * {@code result=shared-hit}. A caller without such proof (none yet, or a 401, 403 or 404 since) never gets it.
+ * Shared entries are keyed as one more scope of the same path, so
  * every eviction that drops a path for every credential drops the shared entry too.
  * <p>
  * Live data's time adapts to its stability ({@link Freshness}): when an answer is fetched again and its content is
@@ -328,21 +329,16 @@ public class ResponseCache {
     }
 
     /**
-     * Records that {@code authorization} has just read {@code repository} successfully: for the access window, it
-     * may be served what other readers of the repository fetched. A proof this process wrote within the last fifth of
-     * the window is not written again ({@link #provenLately}).
-     */
-    public Mono<Void> accessProven(String authorization, String repository) {
-        return accessProven(authorization, repository, () -> null);
-    }
-
-    /**
-     * {@link #accessProven(String, String)}, by an answer that names the repository's UUID ({@code repositoryUuid},
-     * read only when the proof is written; null where the answer does not name it). A repository's path (workspace
-     * and slug) can name another repository later, one created under a slug a renamed, moved or deleted one had: when
-     * the UUID differs from the one the path last named, everything kept of the path (its entries, shared or not, and
-     * every credential's proof of access to it) is dropped before this proof is written, so no reader of the new
-     * repository is served what the old one held, and no reader of the old one what the new one holds.
+     * Records that {@code authorization} has just read {@code repository} successfully, by an answer that names the
+     * repository's UUID ({@code repositoryUuid}, read only when the proof is written; null where the answer does not
+     * name it): for the access window, it may be served what other readers of the repository fetched. A proof this
+     * process wrote within the last fifth of the window is not written again ({@link #provenLately}).
+     * <p>
+     * A repository's path (workspace and slug) can name another repository later, one created under a slug a renamed,
+     * moved or deleted one had: when the UUID differs from the one the path last named, everything kept of the path
+     * (its entries, shared or not, and every credential's proof of access to it) is dropped before this proof is
+     * written, so no reader of the new repository is served what the old one held, and no reader of the old one what
+     * the new one holds.
      */
     public Mono<Void> accessProven(String authorization, String repository, Supplier<String> repositoryUuid) {
         if (!properties.enabled() || !properties.shared()) {
@@ -360,7 +356,7 @@ public class ResponseCache {
 
     /**
      * Records that {@code repository}'s path names the repository {@code uuid}, first dropping what is kept of the
-     * path when it named another one ({@link #accessProven(String, String, Supplier)}). Kept as long as a completed
+     * path when it named another one ({@link #accessProven}). Kept as long as a completed
      * entry, so it outlives every entry it guards.
      */
     private Mono<Void> sameRepository(String repository, String uuid) {

@@ -32,12 +32,6 @@ public record FeedSlice(List<Repository> scope, List<Pipeline> pipelines, boolea
         left = List.copyOf(left);
     }
 
-    /** A slice whose filter named nothing it leaves out. */
-    public FeedSlice(List<Repository> scope, List<Pipeline> pipelines, boolean hasMore, boolean truncated,
-            List<Unreadable> unreadable) {
-        this(scope, pipelines, hasMore, truncated, unreadable, List.of());
-    }
-
     /** A repository of the scope that answered 404 or 403 for its pipelines, and that answer. */
     public record Unreadable(Repository repository, GatewayException failure) {
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.logging.RequestId;
+import io.pipelinesgateway.persistedquery.PersistedQueryExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

@@ -21,9 +21,10 @@ final class PlainMessages {
     /** "a 'LinkedHashMap'" and the like: a JSON value named by the Java class it was read into. */
     private static final Pattern JAVA_CLASS = Pattern.compile("\\ban? '(" + String.join("|", KINDS.keySet()) + ")'");
 
-    /** A literal printed as graphql-java's syntax tree prints it: {@code IntValue{value=7}}, {@code StringValue{...}}. */
+    /** A literal as graphql-java's syntax tree prints it: {@code IntValue{value=7}}, {@code StringValue{...}}. */
     private static final Pattern LITERAL = Pattern.compile(
-            "(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}|StringValue\\{value='([^']*)'}|EnumValue\\{name='([^']*)'}");
+            "(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}"
+                    + "|StringValue\\{value='([^']*)'}|EnumValue\\{name='([^']*)'}");
 
     private PlainMessages() {
     }
@@ -33,7 +34,8 @@ final class PlainMessages {
         if (message == null || message.indexOf('\'') < 0 && message.indexOf('{') < 0) {
             return message;
         }
-        String kinds = JAVA_CLASS.matcher(message).replaceAll(match -> Matcher.quoteReplacement(KINDS.get(match.group(1))));
+        String kinds = JAVA_CLASS.matcher(message)
+                .replaceAll(match -> Matcher.quoteReplacement(KINDS.get(match.group(1))));
         return LITERAL.matcher(kinds).replaceAll(match -> Matcher.quoteReplacement(
                 match.group(1) != null ? match.group(1) : match.group(2) != null ? '"' + match.group(2) + '"'
                         : match.group(3)));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.pipelinesgateway.persistedquery.PersistedQueryExtension;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -89,11 +90,13 @@ class ProtocolCheckingWebSocketHandler extends GraphQlWebSocketHandler {
                 || !(operationName.isMissingNode() || operationName.isNull() || operationName.isString())) {
             return false;
         }
-        Map<String, Object> extensionMap = extensions.isObject() ? json.convertValue(extensions, GraphQlOverHttp.JSON_OBJECT) : Map.of();
+        Map<String, Object> extensionMap = extensions.isObject()
+                ? json.convertValue(extensions, GraphQlOverHttp.JSON_OBJECT) : Map.of();
         if (PersistedQueryExtension.problem(extensionMap) != null) {
             return false;
         }
-        return query.isString() || (query.isMissingNode() || query.isNull()) && extensionMap.containsKey("persistedQuery");
+        return query.isString()
+                || (query.isMissingNode() || query.isNull()) && extensionMap.containsKey("persistedQuery");
     }
 
     /** A session whose received frames stop at the first unreadable one, which closes it with 4400. */

@@ -64,7 +64,8 @@ class NodeController {
                 .toList();
         // In any order, so a slot frees as soon as any answer comes; then put back in the order of the IDs.
         return Flux.range(0, answers.size())
-                .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)), BitbucketProperties.FAN_OUT)
+                .flatMap(index -> answers.get(index).map(answer -> Map.entry(index, answer)),
+                        BitbucketProperties.FAN_OUT)
                 .collectSortedList(Map.Entry.comparingByKey())
                 .map(found -> DataFetcherResult.<List<Object>>newResult()
                         // A null stands for a missing object; Reactor carries no nulls, so they are put in the list last.

@@ -131,7 +131,8 @@ class PersistedQueries extends ApolloPersistedQuerySupport {
             if (known != null) {
                 return CompletableFuture.completedFuture(known);
             }
-            Mono<PreparsedDocumentEntry> stored = isSha256(hash) ? store.get(hash).map(onMiss::apply) : Mono.empty();
+            Mono<PreparsedDocumentEntry> stored = PersistedQueryExtension.isSha256(hash)
+                    ? store.get(hash).map(onMiss::apply) : Mono.empty();
             return stored.switchIfEmpty(Mono.defer(() -> register(hash, input, onMiss)))
                     .doOnNext(entry -> {
                         if (!entry.hasErrors()) {
@@ -148,10 +149,6 @@ class PersistedQueries extends ApolloPersistedQuerySupport {
                     PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query) ? "" : query);
             // Only queries that parse and validate are kept: an invalid one is answered with its errors each time.
             return entry.hasErrors() ? Mono.just(entry) : store.put(hash, query).thenReturn(entry);
-        }
-
-        private static boolean isSha256(String hash) {
-            return hash.length() == 64 && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
         }
     }
 }

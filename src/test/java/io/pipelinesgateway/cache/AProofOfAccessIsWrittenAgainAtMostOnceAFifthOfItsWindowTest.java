@@ -45,27 +45,27 @@ class AProofOfAccessIsWrittenAgainAtMostOnceAFifthOfItsWindowTest {
 
     @Test
     void aReadSoonAfterTheProofWritesNothingAndALaterOneRenewsIt() throws InterruptedException {
-        cache.accessProven(ADA, REPOSITORY).block();
+        cache.accessProven(ADA, REPOSITORY, () -> null).block();
         long written = proofTimeToLiveMs();
         Thread.sleep(700);
 
-        cache.accessProven(ADA, REPOSITORY).block();
+        cache.accessProven(ADA, REPOSITORY, () -> null).block();
         assertThat(proofTimeToLiveMs()).as("not written again within a fifth of the window")
                 .isLessThanOrEqualTo(written - 500);
 
         Thread.sleep(1_500);
-        cache.accessProven(ADA, REPOSITORY).block();
+        cache.accessProven(ADA, REPOSITORY, () -> null).block();
         assertThat(proofTimeToLiveMs()).as("renewed once a fifth of the window has passed")
                 .isGreaterThan(WINDOW.toMillis() - 500);
     }
 
     @Test
     void aRefusalEndsTheProofAndTheNextSuccessfulReadWritesItAtOnce() {
-        cache.accessProven(ADA, REPOSITORY).block();
+        cache.accessProven(ADA, REPOSITORY, () -> null).block();
         cache.accessLost(ADA, REPOSITORY).block();
         assertThat(proofKeys()).as("ended at once").isEmpty();
 
-        cache.accessProven(ADA, REPOSITORY).block();
+        cache.accessProven(ADA, REPOSITORY, () -> null).block();
 
         assertThat(proofKeys()).hasSize(1);
     }

@@ -83,7 +83,8 @@ class ColdReadsAskRedisInFewRoundTripsTest {
     @Test
     void anotherReadersReadOfACompletedSharedCopyTakesThree() {
         readAfterProvingAccess("steps");
-        cache.accessProven("Bearer bob", "acme/api").then(cache.pipelinesScopeProven("Bearer bob")).block();
+        cache.accessProven("Bearer bob", "acme/api", () -> null)
+                .then(cache.pipelinesScopeProven("Bearer bob")).block();
         sent.set(0);
 
         assertThat(read("Bearer bob", "acme/api", "other", Duration.ofHours(1))).as("the shared copy")
@@ -93,7 +94,7 @@ class ColdReadsAskRedisInFewRoundTripsTest {
 
     @Test
     void aColdReadOfDataNobodyElseIsServedTakesThree() {
-        cache.accessProven("Bearer ada", "acme/api").block(); // the connection opened
+        cache.accessProven("Bearer ada", "acme/api", () -> null).block(); // the connection opened
         sent.set(0);
         assertThat(read("Bearer ada", null, "variables", Duration.ofMinutes(1))).isEqualTo("variables");
 
@@ -105,7 +106,8 @@ class ColdReadsAskRedisInFewRoundTripsTest {
      * steps page Bitbucket answers so.
      */
     private String readAfterProvingAccess(String answer) {
-        cache.accessProven("Bearer ada", "acme/api").then(cache.pipelinesScopeProven("Bearer ada")).block();
+        cache.accessProven("Bearer ada", "acme/api", () -> null)
+                .then(cache.pipelinesScopeProven("Bearer ada")).block();
         redis.sync().configResetstat();
         sent.set(0);
         return read("Bearer ada", "acme/api", answer, Duration.ofHours(1));

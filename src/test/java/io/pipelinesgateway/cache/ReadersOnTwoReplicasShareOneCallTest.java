@@ -90,7 +90,7 @@ class ReadersOnTwoReplicasShareOneCallTest {
      * pipelines, kept for {@code kept}.
      */
     private Mono<String> read(ResponseCache replica, String authorization, Mono<byte[]> fetch, Duration kept) {
-        return replica.accessProven(authorization, REPOSITORY)
+        return replica.accessProven(authorization, REPOSITORY, () -> null)
                 .then(replica.pipelinesScopeProven(authorization))
                 .then(replica.read("steps", STEPS, "?page=1", authorization, REPOSITORY, fetch,
                         bytes -> new String(bytes, StandardCharsets.UTF_8), value -> Freshness.fixed(kept)));

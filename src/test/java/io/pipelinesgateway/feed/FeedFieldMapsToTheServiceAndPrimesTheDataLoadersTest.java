@@ -85,7 +85,7 @@ class FeedFieldMapsToTheServiceAndPrimesTheDataLoadersTest {
         Pipeline pipeline = Pipeline.from(KEY_42, payload("pipeline-42.json", BitbucketPipeline.class),
                 "https://bitbucket.org");
         when(feed.newest(any(), any(), anyInt())).thenReturn(Mono.just(new FeedSlice(List.of(API), List.of(pipeline),
-                false, false, List.of())));
+                false, false, List.of(), List.of())));
 
         graphQl.document("""
                         { pipelines(filter: {workspaces: ["acme"], branches: ["main"]}, first: 5) {
@@ -105,7 +105,8 @@ class FeedFieldMapsToTheServiceAndPrimesTheDataLoadersTest {
     void aRepositoryTheFeedCouldNotReadIsAnErrorWithItsCodeBesideTheRest() {
         when(feed.newest(any(), any(), anyInt())).thenReturn(Mono.just(new FeedSlice(List.of(API, WEB), List.of(),
                 false, false, List.of(new FeedSlice.Unreadable(WEB,
-                        new GatewayException(ErrorCode.FORBIDDEN, "The credential cannot read it."))))));
+                        new GatewayException(ErrorCode.FORBIDDEN, "The credential cannot read it."))),
+                List.of())));
 
         graphQl.document("{ pipelines(filter: {workspaces: [\"acme\"]}) { nodes { uuid } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {

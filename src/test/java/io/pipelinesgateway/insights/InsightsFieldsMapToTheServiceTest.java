@@ -39,7 +39,7 @@ class InsightsFieldsMapToTheServiceTest {
     @Test
     void failingStepsAreTheFirstOfTheServicesAnswer() {
         when(insights.insights(any(), any())).thenReturn(Mono.just(new InsightsService.Answer(ANSWER,
-                new FeedSlice(List.of(), List.of(), false, false, List.of()))));
+                new FeedSlice(List.of(), List.of(), false, false, List.of(), List.of()))));
 
         graphQl.document("{ insights { pipelinesCovered failingSteps(first: 1) { name } } }").execute()
                 .path("insights.pipelinesCovered").entity(Integer.class).isEqualTo(10)
@@ -51,7 +51,7 @@ class InsightsFieldsMapToTheServiceTest {
     @Test
     void aNegativeCountOfFailingStepsIsBadUserInput() {
         when(insights.insights(any(), any())).thenReturn(Mono.just(new InsightsService.Answer(ANSWER,
-                new FeedSlice(List.of(), List.of(), false, false, List.of()))));
+                new FeedSlice(List.of(), List.of(), false, false, List.of(), List.of()))));
 
         graphQl.document("{ insights { failingSteps(first: -1) { name } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->

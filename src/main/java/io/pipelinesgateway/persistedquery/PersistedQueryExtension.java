@@ -1,4 +1,4 @@
-package io.pipelinesgateway.graphql;
+package io.pipelinesgateway.persistedquery;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
  * sends it in another shape must be refused where the request arrives, over HTTP or WebSocket, with a message that
  * says what to send, before graphql-java fails on it.
  */
-final class PersistedQueryExtension {
+public final class PersistedQueryExtension {
 
     private static final String EXPECTED = "a JSON object such as {\"version\": 1, \"sha256Hash\": \"<the SHA-256 of "
             + "the query's text, 64 hexadecimal digits>\"}";
@@ -17,7 +17,7 @@ final class PersistedQueryExtension {
     }
 
     /** What is wrong with the request's {@code extensions.persistedQuery}, if it has one; null when nothing is. */
-    static String problem(Map<String, Object> extensions) {
+    public static String problem(Map<String, Object> extensions) {
         if (extensions == null || !extensions.containsKey("persistedQuery")) {
             return null;
         }
@@ -35,7 +35,9 @@ final class PersistedQueryExtension {
         return null;
     }
 
-    private static boolean isSha256(String hash) {
-        return hash.length() == 64 && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    /** Whether {@code hash} is a SHA-256 written as 64 hexadecimal digits, in either case. */
+    static boolean isSha256(String hash) {
+        return hash.length() == 64 && hash.chars()
+                .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 }
