@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -161,20 +160,10 @@ class BitbucketClient {
             // Scoped to the credential actually sent upstream; a repository's completed pipeline data is also
             // shared with the other readers who have proven access to that repository. A read answered without its
             // own call (a hit, or another read's call joined) saved one; one refused or failed saved none.
-            Supplier<Mono<T>> cached = () -> {
-                AtomicBoolean called = new AtomicBoolean();
-                return cache.read(request.resource().metricName(), request.path(), variant,
-                                credential.map(Credential::authorization).orElse(null),
-                                request.pipelinesOfRepository(), Mono.defer(() -> {
-                                    called.set(true);
-                                    return fetch(request, headers, credential, true, notFoundAsEmpty, stored);
-                                }), decoding, freshness)
-                        .doOnSuccess(answered -> {
-                            if (!called.get()) {
-                                rateLimits.answeredWithoutACall(request.workspace());
-                            }
-                        });
-            };
+            Supplier<Mono<T>> cached = () -> cache.read(request.resource().metricName(), request.path(), variant,
+                    credential.map(Credential::authorization).orElse(null), request.pipelinesOfRepository(),
+                    Mono.defer(() -> fetch(request, headers, credential, true, notFoundAsEmpty, stored)), decoding,
+                    freshness, rateLimits.savedCalls(request.workspace()));
             return switch (request.read()) {
                 case CACHED -> cached.get();
                 case LIVE -> live.get();

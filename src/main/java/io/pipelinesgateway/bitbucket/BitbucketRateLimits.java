@@ -38,6 +38,7 @@ public class BitbucketRateLimits {
         final AtomicLong reads = new AtomicLong();
         final AtomicLong upstreamCalls = new AtomicLong();
         final AtomicLong callsSaved = new AtomicLong();
+        final Runnable saved = callsSaved::incrementAndGet;
         final AtomicReference<Reported> reported = new AtomicReference<>();
 
         Counters(String workspace) {
@@ -71,9 +72,12 @@ public class BitbucketRateLimits {
         counters(workspace).reads.incrementAndGet();
     }
 
-    /** A read of {@code workspace} was answered without a call of its own: from the cache, or by another's call. */
-    void answeredWithoutACall(String workspace) {
-        counters(workspace).callsSaved.incrementAndGet();
+    /**
+     * What to run when a read of {@code workspace} is answered without a call of its own (from the cache, or by
+     * another's call): one per workspace, so that the many reads of a warm view count without allocating.
+     */
+    Runnable savedCalls(String workspace) {
+        return counters(workspace).saved;
     }
 
     void upstreamCall(String workspace, HttpHeaders headers) {

@@ -66,6 +66,8 @@ public class ResponseCache {
     private static final String LOCK = "#lock";
     /** How many times an adaptive entry's bound its stability is remembered after the last fetch. */
     private static final int STABILITY_MEMORY = 4;
+    /** For a read made again within a read, whose saving the first one counts. */
+    private static final Runnable NOTHING_SAVED = () -> { };
 
     private final ResponseStore store;
     private final ResponseCacheProperties properties;
@@ -138,9 +140,11 @@ public class ResponseCache {
      * @param decode        turns stored bytes into the value
      * @param freshness     how long a value may be kept (zero for not at all), and how far that grows while it stays
      *                      unchanged
+     * @param saved         run once the read is answered without a call of its own: from the cache, or by another
+     *                      read's call it joined; never for a read that called, failed or found nothing
      */
     public <T> Mono<T> read(String resource, String path, String variant, String authorization, String repository,
-            Mono<byte[]> fetch, Function<byte[], T> decode, Function<T, Freshness> freshness) {
+            Mono<byte[]> fetch, Function<byte[], T> decode, Function<T, Freshness> freshness, Runnable saved) {
         if (!properties.enabled()) {
             return fetch.map(decode);
         }
@@ -149,6 +153,7 @@ public class ResponseCache {
         Object near = decoded.getIfPresent(key);
         if (near instanceof Weighed weighed) {
             count(resource, "hit");
+            saved.run();
             @SuppressWarnings("unchecked")
             T value = (T) weighed.value();
             return Mono.just(value);
@@ -156,53 +161,76 @@ public class ResponseCache {
         return guarded(store.get(key))
                 .map(bytes -> {
                     count(resource, "hit");
+                    T value;
                     if (near instanceof Recent recent && Arrays.equals(recent.bytes(), bytes)) {
                         @SuppressWarnings("unchecked")
-                        T value = (T) recent.value();
-                        return value;
+                        T kept = (T) recent.value();
+                        value = kept;
                     }
-                    T value = decode.apply(bytes);
-                    keepDecoded(key, value, bytes, freshness.apply(value).stableMax());
+                    else {
+                        value = decode.apply(bytes);
+                        keepDecoded(key, value, bytes, freshness.apply(value).stableMax());
+                    }
+                    saved.run();
                     return value;
                 })
                 .switchIfEmpty(Mono.defer(() -> {
-                    // Named only when the credential's own entry is missing: a hit, most reads of a warm dashboard,
-                    // needs no shared tier.
-                    Shared shared = properties.shared() && authorization != null && repository != null
-                            ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE,
-                                    accessKey(credential, repository), scopeKey(credential), indexOf(path))
-                            : null;
-                    Supplier<Mono<T>> own = () -> {
-                        count(resource, "miss");
-                        return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
-                                freshness));
-                    };
-                    if (shared == null) {
-                        return own.get();
-                    }
-                    Function<byte[], Mono<T>> sharedCopy = bytes -> fromSharedTier(resource, key, shared, bytes,
-                            decode, freshness);
-                    SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, lock -> {
-                        count(resource, "miss");
-                        AtomicBoolean leads = new AtomicBoolean();
-                        Mono<T> flight = singleFlight(key, () -> {
-                            leads.set(true);
-                            return fetchAndStore(key, shared.index(), shared, lock, fetch, decode, freshness);
-                        });
-                        // Joined another read of this caller's: the lock this one took is still to release.
-                        return leads.get() ? flight : flight.flatMap(value -> release(lock).thenReturn(value))
-                                .onErrorResume(error -> release(lock).then(Mono.error(error)));
-                    });
-                    // The proofs and the shared copy in one round trip.
-                    return guarded(store.getAll(List.of(shared.access(), shared.scope(), shared.key())))
-                            .filter(found -> found.get(0).isPresent())
-                            .flatMap(proven -> proven.get(1).isEmpty()
-                                    ? provingThePipelinesScope(shared, own, () -> read(resource, path, variant,
-                                            authorization, repository, fetch, decode, freshness))
-                                    : proven.get(2).map(sharedCopy)
-                                            .orElseGet(() -> withTheRepositorysReaders(shared, miss)))
-                            .switchIfEmpty(Mono.defer(own::get));
+                    // A miss may still be answered without this read's call (the shared tier, another read's call):
+                    // the only reads whose saving is not known at once, so the only ones that pay to learn it.
+                    AtomicBoolean called = new AtomicBoolean();
+                    return missed(resource, path, variant, authorization, repository, credential, key,
+                            Mono.defer(() -> {
+                                called.set(true);
+                                return fetch;
+                            }), decode, freshness)
+                            .doOnSuccess(answered -> {
+                                if (answered != null && !called.get()) {
+                                    saved.run();
+                                }
+                            });
                 }));
+    }
+
+    /** A read the credential's own entry did not answer: the shared tier's, or a call. */
+    private <T> Mono<T> missed(String resource, String path, String variant, String authorization, String repository,
+            String credential, String key, Mono<byte[]> fetch, Function<byte[], T> decode,
+            Function<T, Freshness> freshness) {
+        // Named only when the credential's own entry is missing: a hit, most reads of a warm dashboard,
+        // needs no shared tier.
+        Shared shared = properties.shared() && authorization != null && repository != null
+                ? new Shared(keyPrefix + "r:" + path + variant + SHARED_SCOPE,
+                        accessKey(credential, repository), scopeKey(credential), indexOf(path))
+                : null;
+        Supplier<Mono<T>> own = () -> {
+            count(resource, "miss");
+            return singleFlight(key, () -> lockedLoad(key, indexOf(path), shared, fetch, decode,
+                    freshness));
+        };
+        if (shared == null) {
+            return own.get();
+        }
+        Function<byte[], Mono<T>> sharedCopy = bytes -> fromSharedTier(resource, key, shared, bytes,
+                decode, freshness);
+        SharedMiss<T> miss = new SharedMiss<>(sharedCopy, own, lock -> {
+            count(resource, "miss");
+            AtomicBoolean leads = new AtomicBoolean();
+            Mono<T> flight = singleFlight(key, () -> {
+                leads.set(true);
+                return fetchAndStore(key, shared.index(), shared, lock, fetch, decode, freshness);
+            });
+            // Joined another read of this caller's: the lock this one took is still to release.
+            return leads.get() ? flight : flight.flatMap(value -> release(lock).thenReturn(value))
+                    .onErrorResume(error -> release(lock).then(Mono.error(error)));
+        });
+        // The proofs and the shared copy in one round trip.
+        return guarded(store.getAll(List.of(shared.access(), shared.scope(), shared.key())))
+                .filter(found -> found.get(0).isPresent())
+                .flatMap(proven -> proven.get(1).isEmpty()
+                        ? provingThePipelinesScope(shared, own, () -> read(resource, path, variant,
+                                authorization, repository, fetch, decode, freshness, NOTHING_SAVED))
+                        : proven.get(2).map(sharedCopy)
+                                .orElseGet(() -> withTheRepositorysReaders(shared, miss)))
+                .switchIfEmpty(Mono.defer(own::get));
     }
 
     /**

@@ -81,6 +81,26 @@ class CallsSavedCountOnlyReadsAnsweredWithoutACallTest extends GatewayTest {
     }
 
     @Test
+    void aListingReadAgainWhileFreshIsACallSaved() {
+        given("repository-api.json");
+        given("pipelines-newest-first.json");
+        HttpGraphQlTester caller = freshCaller();
+        String listing = """
+                { repository(workspace: "acme", slug: "api") { pipelines(first: 5) { nodes { buildNumber } } } }""";
+        // One call a request: the repository first, then its listing.
+        caller.document("{ repository(workspace: \"acme\", slug: \"api\") { slug } }").execute().errors().verify();
+        caller.document(listing).execute().errors().verify();
+        BitbucketRateLimits.Status before = rateLimits.status("acme");
+
+        caller.document(listing).execute().errors().verify();
+
+        BitbucketRateLimits.Status after = rateLimits.status("acme");
+        assertThat(after.upstreamCalls() - before.upstreamCalls()).isZero();
+        assertThat(after.reads() - before.reads()).isPositive();
+        assertThat(after.callsSaved() - before.callsSaved()).isEqualTo(after.reads() - before.reads());
+    }
+
+    @Test
     void aReadJoinedToAnIdenticalCallInFlightIsACallSaved() {
         // A slow answer keeps the first request's call in flight while the second one asks the same.
         given("pipeline-40-pull-request.json", response -> response.withFixedDelay(500));

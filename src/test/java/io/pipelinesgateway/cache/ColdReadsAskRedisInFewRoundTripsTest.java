@@ -117,7 +117,7 @@ class ColdReadsAskRedisInFewRoundTripsTest {
     private String read(String authorization, String repository, String answer, Duration kept) {
         return cache.read("steps", STEPS, "?page=1", authorization, repository,
                 Mono.just(answer.getBytes(StandardCharsets.UTF_8)), bytes -> new String(bytes, StandardCharsets.UTF_8),
-                value -> Freshness.fixed(kept)).block();
+                value -> Freshness.fixed(kept), () -> { }).block();
     }
 
     /** Counts the commands {@code client} sends, as Lettuce starts each. */

@@ -70,11 +70,11 @@ class EvictionAfterChangeTest {
 
     private void readOne(String path, Mono<byte[]> fetch) {
         cache.read("pipeline", path, "", "Bearer token", null, fetch, bytes -> bytes,
-                bytes -> Freshness.fixed(Duration.ofMinutes(1))).block();
+                bytes -> Freshness.fixed(Duration.ofMinutes(1)), () -> { }).block();
     }
 
     private void read(String path, Mono<byte[]> fetch) {
         cache.read("list", path, "?page=1&pagelen=100", "Bearer token", null, fetch, bytes -> bytes,
-                bytes -> Freshness.fixed(Duration.ofMinutes(1))).block();
+                bytes -> Freshness.fixed(Duration.ofMinutes(1)), () -> { }).block();
     }
 }

@@ -93,7 +93,7 @@ class ReadersOnTwoReplicasShareOneCallTest {
         return replica.accessProven(authorization, REPOSITORY, () -> null)
                 .then(replica.pipelinesScopeProven(authorization))
                 .then(replica.read("steps", STEPS, "?page=1", authorization, REPOSITORY, fetch,
-                        bytes -> new String(bytes, StandardCharsets.UTF_8), value -> Freshness.fixed(kept)));
+                        bytes -> new String(bytes, StandardCharsets.UTF_8), value -> Freshness.fixed(kept), () -> { }));
     }
 
     private ResponseCache replica() {
