@@ -2,8 +2,10 @@ package io.pipelinesgateway.support;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,31 +27,28 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  * Subscribes to the gateway the way clients do: over a real WebSocket (graphql-transport-ws, with Spring's
  * {@link WebSocketGraphQlTester} on Reactor Netty) or over a real Server-Sent Events response ({@code POST /graphql}
  * with {@code Accept: text/event-stream}). Either way a subscription is a Flux of the subscription field's values, as
- * JSON, that fails with {@link Failure} when the gateway ends it with errors.
+ * JSON, that fails with {@link Failure} when the gateway ends it with errors or sends an event that has some.
  */
 public enum Subscriptions {
 
     WEB_SOCKET {
         @Override
-        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+        public Flux<JsonNode> subscribe(String gatewayUrl, HttpHeaders headers, String document,
                 Map<String, Object> variables, String field) {
-            return webSocket(gatewayUrl, authorization, document, variables, field);
+            return webSocket(webSocketTester(gatewayUrl).headers(handshake -> handshake.addAll(headers)).build(),
+                    document, variables, field);
         }
     },
 
     SERVER_SENT_EVENTS {
         @Override
-        public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+        public Flux<JsonNode> subscribe(String gatewayUrl, HttpHeaders headers, String document,
                 Map<String, Object> variables, String field) {
             WebClient client = WebClient.create(gatewayUrl);
             return client.post().uri("/graphql")
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.TEXT_EVENT_STREAM)
-                    .headers(headers -> {
-                        if (authorization != null) {
-                            headers.set(HttpHeaders.AUTHORIZATION, authorization);
-                        }
-                    })
+                    .headers(request -> request.addAll(headers))
                     .bodyValue(Map.of("query", document, "variables", variables))
                     .retrieve()
                     .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
@@ -90,7 +89,20 @@ public enum Subscriptions {
     }
 
     /** Subscribes as {@link #subscribe(String, String, String, String)} does, with the document's variables. */
-    public abstract Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+    public Flux<JsonNode> subscribe(String gatewayUrl, String authorization, String document,
+            Map<String, Object> variables, String field) {
+        HttpHeaders headers = new HttpHeaders();
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return subscribe(gatewayUrl, headers, document, variables, field);
+    }
+
+    /**
+     * Subscribes with {@code headers} on the request (over a WebSocket, on its handshake), such as
+     * {@code Authorization} and {@code X-Request-Id}.
+     */
+    public abstract Flux<JsonNode> subscribe(String gatewayUrl, HttpHeaders headers, String document,
             Map<String, Object> variables, String field);
 
     /** Over a WebSocket, with the credential in the {@code connection_init} payload instead of the handshake. */
@@ -109,7 +121,7 @@ public enum Subscriptions {
                 return Mono.just(payload);
             }
         });
-        return subscribe(builder.build(), document, Map.of(), field);
+        return webSocket(builder.build(), document, Map.of(), field);
     }
 
     /**
@@ -133,13 +145,14 @@ public enum Subscriptions {
     private static Flux<JsonNode> subscribeOver(WebSocketGraphQlTester connection, String document,
             Map<String, Object> variables, String field) {
         return connection.document(document).variables(variables).executeSubscription().toFlux()
-                .map(response -> (JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
+                .concatMap(response -> {
+                    List<ResponseError> errors = new ArrayList<>();
+                    response.errors().satisfy(errors::addAll);
+                    return errors.isEmpty()
+                            ? Mono.just((JsonNode) JSON.valueToTree(response.path(field).entity(Object.class).get()))
+                            : Mono.error(Failure.of(errors));
+                })
                 .onErrorMap(SubscriptionErrorException.class, error -> Failure.of(error.getErrors()));
-    }
-
-    private static Flux<JsonNode> webSocket(String gatewayUrl, String authorization, String document,
-            Map<String, Object> variables, String field) {
-        return subscribe(webSocketConnection(gatewayUrl, authorization), document, variables, field);
     }
 
     private static WebSocketGraphQlTester.Builder<?> webSocketTester(String gatewayUrl) {
@@ -147,44 +160,43 @@ public enum Subscriptions {
         return WebSocketGraphQlTester.builder(uri, new ReactorNettyWebSocketClient());
     }
 
-    private static Flux<JsonNode> subscribe(WebSocketGraphQlTester tester, String document,
+    private static Flux<JsonNode> webSocket(WebSocketGraphQlTester tester, String document,
             Map<String, Object> variables, String field) {
         return subscribeOver(tester, document, variables, field).doFinally(signal -> tester.stop().subscribe());
     }
 
-    /** The gateway ended a subscription with errors: their codes and messages. */
+    /** The gateway ended a subscription with errors, or sent an event with some: each of them whole, as JSON. */
     public static final class Failure extends RuntimeException {
 
-        private final List<String> codes;
+        private final List<JsonNode> errors;
 
-        private Failure(List<String> codes, String messages) {
-            super(messages);
-            this.codes = List.copyOf(codes);
+        private Failure(List<JsonNode> errors) {
+            super(errors.stream().map(error -> error.path("message").asString()).collect(Collectors.joining("\n")));
+            this.errors = List.copyOf(errors);
         }
 
         static Failure of(JsonNode errors) {
-            List<String> codes = new ArrayList<>();
-            StringBuilder messages = new StringBuilder();
-            errors.forEach(error -> {
-                codes.add(error.path("extensions").path("code").asString(""));
-                messages.append(error.path("message").asString()).append('\n');
-            });
-            return new Failure(codes, messages.toString());
+            return new Failure(errors.valueStream().toList());
         }
 
         static Failure of(List<ResponseError> errors) {
-            List<String> codes = new ArrayList<>();
-            StringBuilder messages = new StringBuilder();
-            errors.forEach(error -> {
-                codes.add(String.valueOf(error.getExtensions().get("code")));
-                messages.append(error.getMessage()).append('\n');
-            });
-            return new Failure(codes, messages.toString());
+            return new Failure(errors.stream().map(error -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("message", error.getMessage());
+                json.put("path", error.getParsedPath());
+                json.put("extensions", error.getExtensions());
+                return (JsonNode) JSON.valueToTree(json);
+            }).toList());
+        }
+
+        /** The errors: their {@code message}, {@code path} and {@code extensions}. */
+        public List<JsonNode> errors() {
+            return errors;
         }
 
         /** The {@code extensions.code} of each error. */
         public List<String> codes() {
-            return codes;
+            return errors.stream().map(error -> error.path("extensions").path("code").asString("")).toList();
         }
     }
 }
