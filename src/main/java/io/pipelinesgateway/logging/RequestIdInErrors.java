@@ -4,11 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.pipelinesgateway.error.ErrorExtensions;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -16,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the {@link RequestId} to every GraphQL error as {@code extensions.requestId}, whichever part of the gateway
- * raised it, so a caller can quote it and an operator can find the request's log lines. It also puts the id into
- * each operation's Reactor context: a WebSocket's operations run outside the handshake's filter chain, and take the
- * handshake's id from its header.
+ * raised it and whenever (a subscription's come with its events, or end it), so a caller can quote it and an operator
+ * can find the request's log lines. It also puts the id into each operation's Reactor context: a WebSocket's
+ * operations run outside the handshake's filter chain, and take the handshake's id from its header.
  */
 @Component
 class RequestIdInErrors implements WebGraphQlInterceptor, Ordered {
@@ -30,15 +34,31 @@ class RequestIdInErrors implements WebGraphQlInterceptor, Ordered {
             return chain.next(request);
         }
         return chain.next(request)
-                .map(response -> response.getErrors().isEmpty() ? response : withRequestId(response, id))
+                .map(response -> withRequestId(response, id))
                 .contextWrite(context -> context.put(RequestId.MDC_KEY, id));
     }
 
+    @SuppressWarnings("unchecked")
     private static WebGraphQlResponse withRequestId(WebGraphQlResponse response, String id) {
-        List<GraphQLError> errors = response.getExecutionResult().getErrors().stream()
-                .map(error -> withRequestId(error, id))
-                .toList();
-        return response.transform(builder -> builder.errors(errors));
+        if (response.getData() instanceof Publisher<?> events) {
+            return response.transform(builder -> builder.data(withRequestId((Publisher<ExecutionResult>) events, id)));
+        }
+        return response.getErrors().isEmpty() ? response
+                : response.transform(builder -> builder.errors(withRequestId(response.getExecutionResult().getErrors(),
+                        id)));
+    }
+
+    /** A subscription's events, whose errors come later: those of an event, and the one that ends it. */
+    private static Flux<ExecutionResult> withRequestId(Publisher<ExecutionResult> events, String id) {
+        return Flux.from(events)
+                .map(event -> event.getErrors().isEmpty() ? event
+                        : event.transform(builder -> builder.errors(withRequestId(event.getErrors(), id))))
+                .onErrorMap(SubscriptionPublisherException.class, ending -> new SubscriptionPublisherException(
+                        withRequestId(ending.getErrors(), id), ending.getCause()));
+    }
+
+    private static List<GraphQLError> withRequestId(List<GraphQLError> errors, String id) {
+        return errors.stream().map(error -> withRequestId(error, id)).toList();
     }
 
     private static GraphQLError withRequestId(GraphQLError error, String id) {

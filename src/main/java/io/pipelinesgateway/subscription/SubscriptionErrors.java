@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ends a subscription that fails with a GraphQL error carrying {@code extensions.code}, as queries do: refused access
  * (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND), bad input, a subscriber too slow (SUBSCRIPTION_OVERFLOW). Unexpected
- * failures are logged with a reference the subscriber is given; their details never reach it.
+ * failures are logged with a reference the subscriber is given; their details never reach it. The error is placed at
+ * the subscription's field by {@link SubscriptionErrorPaths}, which knows it.
  */
 @Component
 class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
