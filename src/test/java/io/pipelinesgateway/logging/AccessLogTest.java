@@ -1,26 +1,50 @@
 package io.pipelinesgateway.logging;
 
+import java.time.Duration;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
+import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.support.FakeBitbucket;
 import io.pipelinesgateway.support.Fixtures;
 import io.pipelinesgateway.support.GatewayTest;
 import io.pipelinesgateway.support.LogLines;
+import io.pipelinesgateway.support.Payloads;
+import io.pipelinesgateway.support.Recorder;
+import io.pipelinesgateway.support.Subscriptions;
 import io.pipelinesgateway.support.TestSecrets;
+import io.pipelinesgateway.watch.Watchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pipelinesgateway.support.Fixtures.PIPELINE_42;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each GraphQL operation writes one line to {@code io.pipelinesgateway.access}: its type and name, outcome, error
- * codes and duration, with the request id in the MDC; never its variables, the literals of its query or a header.
+ * codes and duration, with the request id in the MDC; never its variables, the literals of its query or a header. A
+ * subscription's line is written when it ends, over WebSocket and Server-Sent Events alike: refused, as an error
+ * with the refusal's code.
  */
 class AccessLogTest extends GatewayTest {
 
     private static final String ACCESS = "io.pipelinesgateway.access";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String FOLLOWED = """
+            subscription Followed { pipelineStatusChanged(workspace: "acme", repository: "api") { status } }""";
+
+    @Autowired
+    Watchers watchers;
 
     @Test
     void aQueryThatSucceedsWritesItsTypeNameOutcomeAndDuration() {
@@ -53,6 +77,49 @@ class AccessLogTest extends GatewayTest {
                 .doesNotContainValue(TestSecrets.ACCESS_LOG_SECRET);
     }
 
+    @ParameterizedTest
+    @EnumSource(Subscriptions.class)
+    void aRefusedSubscriptionIsWrittenAsAnErrorWithItsCode(Subscriptions transport) {
+        bitbucket.stubFor(any(urlPathMatching(FakeBitbucket.api("/repositories/acme/api.*")))
+                .willReturn(Payloads.response("error-403.json")));
+
+        try (LogLines access = LogLines.of(ACCESS, Level.INFO);
+                Recorder<JsonNode> refused = Recorder.record(transport.subscribe(url(), Fixtures.bearer(),
+                        FOLLOWED, "pipelineStatusChanged"))) {
+            refused.awaitError(WAIT);
+
+            assertThat(access.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).matches("subscription Followed error in \\d+ ms \\[FORBIDDEN]");
+                assertThat(line.keyValues()).containsEntry("operation", "subscription")
+                        .containsEntry("outcome", "error").containsEntry("errorCodes", "FORBIDDEN");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Subscriptions.class)
+    void anAdmittedSubscriptionIsWrittenWhenItsSubscriberLeaves(Subscriptions transport) {
+        given("repository-api.json");
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(Fixtures.pipelinesPath())))
+                .willReturn(Payloads.response("pipelines-newest-first.json")));
+        RepositoryKey api = new RepositoryKey("acme", "api");
+
+        try (LogLines access = LogLines.of(ACCESS, Level.INFO)) {
+            try (Recorder<JsonNode> admitted = Recorder.record(transport.subscribe(url(), Fixtures.bearer(),
+                    FOLLOWED, "pipelineStatusChanged"))) {
+                await().atMost(WAIT).until(() -> admitted.error() != null || watchers.hasSubscribers(api));
+                assertThat(admitted.error()).isNull();
+                assertThat(access.lines()).as("lines while the subscription runs").isEmpty();
+            }
+
+            await().atMost(WAIT).until(() -> !access.lines().isEmpty());
+            assertThat(access.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).matches("subscription Followed ok in \\d+ ms");
+                assertThat(line.keyValues()).containsEntry("outcome", "ok").containsEntry("errorCodes", "");
+            });
+        }
+    }
+
     @Test
     void anOperationNameThatIsNotAGraphQlNameIsNotWritten() {
         LogLines.Line line = onlyLineOf("{ __typename }", Map.of(), "Authorization: Bearer x", "access-name");
@@ -76,6 +143,10 @@ class AccessLogTest extends GatewayTest {
             assertThat(access.lines()).hasSize(1);
             return access.lines().get(0);
         }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + port;
     }
 
     private void send(String query, Map<String, Object> variables, String operationName, String requestId) {
