@@ -69,7 +69,7 @@ class StepStatusChangedTest {
 
     @Test
     void aPipelineNamedByCoordinatesIsFollowedLikeOneNamedByItsId() {
-        String pipeline = new GatewayClient(url()).run("acme/infra", "feature/x").uuid();
+        String pipeline = new GatewayClient(url()).run("acme/infra", "main").uuid();
         int buildNumber = sandbox().pipeline("acme/infra", pipeline).path("build_number").asInt();
         try (Recorder<JsonNode> events = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null,
                 SUBSCRIPTION.formatted("{workspace: \"acme\", repository: \"infra\", buildNumber: " + buildNumber
