@@ -210,7 +210,8 @@ class SandboxConformsToBitbucketSpecTest extends SandboxHttpTest {
                         + "\"destination\":\"main\",\"destination_commit\":{\"hash\":\"9f848b7\"},"
                         + "\"commit\":{\"hash\":\"1a372fc\"},\"pullrequest\":{\"id\":\"3\"},"
                         + "\"selector\":{\"type\":\"pull-requests\",\"pattern\":\"**\"}}}",
-                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_type\":\"tag\",\"ref_name\":\"v9.9.9\"}}"));
+                "{\"target\":{\"type\":\"pipeline_ref_target\",\"ref_type\":\"tag\",\"ref_name\":\"v9.9.9\","
+                        + "\"commit\":{\"type\":\"commit\",\"hash\":\"a3c4e02\"}}}"));
         for (String body : bodies) {
             assertThat(http.post("/repositories/globex/data-pipeline/pipelines", body).conforms().status())
                     .isEqualTo(201);

@@ -22,7 +22,7 @@ class SandboxErrorHandler {
 
     @ExceptionHandler(SandboxException.class)
     ResponseEntity<SandboxJson.Error> sandbox(SandboxException e) {
-        return error(e.status(), e.getMessage());
+        return error(e.status(), SandboxJson.Error.of(e.getMessage(), e.detail()));
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -36,7 +36,11 @@ class SandboxErrorHandler {
     }
 
     static ResponseEntity<SandboxJson.Error> error(HttpStatusCode status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(SandboxJson.Error.of(message));
+        return error(status, SandboxJson.Error.of(message));
+    }
+
+    private static ResponseEntity<SandboxJson.Error> error(HttpStatusCode status, SandboxJson.Error body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** Anything under the sandbox's root that no endpoint serves is, as on Bitbucket, a 404 in the error shape. */

@@ -3,19 +3,32 @@ package io.pipelinesgateway.sandbox;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error the sandbox answers in Bitbucket's {@code error} shape, so clients see the same failures as upstream.
+ * An error the sandbox answers in Bitbucket's {@code error} shape, so clients see the same failures as upstream. Like
+ * Bitbucket's Pipelines errors, it may pair a generic message ("Bad request", "Not found") with a {@code detail}
+ * that says what was wrong.
  */
 final class SandboxException extends RuntimeException {
 
     private final HttpStatus status;
+    private final String detail;
 
     SandboxException(HttpStatus status, String message) {
+        this(status, message, null);
+    }
+
+    SandboxException(HttpStatus status, String message, String detail) {
         super(message, null, false, false);
         this.status = status;
+        this.detail = detail;
     }
 
     HttpStatus status() {
         return status;
+    }
+
+    /** What was wrong, when the message is a generic one; {@code null} otherwise. */
+    String detail() {
+        return detail;
     }
 
     static SandboxException notFound(String message) {

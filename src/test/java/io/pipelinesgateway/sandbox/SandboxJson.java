@@ -37,14 +37,18 @@ final class SandboxJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Error(String type, Detail error) {
-        /** The error's message. */
+        /** The error's message, and what was wrong when the message is a generic one. */
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
         record Detail(String message, String detail) {
         }
 
         static Error of(String message) {
-            return new Error("error", new Detail(message, null));
+            return of(message, null);
+        }
+
+        static Error of(String message, String detail) {
+            return new Error("error", new Detail(message, detail));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -131,6 +132,11 @@ class SandboxPipelineController {
                 throw SandboxException.badRequest("Invalid ref_type: " + refType);
             }
             String refName = required(target, "ref_name");
+            if (hash == null && !store.hasRef(repo, refType, refName)) {
+                // What Bitbucket answers when it looks for the ref's latest commit and finds no such ref.
+                throw new SandboxException(HttpStatus.NOT_FOUND, "Not found",
+                        "Could not find last reference for " + refType + " " + refName);
+            }
             Selector fallback = refType.equals("tag") ? new Selector("tags", refName)
                     : new Selector("branches", refName);
             return new SandboxPipelineTarget.Ref(refType, refName, hash != null ? hash : store.headOf(repo, refName),
@@ -216,10 +222,15 @@ class SandboxPipelineController {
             throw SandboxException.badRequest("'variables' must be a list of {key, value, secured}.");
         }
         List<SandboxVariable> variables = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (JsonNode v : node.values()) {
             String key = text(v.path("key"));
             if (key == null || !VARIABLE_KEY.matcher(key).matches()) {
                 throw SandboxException.badRequest("Invalid variable key: " + key);
+            }
+            if (!keys.add(key)) {
+                throw new SandboxException(HttpStatus.BAD_REQUEST, "Bad request",
+                        "The variable key '" + key + "' is given more than once.");
             }
             String value = text(v.path("value"));
             boolean secured = v.path("secured").asBoolean(false);

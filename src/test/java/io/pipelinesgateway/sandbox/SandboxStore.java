@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +37,8 @@ class SandboxStore {
     private final Map<String, List<Recipe>> recipes;
     private final ConcurrentMap<String, SandboxPipeline> pipelines = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> lastBuildNumbers = new ConcurrentHashMap<>();
+    /** Each repository's branches and tags, by the repository's uuid; fixed at start, as the sandbox has no pushes. */
+    private final Map<String, Set<RefName>> refs = new HashMap<>();
 
     SandboxStore(SandboxClock clock, SandboxProperties properties) {
         this.clock = clock.clock();
@@ -46,10 +51,31 @@ class SandboxStore {
         this.recipes = seed.recipes();
         for (Repo repo : repos) {
             lastBuildNumbers.put(repo.uuid(), new AtomicInteger());
+            refs.put(repo.uuid(), new HashSet<>(Set.of(new RefName(false, repo.mainBranch()))));
         }
         for (SandboxPipeline p : seed.pipelines()) {
             pipelines.put(p.uuid(), p);
             lastBuildNumbers.get(p.repo().uuid()).accumulateAndGet(p.buildNumber(), Math::max);
+            refs.get(p.repo().uuid()).addAll(RefName.builtBy(p.target()));
+        }
+    }
+
+    /** A branch (or a named branch or bookmark, which Bitbucket's Mercurial repositories had) or a tag. */
+    private record RefName(boolean tag, String name) {
+
+        static RefName of(String refType, String name) {
+            return new RefName("tag".equals(refType), name);
+        }
+
+        /** The refs a seeded pipeline shows the repository has: its ref, or its pull request's two branches. */
+        static List<RefName> builtBy(SandboxPipelineTarget target) {
+            if (target instanceof SandboxPipelineTarget.Ref ref) {
+                return List.of(of(ref.refType(), ref.refName()));
+            }
+            if (target instanceof SandboxPipelineTarget.PullRequest pr) {
+                return List.of(new RefName(false, pr.source()), new RefName(false, pr.destination()));
+            }
+            return List.of();
         }
     }
 
@@ -156,6 +182,14 @@ class SandboxStore {
             }
             return next - 1;
         });
+    }
+
+    /**
+     * Whether the repository has the ref: its main branch, or a branch or tag its seeded pipelines were built on (a
+     * pull request's source and destination branches included).
+     */
+    boolean hasRef(Repo repo, String refType, String name) {
+        return refs.get(repo.uuid()).contains(RefName.of(refType, name));
     }
 
     /** The commit a branch points at in the sandbox (stable per repository and branch). */
