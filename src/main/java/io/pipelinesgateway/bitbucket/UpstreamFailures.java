@@ -2,6 +2,7 @@ package io.pipelinesgateway.bitbucket;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -116,8 +118,10 @@ final class UpstreamFailures {
             case 404 -> request.repository() != null && hidesTheRepository(response)
                     ? new RepositoryHiddenException("Bitbucket has no repository at "
                     + "/repositories/" + request.repository() + ", or the credential cannot see it.")
-                    : new GatewayException(ErrorCode.NOT_FOUND,
-                    "Bitbucket has no " + what + ", or the credential cannot see it.", status, null);
+                    : new GatewayException(ErrorCode.NOT_FOUND, bitbucketField(response, "detail") == null
+                            ? "Bitbucket has no " + what + ", or the credential cannot see it."
+                            : "Bitbucket answered 404 Not Found for " + what + upstreamMessage(response, sent),
+                            status, null);
             case 409 -> new GatewayException(ErrorCode.CONFLICT,
                     "Bitbucket reported a conflict for " + what + upstreamMessage(response, sent), status, null);
             case 416 -> new LogRangeException(
@@ -193,12 +197,16 @@ final class UpstreamFailures {
 
     /**
      * Bitbucket's own one-line explanation of a rejected request, which is meant for its users, and nothing else of
-     * its body. Its messages can echo the input, so the secrets the request sent (values that are or may be secured,
-     * private keys) and any credential are masked in it: each where it stands whole, not where its characters happen
-     * to be part of a word, so that a short secret does not mangle the message.
+     * its body: its error's message, or, where that only names the status ("Bad request", "Not found"), the detail
+     * that Pipelines' errors give their reason in ("Requested selector is not found in bitbucket-pipelines.yml.").
+     * It can echo the input, so the secrets the request sent (values that are or may be secured, private keys) and
+     * any credential are masked in it: each where it stands whole, not where its characters happen to be part of a
+     * word, so that a short secret does not mangle the message.
      */
     private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
-        String text = bitbucketMessage(response);
+        String message = bitbucketMessage(response);
+        String detail = bitbucketField(response, "detail");
+        String text = detail != null && (message == null || namesTheStatus(message, response)) ? detail : message;
         if (text == null) {
             return ".";
         }
@@ -236,7 +244,6 @@ final class UpstreamFailures {
         return WORD_CHARACTER.matcher(Character.toString(codePoint)).matches();
     }
 
-    /** The message of Bitbucket's error body ({@code error.message}), or {@code null} where it sent none. */
     /**
      * Whether a 404 is Bitbucket saying that the credential may not see the repository at all, as it answers every
      * read below a private repository the credential lost access to ("You may not have access to this repository or
@@ -248,14 +255,30 @@ final class UpstreamFailures {
         return message != null && message.toLowerCase(Locale.ROOT).contains("have access");
     }
 
+    /** The message of Bitbucket's error body ({@code error.message}), or {@code null} where it sent none. */
     private String bitbucketMessage(ResponseEntity<byte[]> response) {
+        return bitbucketField(response, "message");
+    }
+
+    /** A text field of Bitbucket's error body ({@code error.<name>}), or {@code null} where it sent none. */
+    private String bitbucketField(ResponseEntity<byte[]> response, String name) {
         try {
-            JsonNode message = jsonMapper.readTree(response.getBody()).path("error").path("message");
-            return message.isString() && !message.asString().isBlank() ? message.asString() : null;
+            JsonNode field = jsonMapper.readTree(response.getBody()).path("error").path(name);
+            return field.isString() && !field.asString().isBlank() ? field.asString() : null;
         }
         catch (RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /**
+     * Whether a message says no more than the status's name, as Bitbucket's "Bad request" and "Not found" do (by any
+     * of its names: 422 is both "Unprocessable Entity" and "Unprocessable Content").
+     */
+    private static boolean namesTheStatus(String message, ResponseEntity<byte[]> response) {
+        String name = message.strip().replaceAll("\\.$", "");
+        return Arrays.stream(HttpStatus.values()).anyMatch(status -> status.value()
+                == response.getStatusCode().value() && status.getReasonPhrase().equalsIgnoreCase(name));
     }
 
     /**

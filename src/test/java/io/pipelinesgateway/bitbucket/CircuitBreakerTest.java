@@ -111,7 +111,8 @@ class CircuitBreakerTest extends GatewayTest {
         for (int i = 0; i < 12; i++) {
             graphQl.document(RUN).execute().errors().verify()
                     .path("runPipeline.userErrors[0].message").entity(String.class)
-                    .satisfies(message -> assertThat(message).contains("Unprocessable entity"));
+                    .satisfies(message -> assertThat(message)
+                            .contains("The pipeline cannot be read in its current state."));
         }
 
         graphQl(basic()).document(QUERY).execute().errors().verify()

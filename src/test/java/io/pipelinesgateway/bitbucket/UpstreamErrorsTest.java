@@ -59,14 +59,15 @@ class UpstreamErrorsTest extends GatewayTest {
     void passesOnBitbucketsOwnExplanationOfABadRequest() {
         given("error-400.json");
 
-        assertThat(onlyError().getMessage()).endsWith(": Bad request");
+        assertThat(onlyError().getMessage()).endsWith(": The pipeline UUID is malformed.");
     }
 
     @Test
     void passesOnBitbucketsOwnExplanationOfAStatusTheGatewayHasNoCodeFor() {
         given("error-422.json");
 
-        assertThat(onlyError().getMessage()).contains("422").endsWith(": Unprocessable entity");
+        assertThat(onlyError().getMessage()).contains("422")
+                .endsWith(": The pipeline cannot be read in its current state.");
     }
 
     @Test

@@ -13,10 +13,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * runPipeline checks what it can before calling Bitbucket, naming the field at fault, and reports what Bitbucket
- * itself rejects as a user error.
+ * itself rejects as a user error, and a ref Bitbucket does not have as NOT_FOUND, each in Bitbucket's words.
  */
 class RunPipelineInputChecksTest extends MutationTestSupport {
 
@@ -72,19 +73,33 @@ class RunPipelineInputChecksTest extends MutationTestSupport {
         GraphQlTester.Response response = run(Map.of("ref", Map.of("refName", "main"),
                 "commit", Map.of("commitHash", "a3c4e02", "selector", Map.of("type", "DEFAULT"))), List.of());
 
-        response.errors().satisfy(errors -> org.assertj.core.api.Assertions.assertThat(errors).hasSize(1));
+        response.errors().satisfy(errors -> assertThat(errors).hasSize(1));
         assertNoUpstreamCall();
     }
 
     @Test
-    void aDefinitionBitbucketDoesNotFindIsAUserErrorOnTheTarget() {
+    void aDefinitionBitbucketDoesNotFindIsAUserErrorOnTheTargetInBitbucketsWords() {
         stub(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines/")), 400, "pipeline-run-rejected.json");
 
         GraphQlTester.Response response = run(Map.of("ref", Map.of("refName", "main",
                 "selector", Map.of("type", "CUSTOM", "pattern", "deploy-to-moon"))), List.of());
 
         assertUserError(response, "runPipeline", "input", "target");
+        response.path("runPipeline.userErrors[0].message").entity(String.class).satisfies(message -> assertThat(
+                message).endsWith(": Requested selector is not found in bitbucket-pipelines.yml."));
         response.path("runPipeline.pipeline").valueIsNull();
+    }
+
+    @Test
+    void aBranchBitbucketDoesNotHaveIsNotFoundInBitbucketsWords() {
+        stub(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines/")), 404,
+                "pipeline-run-ref-not-found.json");
+
+        GraphQlTester.Response response = run(Map.of("ref", Map.of("refName", "feature/gone")), List.of());
+
+        assertTopLevelError(response, "runPipeline", "NOT_FOUND");
+        response.errors().satisfy(errors -> assertThat(errors.get(0).getMessage())
+                .endsWith(": Could not find last reference for branch feature/gone"));
     }
 
     private GraphQlTester.Response run(Map<String, Object> target, List<Map<String, Object>> variables) {
