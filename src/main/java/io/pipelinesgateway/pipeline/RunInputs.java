@@ -1,7 +1,9 @@
 package io.pipelinesgateway.pipeline;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.pipelinesgateway.bitbucket.BitbucketCommit;
@@ -35,11 +37,20 @@ final class RunInputs {
             return RepositoryKey.fromInput(workspace, repository);
         }
 
+        /** Bitbucket's request; a key given twice is refused here, as each is the name of one variable. */
         BitbucketRunRequest body() {
             List<RunVariable> given = variables == null ? List.of() : variables;
             List<BitbucketVariable> checked = new java.util.ArrayList<>();
+            Map<String, Integer> indexOfKey = new HashMap<>();
             for (int index = 0; index < given.size(); index++) {
-                checked.add(given.get(index).toVariable("input.variables." + index));
+                String field = "input.variables." + index;
+                BitbucketVariable variable = given.get(index).toVariable(field);
+                Integer first = indexOfKey.putIfAbsent(variable.key(), index);
+                if (first != null) {
+                    throw new InvalidInputException(field + ".key", "'" + field + ".key' is '" + variable.key()
+                            + "', as 'input.variables." + first + ".key' is: give each variable of a run once.");
+                }
+                checked.add(variable);
             }
             return new BitbucketRunRequest(target.toTarget(), checked);
         }

@@ -44,6 +44,17 @@ class RunPipelineInputChecksTest extends MutationTestSupport {
     }
 
     @Test
+    void theSameVariableKeyTwiceIsRejectedBeforeBitbucket() {
+        GraphQlTester.Response response = run(Map.of("ref", Map.of("refName", "main")),
+                List.of(Map.of("key", "REGION", "value", "eu"), Map.of("key", "TIER", "value", "1"),
+                        Map.of("key", "REGION", "value", "us")));
+
+        assertRejectedBeforeBitbucket(response, "input", "variables", "2", "key");
+        response.errors().satisfy(errors -> assertThat(errors.get(0).getMessage())
+                .contains("'REGION'").contains("input.variables.0.key"));
+    }
+
+    @Test
     void anUnknownRefTypeIsRejected() {
         assertRejectedBeforeBitbucket(run(Map.of("ref", Map.of("refType", "UNKNOWN", "refName", "main")), List.of()),
                 "input", "target", "ref", "refType");
