@@ -110,6 +110,19 @@ class EveryErrorCarriesACodeTest extends GatewayTest {
         assertThat(literal).contains("99999999999999").doesNotContain("IntValue");
     }
 
+    @Test
+    void anInputObjectOrListWrittenInTheQueryIsNotPrintedAsASyntaxTree() {
+        String object = firstMessage(Map.of("query", """
+                mutation { runPipeline(input: {workspace: "acme", repository: "api",
+                    target: {ref: {type: BRANCH, refName: "main"}}}) { pipeline { buildNumber } } }"""));
+        String list = firstMessage(Map.of("query",
+                "{ node(id: [\"a\", {b: 1}]) { id } }"));
+
+        assertThat(object).contains("'input.target.ref'").contains("'type'")
+                .doesNotContain("ObjectValue").doesNotContain("ObjectField");
+        assertThat(list).doesNotContain("ArrayValue").doesNotContain("ObjectValue").doesNotContain("StringValue");
+    }
+
     /** The message of the answer's first error. */
     private String firstMessage(Map<String, Object> request) {
         byte[] body = http(Fixtures.bearer(), "/graphql").post()
