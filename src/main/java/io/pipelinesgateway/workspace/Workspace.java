@@ -25,9 +25,12 @@ public record Workspace(String uuid, String slug, String name, Boolean isPrivate
     }
 
     /**
-     * A workspace read by its slug, which the answer may lack: the gateway's own slug is what locates it from then on.
+     * A workspace read by {@code asked} (its slug, or its UUID in braces), named by the slug Bitbucket answered
+     * whichever way it was asked for: one workspace has one slug, one ID and one set of cache keys for what it holds.
+     * Only where the answer lacks the slug is it named as asked.
      */
-    static Workspace from(String slug, BitbucketWorkspace workspace, String permission, String bitbucketWebUrl) {
+    static Workspace from(String asked, BitbucketWorkspace workspace, String permission, String bitbucketWebUrl) {
+        String slug = workspace.slug() != null ? workspace.slug() : asked;
         String webUrl = workspace.links() != null && workspace.links().html() != null
                 ? workspace.links().html().href()
                 : bitbucketWebUrl + "/" + slug + "/";
