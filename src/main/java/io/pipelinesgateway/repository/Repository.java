@@ -17,18 +17,14 @@ public record Repository(String workspaceSlug, String slug, String uuid, String 
     }
 
     /**
-     * A repository read by {@code asked}, named by the slugs Bitbucket answered, its workspace's and its own (else
-     * those its full name holds), whether it was asked for by them or by UUIDs: one repository has one name, one ID
-     * and one set of cache keys for its pipelines. Only where the answer names neither is it named as asked.
+     * A repository read by {@code asked}, named by the slugs Bitbucket answered ({@link RepositoryKey#named}), whether
+     * it was asked for by them or by UUIDs: one repository has one name, one ID and one set of cache keys for its
+     * pipelines.
      */
     static Repository from(RepositoryKey asked, BitbucketRepository repository, String bitbucketWebUrl) {
-        String fullName = repository.fullName();
-        int split = fullName == null ? -1 : fullName.indexOf('/');
-        boolean named = split > 0 && split < fullName.length() - 1;
-        String workspace = repository.workspace() != null && repository.workspace().slug() != null
-                ? repository.workspace().slug() : named ? fullName.substring(0, split) : asked.workspace();
-        String slug = repository.slug() != null ? repository.slug()
-                : named ? fullName.substring(split + 1) : asked.slug();
+        RepositoryKey named = RepositoryKey.named(asked, repository);
+        String workspace = named.workspace();
+        String slug = named.slug();
         String webUrl = repository.links() != null && repository.links().html() != null
                 ? repository.links().html().href()
                 : bitbucketWebUrl + "/" + workspace + "/" + slug;
