@@ -99,10 +99,16 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, Int
         return from(workspace, repository, pipeline.uuid(), pipeline.buildNumber(), pipeline, bitbucketWebUrl);
     }
 
-    /** A pipeline read by its key: what the key says (its UUID or build number) fills in what the answer lacks. */
+    /**
+     * A pipeline read by its key: what the key says (its UUID or build number) fills in what the answer lacks, and its
+     * repository is named by the slugs the answer's {@code repository} gives ({@link RepositoryKey#named}), so a
+     * pipeline asked for by its repository's UUIDs has the one ID, and its steps the cache keys, it has by slugs.
+     */
     public static Pipeline from(PipelineKey key, BitbucketPipeline pipeline, String bitbucketWebUrl) {
         boolean byNumber = key.id() != null && key.id().matches("[0-9]{1,9}");
-        return from(key.workspace(), key.repository(),
+        RepositoryKey repository = RepositoryKey.named(new RepositoryKey(key.workspace(), key.repository()),
+                pipeline.repository());
+        return from(repository.workspace(), repository.slug(),
                 pipeline.uuid() == null && !byNumber ? key.id() : pipeline.uuid(),
                 pipeline.buildNumber() == null && byNumber ? Integer.valueOf(key.id()) : pipeline.buildNumber(),
                 pipeline, bitbucketWebUrl);
