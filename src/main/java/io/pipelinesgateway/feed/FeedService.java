@@ -94,8 +94,8 @@ public class FeedService {
                         left.add(new FeedSlice.Left(listing.workspace(), null, listing.failure()));
                     });
                     for (String named : filter.repositories()) {
-                        boolean found = listed.stream().anyMatch(repository -> named.equals(repository.slug())
-                                || named.equals(repository.fullName()));
+                        boolean found = listed.stream().anyMatch(repository -> PipelineFilter.names(named,
+                                repository));
                         int slash = named.indexOf('/');
                         if (!found && !(slash > 0 && unlisted.contains(named.substring(0, slash)))) {
                             left.add(new FeedSlice.Left(null, named, null));

@@ -65,7 +65,8 @@ public record FeedSlice(List<Repository> scope, List<Pipeline> pipelines, boolea
                 : GraphqlErrorBuilder.newError(environment)
                         .message("The filter names the repository '" + named.repository() + "', which none of its "
                                 + "workspaces lists for this credential, so it is left out of this answer: give a "
-                                + "slug such as 'api' or a full name such as 'acme/api' of a repository you can read.")
+                                + "slug such as 'api', a full name such as 'acme/api' or the UUID in braces of a "
+                                + "repository you can read.")
                         .extensions(Map.of("code", ErrorCode.NOT_FOUND.name(), "repository", named.repository()))
                         .build()));
         return errors;

@@ -11,7 +11,7 @@ import io.pipelinesgateway.repository.Repository;
  * Which pipelines a cross-repository question is about: the schema's {@code PipelineFilter}. Empty lists select
  * everything; the feed and the insights read the same scope with it.
  *
- * @param repositories slugs ({@code api}) or full names ({@code acme/api})
+ * @param repositories slugs ({@code api}), full names ({@code acme/api}) or UUIDs in braces
  * @param createdAfter exclusive lower bound of {@code createdOn}
  * @param createdBefore exclusive upper bound of {@code createdOn}
  */
@@ -38,8 +38,16 @@ public record PipelineFilter(List<String> workspaces, List<String> repositories,
 
     /** Whether a repository of the selected workspaces is selected. */
     boolean selects(Repository repository) {
-        return repositories.isEmpty() || holds(repositories, repository.slug())
-                || holds(repositories, repository.fullName());
+        return repositories.isEmpty() || repositories.stream().anyMatch(named -> names(named, repository));
+    }
+
+    /**
+     * Whether an entry of {@code repositories} names a repository: by its slug, its full name, or its UUID in braces
+     * (as Bitbucket takes it in a path), so a repository has one name in the answer whichever way it was named.
+     */
+    static boolean names(String named, Repository repository) {
+        return named.equals(repository.slug()) || named.equals(repository.fullName())
+                || named.equals(repository.uuid());
     }
 
     /**

@@ -97,6 +97,11 @@ public final class GeneratedBitbucket {
         return this;
     }
 
+    /** The UUID, in braces, Bitbucket's listings give a repository of this slug. */
+    public static String repositoryUuid(String slug) {
+        return String.format("{%08x-0000-4000-8000-000000000000}", slug.hashCode());
+    }
+
     /** Adds a pipeline to a repository's history; call {@link #stub()} again for Bitbucket to show it. */
     public GeneratedPipeline pipeline(String workspace, String repository, Instant createdOn, String result,
             String branch, String commit, int seconds) {
@@ -172,7 +177,7 @@ public final class GeneratedBitbucket {
                 slugs.stream().map(slug -> (Object) Map.of(
                         "type", "repository", "slug", slug, "name", slug, "full_name", workspace + "/" + slug,
                         "mainbranch", Map.of("type", "branch", "name", "main"),
-                        "uuid", String.format("{%08x-0000-4000-8000-000000000000}", slug.hashCode()))).toList()));
+                        "uuid", repositoryUuid(slug))).toList()));
         histories.forEach((repository, history) -> stubPages(
                 () -> get(urlPathEqualTo("/2.0/repositories/" + repository + "/pipelines/"))
                         .withQueryParam("sort", equalTo("-created_on")),
