@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
-import io.pipelinesgateway.bitbucket.BitbucketRepository;
 import io.pipelinesgateway.bitbucket.BitbucketStep;
 import io.pipelinesgateway.bitbucket.Credential;
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
@@ -107,7 +106,8 @@ class SubscriberAccess {
             // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
             return Mono.fromFuture(checks.get(checkName(context, owner, name), (ignored, executor) -> Mono.zip(
                             workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
-                                    .map(repository -> canonical(owner, name, repository)),
+                                    .map(repository -> RepositoryKey.named(new RepositoryKey(owner, name),
+                                            repository)),
                             pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE),
                             (repository, readable) -> repository)
                     .contextWrite(Context.of(context))
@@ -125,7 +125,8 @@ class SubscriberAccess {
             String owner = required(workspace, "workspace");
             return workspaces.repositoriesNow(owner).flatMap(listed -> {
                 List<RepositoryKey> keys = listed.stream()
-                        .map(repository -> canonical(owner, repository.slug(), repository)).distinct().toList();
+                        .map(repository -> RepositoryKey.named(new RepositoryKey(owner, repository.slug()),
+                                repository)).distinct().toList();
                 List<GatewayException> refusals = new CopyOnWriteArrayList<>();
                 return Flux.fromIterable(keys)
                         .flatMapSequential(key -> listedRepository(context, key)
@@ -265,15 +266,6 @@ class SubscriberAccess {
             throw badInput("Give the step's 'id' or its pipeline's 'buildNumber', not both.");
         }
         return new String[] {workspace, repository, pipelineUuid, stepUuid};
-    }
-
-    private static RepositoryKey canonical(String workspace, String slug, BitbucketRepository repository) {
-        String fullName = repository.fullName();
-        if (fullName != null && fullName.indexOf('/') > 0) {
-            return new RepositoryKey(fullName.substring(0, fullName.indexOf('/')),
-                    repository.slug() != null ? repository.slug() : fullName.substring(fullName.indexOf('/') + 1));
-        }
-        return new RepositoryKey(workspace, repository.slug() != null ? repository.slug() : slug);
     }
 
     private static void agrees(String given, String fromId, String field) {
