@@ -100,6 +100,15 @@ public record Pipeline(String workspace, String repositorySlug, String uuid, Int
     }
 
     /**
+     * A pipeline Bitbucket answered about the repository {@code asked}, named by the repository the answer gives
+     * ({@link RepositoryKey#named}), as a pipeline read by its key is.
+     */
+    public static Pipeline from(RepositoryKey asked, BitbucketPipeline pipeline, String bitbucketWebUrl) {
+        RepositoryKey repository = RepositoryKey.named(asked, pipeline.repository());
+        return from(repository.workspace(), repository.slug(), pipeline, bitbucketWebUrl);
+    }
+
+    /**
      * A pipeline read by its key: what the key says (its UUID or build number) fills in what the answer lacks, and its
      * repository is named by the slugs the answer's {@code repository} gives ({@link RepositoryKey#named}), so a
      * pipeline asked for by its repository's UUIDs has the one ID, and its steps the cache keys, it has by slugs.

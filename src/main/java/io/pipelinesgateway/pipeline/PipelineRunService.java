@@ -40,7 +40,7 @@ class PipelineRunService {
      * Starts a pipeline; Bitbucket answers with the new pipeline, pending. When that answer does not come in time,
      * Bitbucket may still have started it: the newest pipelines are then looked at once for one on the same target
      * created since the request, which is answered as the run; failing that, UPSTREAM_OUTCOME_UNKNOWN says where to
-     * look before running it again.
+     * look before running it again. The run is named by the repository its answer gives, as a pipeline read is.
      */
     Mono<PipelinePayload> run(RunInputs.Run input) {
         RepositoryKey repository = input.repositoryKey();
@@ -50,8 +50,7 @@ class PipelineRunService {
                         .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(repository,
                                 body.target(), requested)
                                 .switchIfEmpty(Mono.error(() -> notSeenYet(repository))))
-                        .map(created -> PipelinePayload.of(Pipeline.from(repository.workspace(), repository.slug(),
-                                created, addresses.webUrl()))),
+                        .map(created -> PipelinePayload.of(Pipeline.from(repository, created, addresses.webUrl()))),
                 "input.target", PipelinePayload::rejected);
     }
 
