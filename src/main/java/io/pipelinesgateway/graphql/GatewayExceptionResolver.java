@@ -47,9 +47,11 @@ class GatewayExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     private static GraphQLError build(DataFetchingEnvironment environment, String message,
             Map<String, Object> extensions) {
-        return GraphqlErrorBuilder.newError(environment)
+        GraphQLError error = GraphqlErrorBuilder.newError(environment)
                 .message(message)
                 .extensions(extensions)
                 .build();
+        FieldErrors.keepIfOfAnEvent(error, environment, environment.getExecutionStepInfo().getPath());
+        return error;
     }
 }
