@@ -12,10 +12,10 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import io.pipelinesgateway.graphql.FieldErrors;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.pipelinesgateway.graphql.FieldErrors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
