@@ -62,7 +62,9 @@ public final class FieldErrors {
      * subscription's event.
      */
     static void keepIfOfAnEvent(GraphQLError error, DataFetchingEnvironment environment, ResultPath path) {
-        if (environment.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+        // An error is being resolved: nothing here may fail, whatever the environment lacks.
+        OperationDefinition operation = environment.getOperationDefinition();
+        if (operation != null && operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
             environment.getGraphQlContext()
                     .<Map<ResultPath, GraphQLError>>computeIfAbsent(OF_EVENTS, key -> new ConcurrentHashMap<>())
                     .put(path, error);
