@@ -22,7 +22,7 @@ public final class KeyedHash {
      * A Mac per thread, keyed once: looking the algorithm up and keying it is most of the cost of a name, and every
      * cached read asks for one. {@link Mac#doFinal} leaves a Mac ready for the next value.
      */
-    private final ThreadLocal<Namer> namers = ThreadLocal.withInitial(() -> new Namer(keyedMac()));
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
     /** A hash keyed with {@code secret}, or with a random key of this process's own when it is empty. */
     public KeyedHash(String secret) {
@@ -39,28 +39,8 @@ public final class KeyedHash {
 
     /** The name of {@code value}: 24 URL-safe characters, the same for the same value and key. */
     public String of(String value) {
-        Namer namer = namers.get();
-        // The very instance named last on this thread: a request's reads all name its one credential, each of a
-        // warm view's dozens of cached reads would otherwise hash it again. Compared by identity, never by content.
-        if (namer.lastValue == value) {
-            return namer.lastName;
-        }
-        byte[] digest = namer.mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        String name = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        namer.lastValue = value;
-        namer.lastName = name;
-        return name;
-    }
-
-    /** A thread's keyed Mac and the value it named last, with that value's name. Confined to its thread. */
-    private static final class Namer {
-        final Mac mac;
-        String lastValue;
-        String lastName;
-
-        Namer(Mac mac) {
-            this.mac = mac;
-        }
+        byte[] digest = macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
     }
 
     private Mac keyedMac() {
