@@ -1,7 +1,6 @@
 package io.pipelinesgateway.graphql;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import graphql.ErrorClassification;
@@ -18,7 +17,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives {@code extensions.code} to every error of an answer that has none, so that clients can branch on every error
+ * Gives {@code extensions.code} to every error of an answer that has none (a subscription's events' too), so that clients can branch on every error
  * the gateway returns: graphql-java's own (a syntax error: GRAPHQL_PARSE_FAILED; a query that does not fit the schema:
  * GRAPHQL_VALIDATION_FAILED; a variable of the wrong type or out of range, an operation name the document does not
  * hold: BAD_USER_INPUT; a value the schema's type cannot hold, such as an Int overflow, or a null in a non-null field:
@@ -30,15 +29,9 @@ class EveryErrorHasACode implements WebGraphQlInterceptor, Ordered {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return chain.next(request).map(response -> response.getExecutionResult().getErrors().stream()
-                .allMatch(EveryErrorHasACode::hasCode) ? response : withCodes(response));
-    }
-
-    private static WebGraphQlResponse withCodes(WebGraphQlResponse response) {
-        List<GraphQLError> errors = response.getExecutionResult().getErrors().stream()
-                .map(error -> hasCode(error) ? error : withCode(error))
-                .toList();
-        return response.transform(builder -> builder.errors(errors));
+        // A subscription's too: its events' errors, and the one that ends it.
+        return chain.next(request).map(response -> ErrorExtensions.completed(response,
+                error -> hasCode(error) ? error : withCode(error)));
     }
 
     private static boolean hasCode(GraphQLError error) {

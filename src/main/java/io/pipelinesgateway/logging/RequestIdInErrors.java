@@ -1,18 +1,13 @@
 package io.pipelinesgateway.logging;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.pipelinesgateway.error.ErrorExtensions;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -34,31 +29,8 @@ class RequestIdInErrors implements WebGraphQlInterceptor, Ordered {
             return chain.next(request);
         }
         return chain.next(request)
-                .map(response -> withRequestId(response, id))
+                .map(response -> ErrorExtensions.completed(response, error -> withRequestId(error, id)))
                 .contextWrite(context -> context.put(RequestId.MDC_KEY, id));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static WebGraphQlResponse withRequestId(WebGraphQlResponse response, String id) {
-        if (response.getData() instanceof Publisher<?> events) {
-            return response.transform(builder -> builder.data(withRequestId((Publisher<ExecutionResult>) events, id)));
-        }
-        return response.getErrors().isEmpty() ? response
-                : response.transform(builder -> builder.errors(withRequestId(response.getExecutionResult().getErrors(),
-                        id)));
-    }
-
-    /** A subscription's events, whose errors come later: those of an event, and the one that ends it. */
-    private static Flux<ExecutionResult> withRequestId(Publisher<ExecutionResult> events, String id) {
-        return Flux.from(events)
-                .map(event -> event.getErrors().isEmpty() ? event
-                        : event.transform(builder -> builder.errors(withRequestId(event.getErrors(), id))))
-                .onErrorMap(SubscriptionPublisherException.class, ending -> new SubscriptionPublisherException(
-                        withRequestId(ending.getErrors(), id), ending.getCause()));
-    }
-
-    private static List<GraphQLError> withRequestId(List<GraphQLError> errors, String id) {
-        return errors.stream().map(error -> withRequestId(error, id)).toList();
     }
 
     private static GraphQLError withRequestId(GraphQLError error, String id) {
