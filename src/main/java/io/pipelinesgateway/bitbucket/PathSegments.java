@@ -18,6 +18,7 @@ public final class PathSegments {
 
     private static final String BRACED_UUID = "\\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{12}}";
+    private static final Pattern UUID = Pattern.compile(BRACED_UUID);
     private static final Pattern WORKSPACE = Pattern.compile("[A-Za-z0-9_-]{1,100}|" + BRACED_UUID);
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]{1,100}|" + BRACED_UUID);
 
@@ -41,6 +42,11 @@ public final class PathSegments {
                     + "UUID in braces; it was '" + value + "'.");
         }
         return value;
+    }
+
+    /** Whether a checked workspace or repository names it by its UUID in braces rather than by its slug. */
+    public static boolean isUuid(String checked) {
+        return UUID.matcher(checked).matches();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -29,28 +30,36 @@ class PipelineRunService {
     private final PipelineEndpoints bitbucket;
     private final BitbucketAddresses addresses;
     private final PipelineService pipelines;
+    private final RepositoryService repositories;
 
-    PipelineRunService(PipelineEndpoints bitbucket, BitbucketAddresses addresses, PipelineService pipelines) {
+    PipelineRunService(PipelineEndpoints bitbucket, BitbucketAddresses addresses, PipelineService pipelines,
+            RepositoryService repositories) {
         this.bitbucket = bitbucket;
         this.addresses = addresses;
         this.pipelines = pipelines;
+        this.repositories = repositories;
     }
 
     /**
      * Starts a pipeline; Bitbucket answers with the new pipeline, pending. When that answer does not come in time,
      * Bitbucket may still have started it: the newest pipelines are then looked at once for one on the same target
      * created since the request, which is answered as the run; failing that, UPSTREAM_OUTCOME_UNKNOWN says where to
-     * look before running it again. The run is named by the repository its answer gives, as a pipeline read is.
+     * look before running it again. A repository named by UUID is run by its slugs ({@link RepositoryService#bySlugs}),
+     * so the run evicts and announces the listing its readers keep; the run is named by the repository its answer
+     * gives, as a pipeline read is.
      */
     Mono<PipelinePayload> run(RunInputs.Run input) {
-        RepositoryKey repository = input.repositoryKey();
+        RepositoryKey asked = input.repositoryKey();
         BitbucketRunRequest body = input.body();
-        Instant requested = Instant.now();
-        return UserError.recover(bitbucket.run(repository.workspace(), repository.slug(), body)
-                        .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(repository,
-                                body.target(), requested)
-                                .switchIfEmpty(Mono.error(() -> notSeenYet(repository))))
-                        .map(created -> PipelinePayload.of(Pipeline.from(repository, created, addresses.webUrl()))),
+        return UserError.recover(repositories.bySlugs(asked).flatMap(repository -> {
+                    Instant requested = Instant.now();
+                    return bitbucket.run(repository.workspace(), repository.slug(), body)
+                            .onErrorResume(PipelineRunService::outcomeUnknown, unknown -> startedSince(repository,
+                                    body.target(), requested)
+                                    .switchIfEmpty(Mono.error(() -> notSeenYet(repository))))
+                            .map(created -> PipelinePayload.of(Pipeline.from(repository, created,
+                                    addresses.webUrl())));
+                }),
                 "input.target", PipelinePayload::rejected);
     }
 

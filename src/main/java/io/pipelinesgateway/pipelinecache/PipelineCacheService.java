@@ -7,6 +7,7 @@ import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 class PipelineCacheService {
 
     private final ConfigurationEndpoints bitbucket;
+    private final RepositoryService repositories;
 
-    PipelineCacheService(ConfigurationEndpoints bitbucket) {
+    PipelineCacheService(ConfigurationEndpoints bitbucket, RepositoryService repositories) {
         this.bitbucket = bitbucket;
+        this.repositories = repositories;
     }
 
     Mono<Connection<PipelineCache>> caches(RepositoryKey repository, PageRequest page) {
@@ -32,13 +35,15 @@ class PipelineCacheService {
     }
 
     Mono<DeletePayload> delete(PipelineCacheInputs.DeleteOne input) {
-        RepositoryKey repository = input.repositoryKey();
-        return deleted(bitbucket.deleteCache(repository.workspace(), repository.slug(), input.cacheUuid()));
+        String cacheUuid = input.cacheUuid();
+        return deleted(repositories.bySlugs(input.repositoryKey())
+                .flatMap(repository -> bitbucket.deleteCache(repository.workspace(), repository.slug(), cacheUuid)));
     }
 
     Mono<DeletePayload> deleteByName(PipelineCacheInputs.DeleteByName input) {
-        RepositoryKey repository = input.repositoryKey();
-        return deleted(bitbucket.deleteCachesNamed(repository.workspace(), repository.slug(), input.cacheName()));
+        String cacheName = input.cacheName();
+        return deleted(repositories.bySlugs(input.repositoryKey()).flatMap(repository -> bitbucket
+                .deleteCachesNamed(repository.workspace(), repository.slug(), cacheName)));
     }
 
     private static Mono<DeletePayload> deleted(Mono<Void> deletion) {

@@ -7,6 +7,7 @@ import io.pipelinesgateway.bitbucket.BitbucketPipelinesConfig;
 import io.pipelinesgateway.bitbucket.ConfigurationEndpoints;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 class PipelineConfigService {
 
     private final ConfigurationEndpoints bitbucket;
+    private final RepositoryService repositories;
 
-    PipelineConfigService(ConfigurationEndpoints bitbucket) {
+    PipelineConfigService(ConfigurationEndpoints bitbucket, RepositoryService repositories) {
         this.bitbucket = bitbucket;
+        this.repositories = repositories;
     }
 
     /** The repository's configuration; disabled where Pipelines was never set up, as Bitbucket's own page shows it. */
@@ -29,11 +32,12 @@ class PipelineConfigService {
     }
 
     Mono<ConfigPayloads.Enabled> setEnabled(ConfigInputs.SetEnabled input) {
-        RepositoryKey repository = input.repositoryKey();
-        return UserError.recover(bitbucket.setPipelinesConfig(repository.workspace(), repository.slug(),
-                                input.body())
+        BitbucketPipelinesConfig body = input.body();
+        return UserError.recover(repositories.bySlugs(input.repositoryKey())
+                        .flatMap(repository -> bitbucket.setPipelinesConfig(repository.workspace(),
+                                repository.slug(), body))
                         .map(saved -> new ConfigPayloads.Enabled(new PipelinesConfiguration(
-                                saved.enabled() != null ? saved.enabled() : input.body().enabled()), List.of())),
+                                saved.enabled() != null ? saved.enabled() : body.enabled()), List.of())),
                 "input.enabled", ConfigPayloads.Enabled::rejected);
     }
 
@@ -42,12 +46,14 @@ class PipelineConfigService {
      * its refusal is turned into a message that says so.
      */
     Mono<ConfigPayloads.BuildNumber> setNextBuildNumber(ConfigInputs.SetNextBuildNumber input) {
-        RepositoryKey repository = input.repositoryKey();
+        RepositoryKey asked = input.repositoryKey();
         BitbucketBuildNumber body = input.body();
-        return UserError.recover(bitbucket.setNextBuildNumber(repository.workspace(), repository.slug(), body)
+        return UserError.recover(repositories.bySlugs(asked)
+                        .flatMap(repository -> bitbucket.setNextBuildNumber(repository.workspace(),
+                                repository.slug(), body))
                         .map(saved -> new ConfigPayloads.BuildNumber(saved.next(), List.of())),
                 "input.next", rejection -> "'input.next' (" + body.next() + ") must be higher than the latest build "
-                        + "number of " + repository.workspace() + "/" + repository.slug() + ". "
+                        + "number of " + asked.workspace() + "/" + asked.slug() + ". "
                         + rejection.getMessage(),
                 ConfigPayloads.BuildNumber::rejected);
     }

@@ -3,6 +3,7 @@ package io.pipelinesgateway.repository;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketAddresses;
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
@@ -28,6 +29,21 @@ public class RepositoryService {
     Mono<Repository> repository(RepositoryKey key) {
         return bitbucket.repository(key.workspace(), key.slug(), Read.CACHED)
                 .map(repository -> Repository.from(key, repository, addresses.webUrl()));
+    }
+
+    /**
+     * The repository a change names, by its slugs: as asked when it gives both slugs, else as the repository's own
+     * (cached) read names it ({@link RepositoryKey#named}). A change sent by UUID would evict and announce only what
+     * is kept under its UUID path, while readers' entries and watchers are kept by slugs, and would echo the UUIDs in
+     * its answer's IDs; sent by slugs it does neither, for one read a caller who names repositories by UUID pays at
+     * most once a cache time.
+     */
+    public Mono<RepositoryKey> bySlugs(RepositoryKey asked) {
+        if (!PathSegments.isUuid(asked.workspace()) && !PathSegments.isUuid(asked.slug())) {
+            return Mono.just(asked);
+        }
+        return bitbucket.repository(asked.workspace(), asked.slug(), Read.CACHED)
+                .map(repository -> RepositoryKey.named(asked, repository));
     }
 
     /** A workspace's repositories by name; the name filter is Bitbucket's own query language, so it costs nothing. */

@@ -8,6 +8,7 @@ import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
 import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Service;
 public class ScheduleService {
 
     private final ScheduleEndpoints bitbucket;
+    private final RepositoryService repositories;
 
-    ScheduleService(ScheduleEndpoints bitbucket) {
+    ScheduleService(ScheduleEndpoints bitbucket, RepositoryService repositories) {
         this.bitbucket = bitbucket;
+        this.repositories = repositories;
     }
 
     Mono<Connection<PipelineSchedule>> schedules(String workspace, String repository, PageRequest page) {
@@ -43,11 +46,12 @@ public class ScheduleService {
     }
 
     Mono<SchedulePayload> create(ScheduleInputs.Create input) {
-        RepositoryKey repository = input.repositoryKey();
+        RepositoryKey asked = input.repositoryKey();
         BitbucketSchedule body = input.body();
-        return UserError.recover(bitbucket.schedules().create(repository.workspace(), repository.slug(), body)
+        return UserError.recover(repositories.bySlugs(asked).flatMap(repository -> bitbucket.schedules()
+                        .create(repository.workspace(), repository.slug(), body)
                         .map(created -> SchedulePayload.of(PipelineSchedule.from(repository.workspace(),
-                                repository.slug(), created))),
+                                repository.slug(), created)))),
                 "input.target", SchedulePayload::rejected);
     }
 

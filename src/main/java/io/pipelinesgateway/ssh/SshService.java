@@ -8,7 +8,7 @@ import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
 import io.pipelinesgateway.repository.RepositoryItem;
-import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -21,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class SshService {
 
     private final SshEndpoints bitbucket;
+    private final RepositoryService repositories;
 
-    SshService(SshEndpoints bitbucket) {
+    SshService(SshEndpoints bitbucket, RepositoryService repositories) {
         this.bitbucket = bitbucket;
+        this.repositories = repositories;
     }
 
     /** The key pair's public half; empty when the repository has none (Bitbucket answers 404). */
@@ -32,17 +34,17 @@ public class SshService {
     }
 
     Mono<SshPayloads.KeyPair> setKeyPair(SshInputs.SetKeyPair input) {
-        RepositoryKey repository = input.repositoryKey();
         BitbucketSshKeyPair body = input.body();
-        return UserError.recover(bitbucket.setKeyPair(repository.workspace(), repository.slug(), body)
+        return UserError.recover(repositories.bySlugs(input.repositoryKey())
+                        .flatMap(repository -> bitbucket.setKeyPair(repository.workspace(), repository.slug(), body))
                         // Only the public key is kept from the answer, whatever else it holds.
                         .map(saved -> SshPayloads.KeyPair.of(new SshKeyPair(saved.publicKey()))),
                 "input.privateKey", SshPayloads.KeyPair::rejected);
     }
 
     Mono<DeletePayload> deleteKeyPair(SshInputs.DeleteKeyPair input) {
-        RepositoryKey repository = input.repositoryKey();
-        return UserError.recover(bitbucket.deleteKeyPair(repository.workspace(), repository.slug())
+        return UserError.recover(repositories.bySlugs(input.repositoryKey())
+                        .flatMap(repository -> bitbucket.deleteKeyPair(repository.workspace(), repository.slug()))
                         .then(Mono.fromSupplier(() -> DeletePayload.deleted(null))),
                 null, DeletePayload::rejected);
     }
@@ -60,11 +62,11 @@ public class SshService {
     }
 
     Mono<SshPayloads.Host> createKnownHost(SshInputs.CreateKnownHost input) {
-        RepositoryKey repository = input.repositoryKey();
         BitbucketKnownHost body = input.body();
-        return UserError.recover(bitbucket.knownHosts().create(repository.workspace(), repository.slug(), body)
+        return UserError.recover(repositories.bySlugs(input.repositoryKey()).flatMap(repository -> bitbucket
+                        .knownHosts().create(repository.workspace(), repository.slug(), body)
                         .map(created -> SshPayloads.Host.of(KnownHost.from(repository.workspace(), repository.slug(),
-                                created))),
+                                created)))),
                 "input.hostname", SshPayloads.Host::rejected);
     }
 

@@ -1,5 +1,7 @@
 package io.pipelinesgateway.variable;
 
+import java.util.List;
+
 import io.pipelinesgateway.bitbucket.BitbucketVariable;
 import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.VariableEndpoints;
@@ -10,6 +12,9 @@ import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.DeletePayload;
 import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.graphql.UserError;
+import io.pipelinesgateway.repository.RepositoryKey;
+import io.pipelinesgateway.repository.RepositoryService;
+import io.pipelinesgateway.workspace.WorkspaceService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -22,9 +27,13 @@ import org.springframework.stereotype.Service;
 public class VariableService {
 
     private final VariableEndpoints bitbucket;
+    private final WorkspaceService workspaces;
+    private final RepositoryService repositories;
 
-    VariableService(VariableEndpoints bitbucket) {
+    VariableService(VariableEndpoints bitbucket, WorkspaceService workspaces, RepositoryService repositories) {
         this.bitbucket = bitbucket;
+        this.workspaces = workspaces;
+        this.repositories = repositories;
     }
 
     Mono<Connection<Variable>> variables(VariableScope scope, PageRequest page) {
@@ -52,11 +61,30 @@ public class VariableService {
     }
 
     Mono<VariablePayload> create(VariableInputs.Create input) {
-        VariableScope scope = input.scope().check();
-        BitbucketVariable body = input.body(scope);
-        return UserError.recover(bitbucket.create(scope.upstream(), scope.coordinates(), body)
-                        .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body, null, null)))),
+        VariableScope asked = input.scope().check();
+        BitbucketVariable body = input.body(asked);
+        return UserError.recover(bySlugs(asked).flatMap(scope -> bitbucket.create(scope.upstream(),
+                                scope.coordinates(), body)
+                        .map(created -> VariablePayload.of(Variable.from(scope, filled(created, body, null,
+                                null))))),
                 "input.key", VariablePayload::rejected);
+    }
+
+    /**
+     * The level a new variable goes to, its workspace and repository named by their slugs, as readers keep that
+     * level's listing ({@link RepositoryService#bySlugs}); the deprecated team and user levels as asked.
+     */
+    private Mono<VariableScope> bySlugs(VariableScope scope) {
+        List<String> at = scope.coordinates();
+        return switch (scope.level()) {
+            case WORKSPACE -> workspaces.bySlug(at.get(0)).map(VariableScope::workspace);
+            case REPOSITORY -> repositories.bySlugs(new RepositoryKey(at.get(0), at.get(1)))
+                    .map(repository -> VariableScope.repository(repository.workspace(), repository.slug()));
+            case DEPLOYMENT_ENVIRONMENT -> repositories.bySlugs(new RepositoryKey(at.get(0), at.get(1)))
+                    .map(repository -> VariableScope.deploymentEnvironment(repository.workspace(),
+                            repository.slug(), at.get(2)));
+            case TEAM, USER -> Mono.just(scope);
+        };
     }
 
     /**

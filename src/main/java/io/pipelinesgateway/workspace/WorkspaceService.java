@@ -3,6 +3,7 @@ package io.pipelinesgateway.workspace;
 import java.util.List;
 
 import io.pipelinesgateway.bitbucket.BitbucketAddresses;
+import io.pipelinesgateway.bitbucket.PathSegments;
 import io.pipelinesgateway.bitbucket.BitbucketWorkspaceAccess;
 import io.pipelinesgateway.bitbucket.WorkspaceEndpoints;
 import io.pipelinesgateway.graphql.Connection;
@@ -35,6 +36,17 @@ public class WorkspaceService {
     Mono<Workspace> workspace(String slug) {
         return bitbucket.workspace(slug)
                 .map(workspace -> Workspace.from(slug, workspace, null, addresses.webUrl()));
+    }
+
+    /**
+     * The workspace a change names, by its slug: as asked when it gives the slug, else as the workspace's own (cached)
+     * read names it, so that the change evicts what readers keep by slug (see {@code RepositoryService#bySlugs}).
+     */
+    public Mono<String> bySlug(String asked) {
+        if (!PathSegments.isUuid(asked)) {
+            return Mono.just(asked);
+        }
+        return bitbucket.workspace(asked).map(workspace -> workspace.slug() != null ? workspace.slug() : asked);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.pipelinesgateway.pipeline;
 import java.util.Map;
 
 import io.pipelinesgateway.support.MutationTestSupport;
+import io.pipelinesgateway.support.Payloads;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.pipelinesgateway.support.FakeBitbucket.API_ROOT;
@@ -15,9 +17,9 @@ import static io.pipelinesgateway.support.Fixtures.encoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bitbucket runs a pipeline of a repository named by its workspace's and its own UUID as it does by their slugs, and
- * answers with the new pipeline, which names its repository ({@code full_name}): the run is named by it, with the one
- * global ID and link it has by slugs, at no extra call.
+ * Bitbucket runs a pipeline of a repository named by its workspace's and its own UUID as it does by their slugs. The
+ * gateway runs it by the slugs the repository's (cached) read gives, and the run has the one global ID and link it
+ * has by slugs.
  */
 class APipelineRunInARepositoryNamedByItsUuidsIsNamedAsBitbucketAnswersTest extends MutationTestSupport {
 
@@ -35,8 +37,8 @@ class APipelineRunInARepositoryNamedByItsUuidsIsNamedAsBitbucketAnswersTest exte
     @Test
     void aRunInARepositoryNamedByItsUuidsHasTheIdAndTheLinkItHasBySlugs() {
         stub(post(urlEqualTo(API_ROOT + "/repositories/acme/api/pipelines/")), 201, "pipeline-run-pending.json");
-        stub(post(urlEqualTo(API_ROOT + "/repositories/" + encoded(WORKSPACE_UUID) + "/" + encoded(REPOSITORY_UUID)
-                + "/pipelines/")), 201, "pipeline-run-pending.json");
+        bitbucket.stubFor(get(urlEqualTo(API_ROOT + "/repositories/" + encoded(WORKSPACE_UUID) + "/"
+                + encoded(REPOSITORY_UUID))).willReturn(Payloads.response("repository-api.json")));
 
         Map<String, Object> bySlugs = run("acme", "api");
         Map<String, Object> byUuids = run(WORKSPACE_UUID, REPOSITORY_UUID);
