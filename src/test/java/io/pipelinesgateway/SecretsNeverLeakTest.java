@@ -75,7 +75,7 @@ class SecretsNeverLeakTest extends SandboxFlowSupport {
                           runPipeline(input: $input) { pipeline { uuid variables { key value secured } } }
                         }""", "input", Map.of("workspace", "acme", "repository", "web-app",
                         "target", Map.of("ref", Map.of("refName", "main",
-                                "selector", Map.of("type", "CUSTOM", "pattern", "deploy"))),
+                                "selector", Map.of("type", "CUSTOM", "pattern", "deploy-to-staging"))),
                         "variables", List.of(Map.of("key", "DEPLOY_TOKEN", "value", RUN_SECRET, "secured", true)))))
                 .path("runPipeline.pipeline.uuid").entity(String.class).get();
         record(ok("""

@@ -22,7 +22,7 @@ class SandboxErrorHandler {
 
     @ExceptionHandler(SandboxException.class)
     ResponseEntity<SandboxJson.Error> sandbox(SandboxException e) {
-        return error(e.status(), SandboxJson.Error.of(e.getMessage(), e.detail()));
+        return error(e.status(), SandboxJson.Error.of(e.getMessage(), e.detail(), e.key()));
     }
 
     @ExceptionHandler(ServerWebInputException.class)

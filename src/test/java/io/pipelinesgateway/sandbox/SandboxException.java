@@ -5,21 +5,27 @@ import org.springframework.http.HttpStatus;
 /**
  * An error the sandbox answers in Bitbucket's {@code error} shape, so clients see the same failures as upstream. Like
  * Bitbucket's Pipelines errors, it may pair a generic message ("Bad request", "Not found") with a {@code detail}
- * that says what was wrong.
+ * that says what was wrong, and with a {@code key} that names the error.
  */
 final class SandboxException extends RuntimeException {
 
     private final HttpStatus status;
     private final String detail;
+    private final String key;
 
     SandboxException(HttpStatus status, String message) {
         this(status, message, null);
     }
 
     SandboxException(HttpStatus status, String message, String detail) {
+        this(status, message, detail, null);
+    }
+
+    SandboxException(HttpStatus status, String message, String detail, String key) {
         super(message, null, false, false);
         this.status = status;
         this.detail = detail;
+        this.key = key;
     }
 
     HttpStatus status() {
@@ -29,6 +35,11 @@ final class SandboxException extends RuntimeException {
     /** What was wrong, when the message is a generic one; {@code null} otherwise. */
     String detail() {
         return detail;
+    }
+
+    /** Bitbucket's key for the error ({@code data.key}), where it gives one; {@code null} otherwise. */
+    String key() {
+        return key;
     }
 
     static SandboxException notFound(String message) {

@@ -37,18 +37,25 @@ final class SandboxJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Error(String type, Detail error) {
-        /** The error's message, and what was wrong when the message is a generic one. */
+        /**
+         * The error's message, what was wrong when the message is a generic one, and Bitbucket's key for the error
+         * when it gives one.
+         */
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-        record Detail(String message, String detail) {
+        record Detail(String message, String detail, Data data) {
+        }
+
+        /** The error's structured data: its key, such as {@code result-service.pipeline.selector-not-found}. */
+        record Data(String key) {
         }
 
         static Error of(String message) {
-            return of(message, null);
+            return of(message, null, null);
         }
 
-        static Error of(String message, String detail) {
-            return new Error("error", new Detail(message, detail));
+        static Error of(String message, String detail, String key) {
+            return new Error("error", new Detail(message, detail, key == null ? null : new Data(key)));
         }
     }
 

@@ -110,6 +110,12 @@ class SandboxPipelineController {
             throw SandboxException.badRequest("A JSON object with a 'target' is required.");
         }
         SandboxPipelineTarget target = target(repo, body.path("target"));
+        if (!repo.definitions().defines(target.selector())) {
+            // What Bitbucket answers when the commit's bitbucket-pipelines.yml has no pipeline of that name.
+            throw new SandboxException(HttpStatus.BAD_REQUEST, "Bad request",
+                    "Requested selector is not found in bitbucket-pipelines.yml.",
+                    "result-service.pipeline.selector-not-found");
+        }
         List<SandboxVariable> variables = variables(body.path("variables"));
         SandboxPipeline pipeline = store.run(repo, target, SandboxTrigger.MANUAL, variables);
         webhooks.look();

@@ -82,18 +82,25 @@ final class SandboxSeed {
                 Instant.parse("2020-11-02T16:04:11.201Z"), false);
         Repo.Project platform = new Repo.Project(Ids.uuid("project/acme/PLAT"), "PLAT", "Acme Platform");
         Repo.Project core = new Repo.Project(Ids.uuid("project/globex/CORE"), "CORE", "Globex Core");
+        // Each repository's custom pipelines: those its seeded pipelines and schedules run, and a few more.
         Repo api = repo(acme, "api", "api", "Orders and billing API", "java", platform, "2019-04-01T10:00:00Z",
-                48_211_344);
+                48_211_344, PipelineDefinitions.withCustomPipelines("deploy-to-production", "nightly-security-scan",
+                        "rollback-production"));
         Repo webApp = repo(acme, "web-app", "web-app", "Customer storefront", "typescript", platform,
-                "2019-06-17T13:45:00Z", 91_544_010);
+                "2019-06-17T13:45:00Z", 91_544_010, PipelineDefinitions.withCustomPipelines("deploy-to-staging",
+                        "deploy-to-production", "lighthouse-audit"));
         Repo infra = repo(acme, "infra", "infra", "Terraform for the AWS accounts", "hcl", platform,
-                "2020-01-08T08:30:00Z", 2_117_889);
+                "2020-01-08T08:30:00Z", 2_117_889, PipelineDefinitions.withCustomPipelines("plan-all-accounts",
+                        "apply-all-accounts"));
         Repo billing = repo(globex, "billing-service", "billing-service", "Invoicing and ledger service", "go",
-                core, "2021-02-22T11:12:00Z", 12_880_102);
+                core, "2021-02-22T11:12:00Z", 12_880_102, PipelineDefinitions.withCustomPipelines(
+                        "deploy-to-production", "rebuild-ledger-snapshots"));
         Repo mobile = repo(globex, "mobile-app", "Mobile App", "Android app for Globex customers", "kotlin", core,
-                "2021-05-30T15:00:00Z", 160_332_874);
+                "2021-05-30T15:00:00Z", 160_332_874, PipelineDefinitions.withCustomPipelines("release-to-play-store",
+                        "nightly-ui-tests"));
         Repo data = repo(globex, "data-pipeline", "data-pipeline", "Nightly loads into the warehouse", "python",
-                core, "2022-09-05T07:20:00Z", 5_402_113);
+                core, "2022-09-05T07:20:00Z", 5_402_113, PipelineDefinitions.withCustomPipelines("nightly-load",
+                        "backfill-warehouse"));
 
         Map<String, List<Recipe>> recipes = new LinkedHashMap<>();
         recipes.put(api.uuid(), List.of(Recipe.JAVA_BUILD, Recipe.SECURITY_SCAN, Recipe.DEPLOY_STAGING));
@@ -134,7 +141,8 @@ final class SandboxSeed {
             workspaces.add(workspace);
             for (int r = 1; r <= loadRepositories; r++) {
                 Repo repo = repo(workspace, "service-%02d".formatted(r), "service-%02d".formatted(r),
-                        "Generated for load tests", "java", project, "2023-01-02T00:00:00Z", 1_000_000);
+                        "Generated for load tests", "java", project, "2023-01-02T00:00:00Z", 1_000_000,
+                        PipelineDefinitions.withCustomPipelines("deploy-to-production"));
                 repos.add(repo);
                 Random random = new Random(repo.fullName().hashCode());
                 List<Recipe> steps = shapes.get(random.nextInt(shapes.size()));
@@ -174,10 +182,10 @@ final class SandboxSeed {
     }
 
     private static Repo repo(SandboxWorkspace ws, String slug, String name, String description, String language,
-            Repo.Project project, String created, long size) {
+            Repo.Project project, String created, long size, PipelineDefinitions definitions) {
         Instant createdOn = Instant.parse(created);
         return new Repo(Ids.uuid("repository/" + ws.slug() + "/" + slug), ws, slug, name, description, language,
-                "main", project, createdOn, createdOn.plus(Duration.ofDays(900)), size);
+                "main", project, createdOn, createdOn.plus(Duration.ofDays(900)), size, definitions);
     }
 
     // acme/api: 30 pipelines, so that lists span pages; every state appears here.

@@ -19,7 +19,8 @@ class TimelineTest {
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final Repo REPO = new Repo("{r}", new SandboxWorkspace("{w}", "acme", "Acme", true, T0, true),
             "api",
-            "api", "", "java", "main", new Repo.Project("{p}", "P", "P"), T0, T0, 1);
+            "api", "", "java", "main", new Repo.Project("{p}", "P", "P"), T0, T0, 1,
+            PipelineDefinitions.withCustomPipelines());
 
     private static StepPlan step(int i, Outcome outcome, Hold hold) {
         return new StepPlan("{s" + i + "}", "Step " + i, Image.of("alpine"), List.of(), List.of(), List.of(), STEP,
