@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through GraphQL against the sandbox, which refuses runs as Bitbucket does: a run on a branch the repository does
- * not have is NOT_FOUND in Bitbucket's words, and a run that gives a variable key twice is refused by the gateway
- * itself, naming the field, before Bitbucket is asked.
+ * not have is NOT_FOUND in Bitbucket's words, a custom pipeline the repository does not define is a user error on the
+ * target in Bitbucket's words, and a run that gives a variable key twice is refused by the gateway itself, naming the
+ * field, before Bitbucket is asked.
  */
 class ARunOnTheSandboxThatCannotStartSaysWhyTest extends SandboxFlowSupport {
 
@@ -34,6 +35,19 @@ class ARunOnTheSandboxThatCannotStartSaysWhyTest extends SandboxFlowSupport {
                     .endsWith(": Could not find last reference for branch feature/no-such-branch");
         });
         response.path("runPipeline").valueIsNull();
+    }
+
+    @Test
+    void aCustomPipelineTheRepositoryDoesNotDefineIsAUserErrorOnTheTargetInBitbucketsWords() {
+        GraphQlTester.Response response = run(Map.of("refName", "main",
+                "selector", Map.of("type", "CUSTOM", "pattern", "deploy-to-moon")), List.of());
+
+        response.errors().verify();
+        response.path("runPipeline.pipeline").valueIsNull();
+        response.path("runPipeline.userErrors[*].field").entityList(Object.class)
+                .containsExactly(List.of("input", "target"));
+        response.path("runPipeline.userErrors[0].message").entity(String.class).satisfies(message -> assertThat(
+                message).endsWith(": Requested selector is not found in bitbucket-pipelines.yml."));
     }
 
     @Test
