@@ -217,7 +217,7 @@ class BitbucketClient {
         catch (JacksonException unexpectedShape) {
             try {
                 // One value of an unexpected shape must not cost the whole answer: read it again, tolerantly.
-                return unreadableValues.read(body, type, request.resource() + " at " + request.path());
+                return unreadableValues.read(body, type, request.described());
             }
             catch (RuntimeException malformed) {
                 throw UpstreamFailures.unreadable(request);

@@ -1,6 +1,7 @@
 package io.pipelinesgateway.bitbucket;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Failure mapping: turns every way a call to Bitbucket can fail (an HTTP status, a timeout, no connection, the
@@ -85,7 +87,7 @@ final class UpstreamFailures {
 
     static GatewayException outcomeUnknown(UpstreamRequest request) {
         return new GatewayException(ErrorCode.UPSTREAM_OUTCOME_UNKNOWN, "Bitbucket did not answer in time for "
-                + request.resource() + " at " + request.path() + ", so whether it made the change is unknown: read "
+                + request.described() + ", so whether it made the change is unknown: read "
                 + "what it holds there now before sending the change again, or it may be made twice.");
     }
 
@@ -97,7 +99,7 @@ final class UpstreamFailures {
     /** The error for an answer that is not a success; {@code sent} is the change's body, whose secrets are masked. */
     GatewayException statusFailure(UpstreamRequest request, ResponseEntity<byte[]> response, Object sent) {
         int status = response.getStatusCode().value();
-        String what = request.resource() + " at " + request.path();
+        String what = request.described();
         if (response.getStatusCode().is3xxRedirection()) {
             return moved(request, response, what);
         }
@@ -117,7 +119,8 @@ final class UpstreamFailures {
                             + "to configure) or the permission on this workspace.", status, null);
             case 404 -> request.repository() != null && hidesTheRepository(response)
                     ? new RepositoryHiddenException("Bitbucket has no repository at "
-                    + "/repositories/" + request.repository() + ", or the credential cannot see it.")
+                    + "/repositories/" + UriUtils.decode(request.repository(), StandardCharsets.UTF_8)
+                    + ", or the credential cannot see it.")
                     : new GatewayException(ErrorCode.NOT_FOUND, bitbucketField(response, "detail") == null
                             ? "Bitbucket has no " + what + ", or the credential cannot see it."
                             : "Bitbucket answered 404 Not Found for " + what + upstreamMessage(response, sent),

@@ -59,6 +59,14 @@ public final class UpstreamRequest {
         return path;
     }
 
+    /**
+     * The resource and its path as a person reads them in an error: decoded, so that a UUID shows in its braces
+     * ({@code pipeline at /repositories/acme/api/pipelines/{…}}) rather than as {@code %7B…%7D}.
+     */
+    String described() {
+        return resource + " at " + UriUtils.decode(path, StandardCharsets.UTF_8);
+    }
+
     List<Map.Entry<String, String>> query() {
         return query;
     }

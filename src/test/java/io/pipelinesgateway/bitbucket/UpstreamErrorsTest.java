@@ -56,6 +56,14 @@ class UpstreamErrorsTest extends GatewayTest {
     }
 
     @Test
+    void namesWhatBitbucketRefusedByItsPathAsAPersonReadsIt() {
+        given("error-403.json");
+
+        assertThat(onlyError().getMessage()).contains("pipeline at /repositories/acme/api/pipelines/" + PIPELINE_42)
+                .doesNotContain("%7B");
+    }
+
+    @Test
     void passesOnBitbucketsOwnExplanationOfABadRequest() {
         given("error-400.json");
 
