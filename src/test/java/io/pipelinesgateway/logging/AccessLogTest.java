@@ -16,6 +16,7 @@ import io.pipelinesgateway.support.TestSecrets;
 import io.pipelinesgateway.watch.Watchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * Each GraphQL operation writes one line to {@code io.pipelinesgateway.access}: its type and name, outcome, error
  * codes and duration, with the request id in the MDC; never its variables, the literals of its query or a header. A
  * subscription's line is written when it ends, over WebSocket and Server-Sent Events alike: refused, as an error
- * with the refusal's code.
+ * with the refusal's code; once, whatever ends it, its client leaving before its stream started included.
  */
 class AccessLogTest extends GatewayTest {
 
@@ -116,6 +117,32 @@ class AccessLogTest extends GatewayTest {
             assertThat(access.lines()).singleElement().satisfies(line -> {
                 assertThat(line.message()).matches("subscription Followed ok in \\d+ ms");
                 assertThat(line.keyValues()).containsEntry("outcome", "ok").containsEntry("errorCodes", "");
+            });
+        }
+    }
+
+    /**
+     * Over Server-Sent Events the client is gone before the answer's body is written, so the subscription's stream is
+     * never subscribed to: it never started, and is written {@code cancelled}. Over a WebSocket the socket closes
+     * while the gateway answers the {@code subscribe} ({@code cancelled}) or once it has started the stream, which
+     * the closed socket cancels ({@code ok}: its subscriber left), as the two race.
+     */
+    @ParameterizedTest
+    @CsvSource({"SERVER_SENT_EVENTS, cancelled", "WEB_SOCKET, ok|cancelled"})
+    void aSubscriptionWhoseClientLeavesAtOnceIsWrittenOnce(Subscriptions transport, String outcomes) {
+        given("repository-api.json");
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(Fixtures.pipelinesPath())))
+                .willReturn(Payloads.response("pipelines-newest-first.json")));
+
+        try (LogLines access = LogLines.of(ACCESS, Level.INFO)) {
+            transport.subscribeAndLeave(url(), Fixtures.bearer(), FOLLOWED);
+
+            await().atMost(WAIT).until(() -> !access.lines().isEmpty());
+            await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> access.lines().size() == 1);
+            assertThat(access.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).matches("subscription Followed (" + outcomes + ") in \\d+ ms");
+                assertThat(line.keyValues()).containsEntry("operation", "subscription")
+                        .containsEntry("errorCodes", "");
             });
         }
     }

@@ -1,6 +1,12 @@
 package io.pipelinesgateway.support;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +27,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
@@ -37,6 +45,29 @@ public enum Subscriptions {
                 Map<String, Object> variables, String field) {
             return webSocket(webSocketTester(gatewayUrl).headers(handshake -> handshake.addAll(headers)).build(),
                     document, variables, field);
+        }
+
+        @Override
+        public void subscribeAndLeave(String gatewayUrl, String authorization, String document) {
+            HttpHeaders handshake = new HttpHeaders();
+            handshake.set(HttpHeaders.AUTHORIZATION, authorization);
+            WebSocketHandler client = new WebSocketHandler() {
+                @Override
+                public List<String> getSubProtocols() {
+                    return List.of("graphql-transport-ws");
+                }
+
+                @Override
+                public Mono<Void> handle(WebSocketSession session) {
+                    String subscribe = JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+                            "payload", Map.of("query", document)));
+                    return session.send(Flux.just(session.textMessage("{\"type\": \"connection_init\"}"),
+                                    session.textMessage(subscribe)))
+                            .then(session.close());
+                }
+            };
+            new ReactorNettyWebSocketClient().execute(webSocketUri(gatewayUrl), handshake, client)
+                    .block(Duration.ofSeconds(10));
         }
     },
 
@@ -62,6 +93,24 @@ public enum Subscriptions {
                         }
                         return Mono.just(result.path("data").path(field));
                     });
+        }
+
+        @Override
+        public void subscribeAndLeave(String gatewayUrl, String authorization, String document) {
+            URI uri = URI.create(gatewayUrl);
+            byte[] body = JSON.writeValueAsBytes(Map.of("query", document));
+            String head = "POST /graphql HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: " + authorization + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            }
+            catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
         }
     };
 
@@ -104,6 +153,13 @@ public enum Subscriptions {
      */
     public abstract Flux<JsonNode> subscribe(String gatewayUrl, HttpHeaders headers, String document,
             Map<String, Object> variables, String field);
+
+    /**
+     * Sends the subscription {@code document} as {@code authorization} and leaves at once, before any answer: over a
+     * WebSocket, closes the socket right after its {@code subscribe} message; over Server-Sent Events, closes the
+     * connection right after the request, before the gateway writes the answer's body.
+     */
+    public abstract void subscribeAndLeave(String gatewayUrl, String authorization, String document);
 
     /** Over a WebSocket, with the credential in the {@code connection_init} payload instead of the handshake. */
     public static Flux<JsonNode> webSocketWithInitPayload(String gatewayUrl, String authorization, String document,
@@ -156,8 +212,11 @@ public enum Subscriptions {
     }
 
     private static WebSocketGraphQlTester.Builder<?> webSocketTester(String gatewayUrl) {
-        URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/graphql");
-        return WebSocketGraphQlTester.builder(uri, new ReactorNettyWebSocketClient());
+        return WebSocketGraphQlTester.builder(webSocketUri(gatewayUrl), new ReactorNettyWebSocketClient());
+    }
+
+    private static URI webSocketUri(String gatewayUrl) {
+        return URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/graphql");
     }
 
     private static Flux<JsonNode> webSocket(WebSocketGraphQlTester tester, String document,
