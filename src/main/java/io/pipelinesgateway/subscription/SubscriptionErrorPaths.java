@@ -7,6 +7,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.NonNullableFieldWasNullException;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -31,8 +32,10 @@ import org.springframework.stereotype.Component;
  * An event can fail too, after graphql-java asked the field for its events: a field error that nulls non-null fields
  * up to the subscription's own (a bad argument to a nested field) fails the event, and graphql-java then ends the
  * stream with the bare exception, which the transports would answer without a code. Such a subscription ends with
- * the error that nulled them instead, the field's own (its code, its path), as the event's field errors kept it
- * ({@link FieldErrors}); any other failure as {@link SubscriptionErrors} makes it.
+ * the error that nulled them instead, as a query would have answered it: the field's own (its code, its path), as
+ * the event's field errors kept it ({@link FieldErrors}), or graphql-java's own where a value was null that the
+ * schema says is not (a null Bitbucket sent in a list of non-null items); any other failure as
+ * {@link SubscriptionErrors} makes it.
  */
 @Component
 class SubscriptionErrorPaths extends SimplePerformantInstrumentation {
@@ -87,16 +90,8 @@ class SubscriptionErrorPaths extends SimplePerformantInstrumentation {
             return errors.resolveToSingleError(failure);
         }
         GraphQLError kept = FieldErrors.ofAnEventAt(context, nulled.getPath());
-        if (kept != null) {
-            return kept;
-        }
-        GraphQLError unexpected = errors.resolveToSingleError(failure);
-        return GraphqlErrorBuilder.newError()
-                .message(unexpected.getMessage())
-                .path(nulled.getPath())
-                .location(nulled.getExecutionStepInfo().getField().getSingleField().getSourceLocation())
-                .extensions(unexpected.getExtensions())
-                .build();
+        // Without a field error there, the field was null itself: graphql-java's own error of it, as it records it.
+        return kept != null ? kept : new NonNullableFieldWasNullError(nulled);
     }
 
     private static List<GraphQLError> atField(List<GraphQLError> errors, DataFetchingEnvironment environment) {
