@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,14 @@ final class AccessLine {
         GraphQLContext operation = context;
         String type = operation == null ? null : operation.get(OperationRecorder.TYPE);
         String name = operation == null ? null : operation.get(OperationRecorder.NAME);
+        if (type == null) {
+            // Written before graphql-java ran the operation (its caller left first): the document says what it was.
+            OperationDefinition definition = definitionOf(request);
+            if (definition != null) {
+                type = definition.getOperation().name().toLowerCase(Locale.ROOT);
+                name = definition.getName();
+            }
+        }
         if (name == null && request.getOperationName() != null && NAME.matcher(request.getOperationName()).matches()) {
             name = request.getOperationName();
         }
@@ -95,6 +105,21 @@ final class AccessLine {
                 .log("{} {} {} in {} ms{}", Objects.requireNonNullElse(type, "unknown"),
                         Objects.requireNonNullElse(name, "(anonymous)"), outcomeName, millis,
                         codes.isEmpty() ? "" : " " + codes);
+    }
+
+    /** The operation the request's document defines by its operation name (or alone), or null if it has none. */
+    private static OperationDefinition definitionOf(WebGraphQlRequest request) {
+        try {
+            List<OperationDefinition> definitions = Parser.parse(request.getDocument())
+                    .getDefinitionsOfType(OperationDefinition.class);
+            String wanted = request.getOperationName();
+            return definitions.stream()
+                    .filter(definition -> wanted == null ? definitions.size() == 1 : wanted.equals(definition.getName()))
+                    .findFirst().orElse(null);
+        }
+        catch (RuntimeException unparsable) {
+            return null;
+        }
     }
 
     private static String code(GraphQLError error) {
