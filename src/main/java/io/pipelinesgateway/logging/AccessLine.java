@@ -42,6 +42,7 @@ final class AccessLine {
     private final WebGraphQlRequest request;
     private final long started = System.nanoTime();
     private final AtomicBoolean written = new AtomicBoolean();
+    private volatile boolean answered;
     private volatile GraphQLContext context;
 
     AccessLine(WebGraphQlRequest request) {
@@ -68,8 +69,21 @@ final class AccessLine {
         write(Outcome.FAILED, List.of());
     }
 
+    /** The operation was answered: a query's result, or the start of a subscription's stream. */
+    void answered() {
+        answered = true;
+    }
+
+    /** Its caller left, or the transport never started its answered stream. */
     void cancelled() {
         write(Outcome.CANCELLED, List.of());
+    }
+
+    /** Its caller left: cancelled if it was not answered yet; else its answer's or its stream's end writes it. */
+    void leftBeforeTheAnswer() {
+        if (!answered) {
+            cancelled();
+        }
     }
 
     private void write(Outcome outcome, List<String> codes) {

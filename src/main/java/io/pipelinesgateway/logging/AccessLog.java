@@ -36,6 +36,7 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
             AccessLine line = new AccessLine(request);
             return chain.next(request)
                     .map(response -> {
+                        line.answered();
                         if (response.getData() instanceof Publisher<?> events) {
                             // Over a WebSocket, Spring subscribes to the stream as it is answered, and cancels it
                             // when the socket closes; over HTTP the stream's body may never be written.
@@ -48,7 +49,10 @@ class AccessLog implements WebGraphQlInterceptor, Ordered {
                         return response;
                     })
                     .doOnError(failure -> line.failed())
-                    .doOnCancel(line::cancelled);
+                    // A transport that took the answer may still cancel it, as a WebSocket's close cancels the
+                    // stream it follows and the answer it came in: only a caller gone before the answer is one that
+                    // cancelled.
+                    .doOnCancel(line::leftBeforeTheAnswer);
         });
     }
 

@@ -122,6 +122,30 @@ class AccessLogTest extends GatewayTest {
     }
 
     /**
+     * A client that closes its connection (not ending the subscription first, as graphql-ws's {@code dispose} and a
+     * closed browser tab do) while its subscription runs left a running stream: {@code ok}, as a subscriber that ends
+     * it, not {@code cancelled}, which is for a caller gone before its stream started.
+     */
+    @ParameterizedTest
+    @EnumSource(Subscriptions.class)
+    void aSubscriptionWhoseClientClosesItsConnectionWhileItRunsIsWrittenOk(Subscriptions transport) {
+        given("repository-api.json");
+        bitbucket.stubFor(get(urlPathEqualTo(FakeBitbucket.api(Fixtures.pipelinesPath())))
+                .willReturn(Payloads.response("pipelines-newest-first.json")));
+        RepositoryKey api = new RepositoryKey("acme", "api");
+
+        try (LogLines access = LogLines.of(ACCESS, Level.INFO)) {
+            transport.subscribeAndLeave(url(), Fixtures.bearer(), FOLLOWED,
+                    () -> await().atMost(WAIT).until(() -> watchers.hasSubscribers(api)));
+
+            await().atMost(WAIT).until(() -> !access.lines().isEmpty());
+            await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> access.lines().size() == 1);
+            assertThat(access.lines()).singleElement().satisfies(line ->
+                    assertThat(line.message()).matches("subscription Followed ok in \\d+ ms"));
+        }
+    }
+
+    /**
      * Over Server-Sent Events the client is gone before the answer's body is written, so the subscription's stream is
      * never subscribed to: it never started, and is written {@code cancelled}. Over a WebSocket the socket closes
      * while the gateway answers the {@code subscribe} ({@code cancelled}) or once it has started the stream, which

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +49,7 @@ public enum Subscriptions {
         }
 
         @Override
-        public void subscribeAndLeave(String gatewayUrl, String authorization, String document) {
+        public void subscribeAndLeave(String gatewayUrl, String authorization, String document, Runnable stay) {
             HttpHeaders handshake = new HttpHeaders();
             handshake.set(HttpHeaders.AUTHORIZATION, authorization);
             WebSocketHandler client = new WebSocketHandler() {
@@ -63,6 +64,7 @@ public enum Subscriptions {
                             "payload", Map.of("query", document)));
                     return session.send(Flux.just(session.textMessage("{\"type\": \"connection_init\"}"),
                                     session.textMessage(subscribe)))
+                            .then(Mono.fromRunnable(stay).subscribeOn(Schedulers.boundedElastic()))
                             .then(session.close());
                 }
             };
@@ -96,7 +98,7 @@ public enum Subscriptions {
         }
 
         @Override
-        public void subscribeAndLeave(String gatewayUrl, String authorization, String document) {
+        public void subscribeAndLeave(String gatewayUrl, String authorization, String document, Runnable stay) {
             URI uri = URI.create(gatewayUrl);
             byte[] body = JSON.writeValueAsBytes(Map.of("query", document));
             String head = "POST /graphql HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n"
@@ -107,6 +109,7 @@ public enum Subscriptions {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
+                stay.run();
             }
             catch (IOException failure) {
                 throw new UncheckedIOException(failure);
@@ -159,7 +162,15 @@ public enum Subscriptions {
      * WebSocket, closes the socket right after its {@code subscribe} message; over Server-Sent Events, closes the
      * connection right after the request, before the gateway writes the answer's body.
      */
-    public abstract void subscribeAndLeave(String gatewayUrl, String authorization, String document);
+    public void subscribeAndLeave(String gatewayUrl, String authorization, String document) {
+        subscribeAndLeave(gatewayUrl, authorization, document, () -> { });
+    }
+
+    /**
+     * As {@link #subscribeAndLeave(String, String, String)}, but leaves only once {@code stay} returns (such as a wait
+     * until the subscription runs): by closing the socket or the connection, without ending the subscription first.
+     */
+    public abstract void subscribeAndLeave(String gatewayUrl, String authorization, String document, Runnable stay);
 
     /** Over a WebSocket, with the credential in the {@code connection_init} payload instead of the handshake. */
     public static Flux<JsonNode> webSocketWithInitPayload(String gatewayUrl, String authorization, String document,
