@@ -19,4 +19,13 @@ public record LogSlice(long offset, byte[] bytes, long totalSize) {
     public long end() {
         return offset + bytes.length;
     }
+
+    /**
+     * How many of the bytes, from the first, end where a character does ({@link Utf8#completePrefix}): a piece of text
+     * cut there decodes whole, and the next piece starts with a character. All of them where they reach the end of
+     * a log that is complete ({@code logComplete}), which nothing will continue.
+     */
+    public int wholeCharactersLength(boolean logComplete) {
+        return logComplete && end() >= totalSize ? bytes.length : Utf8.completePrefix(bytes);
+    }
 }

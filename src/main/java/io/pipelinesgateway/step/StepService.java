@@ -9,6 +9,7 @@ import java.util.List;
 import io.pipelinesgateway.bitbucket.LogSlice;
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.Utf8;
 import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.graphql.Loaders;
@@ -74,7 +75,7 @@ public class StepService {
         }
         if (!log.complete()) {
             return read(log, "bytes=" + offset + "-" + ((long) offset + bytes - 1), false)
-                    .map(StepService::chunk);
+                    .map(slice -> chunk(slice, false));
         }
         long first = offset / BLOCK_BYTES;
         long last = ((long) offset + bytes - 1) / BLOCK_BYTES;
@@ -116,7 +117,7 @@ public class StepService {
             if (blockNumber > 0 && startOfLastLines(joined.bytes(), lines) < 0 && readBytes < MAX_TAIL_BYTES) {
                 return tailOfBlocks(log, lines, total, blockNumber - 1, collected);
             }
-            return Mono.just(lastLines(joined, lines));
+            return Mono.just(lastLines(joined, lines, true));
         });
     }
 
@@ -125,12 +126,12 @@ public class StepService {
             if (slice.offset() > 0 && startOfLastLines(slice.bytes(), lines) < 0 && suffixBytes < MAX_TAIL_BYTES) {
                 return tail(log, lines, Math.min(MAX_TAIL_BYTES, suffixBytes * 4));
             }
-            return Mono.just(lastLines(slice, lines));
+            return Mono.just(lastLines(slice, lines, false));
         });
     }
 
     /** Cuts a slice down to its last {@code lines} lines, never starting mid-line unless the log starts there. */
-    private static LogChunk lastLines(LogSlice slice, int lines) {
+    private static LogChunk lastLines(LogSlice slice, int lines, boolean logComplete) {
         byte[] bytes = slice.bytes();
         int start = startOfLastLines(bytes, lines);
         if (start < 0) {
@@ -138,7 +139,7 @@ public class StepService {
             start = slice.offset() == 0 ? 0 : firstLineStart(bytes);
         }
         return chunk(new LogSlice(slice.offset() + start, Arrays.copyOfRange(bytes, start, bytes.length),
-                slice.totalSize()));
+                slice.totalSize()), logComplete);
     }
 
     /** One aligned block of a completed log: the unit the cache keeps, shared by sizes, ranges and tails. */
@@ -170,12 +171,23 @@ public class StepService {
         int from = (int) Math.max(0, Math.min(joined.bytes().length, offset - joined.offset()));
         int to = (int) Math.min(joined.bytes().length, (long) from + length);
         return chunk(new LogSlice(joined.offset() + from, Arrays.copyOfRange(joined.bytes(), from, to),
-                joined.totalSize()));
+                joined.totalSize()), true);
     }
 
-    private static LogChunk chunk(LogSlice slice) {
-        return new LogChunk(slice.offset(), slice.bytes().length, slice.totalSize(),
-                new String(slice.bytes(), StandardCharsets.UTF_8));
+    /**
+     * The bytes as text, cut to whole characters: a range that starts inside a character begins with the next one,
+     * and one that ends inside a character (a range's length, or a growing log's last bytes) ends before it, so that
+     * reading on from each chunk's {@code endOffset} gives pieces that join into the log, as a log follower's do. A
+     * range shorter than the one character it falls in is left as read.
+     */
+    private static LogChunk chunk(LogSlice slice, boolean logComplete) {
+        byte[] bytes = slice.bytes();
+        int from = Utf8.characterStart(bytes);
+        int to = slice.wholeCharactersLength(logComplete);
+        LogSlice whole = to <= from || from == 0 && to == bytes.length ? slice
+                : new LogSlice(slice.offset() + from, Arrays.copyOfRange(bytes, from, to), slice.totalSize());
+        return new LogChunk(whole.offset(), whole.bytes().length, whole.totalSize(),
+                new String(whole.bytes(), StandardCharsets.UTF_8));
     }
 
     /** Where the last {@code lines} lines begin, or -1 when the bytes do not hold that many whole lines. */

@@ -12,7 +12,6 @@ import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.StepChanged;
 import io.pipelinesgateway.events.WatchEvent;
 import io.pipelinesgateway.step.StepKey;
-import io.pipelinesgateway.watch.Utf8;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -122,8 +121,7 @@ final class LogFollower {
                 })
                 .flatMapMany(slice -> {
                     byte[] bytes = slice.bytes();
-                    boolean toTheEnd = slice.end() >= slice.totalSize();
-                    int usable = logComplete && toTheEnd ? bytes.length : Utf8.completePrefix(bytes);
+                    int usable = slice.wholeCharactersLength(logComplete);
                     if (usable == 0) {
                         return Flux.empty();
                     }

@@ -18,6 +18,7 @@ import io.pipelinesgateway.bitbucket.LogSlice;
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.StateName;
+import io.pipelinesgateway.bitbucket.Utf8;
 import io.pipelinesgateway.bitbucket.Uuids;
 import io.pipelinesgateway.cache.WebhookCoverage;
 import io.pipelinesgateway.error.ErrorCode;
@@ -305,8 +306,7 @@ final class RepositoryPoller {
                 .flatMap(slice -> {
                     byte[] bytes = slice.bytes();
                     int from = offset == null && slice.offset() > 0 ? Utf8.lineStart(bytes) : 0;
-                    boolean reachesEnd = slice.end() >= slice.totalSize();
-                    int to = Math.max(from, complete && reachesEnd ? bytes.length : Utf8.completePrefix(bytes));
+                    int to = Math.max(from, slice.wholeCharactersLength(complete));
                     long next = slice.offset() + to;
                     Mono<Void> published = Mono.empty();
                     if (to > from) {

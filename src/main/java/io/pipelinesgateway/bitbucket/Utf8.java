@@ -1,4 +1,4 @@
-package io.pipelinesgateway.watch;
+package io.pipelinesgateway.bitbucket;
 
 /**
  * Where a log may be cut. Log chunks travel as text, so a chunk must not end (or start) inside a multi-byte UTF-8

@@ -1,4 +1,4 @@
-package io.pipelinesgateway.watch;
+package io.pipelinesgateway.bitbucket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
