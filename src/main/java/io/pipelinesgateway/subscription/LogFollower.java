@@ -8,6 +8,7 @@ import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.Read;
 import io.pipelinesgateway.bitbucket.StateName;
 import io.pipelinesgateway.bitbucket.StepCoordinates;
+import io.pipelinesgateway.bitbucket.Utf8;
 import io.pipelinesgateway.events.LogAppended;
 import io.pipelinesgateway.events.StepChanged;
 import io.pipelinesgateway.events.WatchEvent;
@@ -35,6 +36,8 @@ final class LogFollower {
     private final String stepId;
     private final SubscriberBuffer buffer;
     private long sent;
+    /** Whether a read has started where the subscriber asked, at the first character there. */
+    private boolean readFromAsked;
 
     LogFollower(PipelineEndpoints bitbucket, StepKey step, String stepId, long fromOffset, SubscriberBuffer buffer) {
         this.bitbucket = bitbucket;
@@ -121,11 +124,15 @@ final class LogFollower {
                 })
                 .flatMapMany(slice -> {
                     byte[] bytes = slice.bytes();
+                    // The offset a subscriber asked for may fall inside a character: it starts with the next one.
+                    int from = readFromAsked ? 0 : Utf8.characterStart(bytes);
                     int usable = slice.wholeCharactersLength(logComplete);
-                    if (usable == 0) {
+                    if (usable <= from) {
                         return Flux.empty();
                     }
-                    StepLogChunk chunk = chunk(Arrays.copyOf(bytes, usable), slice.totalSize());
+                    readFromAsked = true;
+                    sent += from;
+                    StepLogChunk chunk = chunk(Arrays.copyOfRange(bytes, from, usable), slice.totalSize());
                     boolean more = until < 0 ? sent < slice.totalSize() : sent < until;
                     return more ? Flux.just(chunk).concatWith(readUpTo(until, logComplete)) : Flux.just(chunk);
                 });

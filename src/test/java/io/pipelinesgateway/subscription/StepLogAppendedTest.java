@@ -1,5 +1,6 @@
 package io.pipelinesgateway.subscription;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -112,6 +114,39 @@ class StepLogAppendedTest {
 
             assertThat(text(chunks.items())).isEqualTo(sandbox().log("globex/mobile-app", pipeline, step));
             assertContiguous(chunks.items(), 0);
+        }
+    }
+
+    @Test
+    void aSubscriberWhoseOffsetFallsInsideACharacterGetsTheLogFromTheNextOne() {
+        // The seed's build 7 of acme/web-app: its Build step's log has a test runner's check marks (3 bytes each).
+        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(url() + "/graphql")
+                .build());
+        Map<String, Object> pipeline = graphQl.document("""
+                        { pipeline(workspace: "acme", repository: "web-app", buildNumber: 7) {
+                            uuid steps { id uuid name } } }""")
+                .execute().errors().verify().path("pipeline").entity(new ParameterizedTypeReference<Map<String,
+                        Object>>() {
+                }).get();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = ((List<Map<String, Object>>) pipeline.get("steps")).stream()
+                .filter(step -> "Build".equals(step.get("name"))).findFirst().orElseThrow();
+        byte[] log = sandbox().log("acme/web-app", pipeline.get("uuid").toString(), build.get("uuid").toString())
+                .getBytes(StandardCharsets.UTF_8);
+        int character = 0;
+        while (log[character] >= 0) {
+            character++;
+        }
+        int next = character + 3;
+        assertThat(new String(log, character, 3, StandardCharsets.UTF_8)).isEqualTo("✓");
+
+        try (Recorder<JsonNode> chunks = Recorder.record(Subscriptions.SERVER_SENT_EVENTS.subscribe(url(), null,
+                SUBSCRIPTION.formatted(build.get("id"), character + 1), "stepLogAppended"))) {
+            chunks.awaitCompletion(WAIT);
+
+            assertThat(text(chunks.items())).isEqualTo(new String(log, next, log.length - next,
+                    StandardCharsets.UTF_8));
+            assertContiguous(chunks.items(), next);
         }
     }
 
