@@ -96,7 +96,10 @@ class GraphQlOverHttp {
     private Mono<ServerResponse> otherMethod(ServerRequest request) {
         return answers.refusal(request, new BadGraphQlRequest(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
                 request.method().name() + " is not a way to send a GraphQL request: " + HOW_TO_SEND
-                        + " Queries may also be sent with GET."));
+                        + " Queries may also be sent with GET. A subscription streams as Server-Sent Events to a POST "
+                        + "with 'Accept: text/event-stream' (graphql-sse's distinct connections mode: its single "
+                        + "connection mode, which reserves a stream with PUT, is not served), or over a WebSocket "
+                        + "(graphql-transport-ws)."));
     }
 
     private Mono<ServerResponse> post(ServerRequest request) {

@@ -94,7 +94,9 @@ class EveryAnswerOfGraphqlIsAGraphQlResponseTest extends GatewayTest {
 
         assertThat(answer.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(answer.getResponseHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
-        assertThat(message(assertOneError(answer, "BAD_REQUEST"))).contains(method);
+        assertThat(message(assertOneError(answer, "BAD_REQUEST"))).contains(method)
+                .as("a graphql-sse client in single connection mode is told the mode it can use")
+                .contains("distinct connections mode", "'Accept: text/event-stream'");
     }
 
     @Test
