@@ -3,6 +3,7 @@ package io.pipelinesgateway.node;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.error.ErrorCode;
@@ -41,7 +42,7 @@ class NodeController {
 
     @QueryMapping
     Mono<Object> node(@Argument String id, DataFetchingEnvironment environment) {
-        return resolve(id, environment);
+        return resolve(id, "id", environment);
     }
 
     /**
@@ -56,7 +57,8 @@ class NodeController {
                     + "most " + properties.maxIds() + " (gateway.nodes.max-ids): ask for the rest in another request.");
         }
         // Every DataLoader load is queued here, before the dispatch; a Mono that reads around them waits to be run.
-        List<Mono<Slot>> answers = ids.stream().map(id -> eagerly(id, environment)
+        List<Mono<Slot>> answers = IntStream.range(0, ids.size()).mapToObj(index -> eagerly(ids.get(index),
+                        "ids." + index, environment)
                         .map(Slot::found)
                         .defaultIfEmpty(Slot.MISSING)
                         .onErrorResume(GatewayException.class, error -> Mono.just(
@@ -87,26 +89,28 @@ class NodeController {
     }
 
     /** {@link #resolve}, with an ID it cannot decode answered as a failed Mono, its load queued at once otherwise. */
-    private Mono<Object> eagerly(String id, DataFetchingEnvironment environment) {
+    private Mono<Object> eagerly(String id, String field, DataFetchingEnvironment environment) {
         try {
-            return resolve(id, environment);
+            return resolve(id, field, environment);
         }
         catch (GatewayException undecodable) {
             return Mono.error(undecodable);
         }
     }
 
-    private Mono<Object> resolve(String id, DataFetchingEnvironment environment) {
+    /** The object {@code id} names; an ID whose parts its type cannot read is BAD_USER_INPUT on {@code field}. */
+    private Mono<Object> resolve(String id, String field, DataFetchingEnvironment environment) {
         GlobalId global = GlobalId.decode(id);
         NodeType<?> type = types.get(global.type());
         if (type == null) {
             return Mono.error(new GatewayException(ErrorCode.BAD_USER_INPUT,
                     "'" + id + "' is not an ID this gateway issued; use the 'id' field of an object it returned."));
         }
-        return load(type, global, environment);
+        return load(type, global, field, environment);
     }
 
-    private static <K> Mono<Object> load(NodeType<K> type, GlobalId global, DataFetchingEnvironment environment) {
-        return type.load(type.id().decode(global, "id"), environment).cast(Object.class);
+    private static <K> Mono<Object> load(NodeType<K> type, GlobalId global, String field,
+            DataFetchingEnvironment environment) {
+        return type.load(type.id().decode(global, field), environment).cast(Object.class);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import io.pipelinesgateway.graphql.GlobalId;
 import io.pipelinesgateway.support.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,18 @@ class NodeTest extends GatewayTest {
                 .path("nodes").matchesJsonStrictly("""
                         [{"__typename": "Workspace", "id": "%s"}, null, {"__typename": "Repository", "id": "%s"}]
                         """.formatted(workspaceId, repositoryId));
+    }
+
+    @Test
+    void anIdWhosePartsItsTypeCannotReadNamesItsPlaceInIds() {
+        graphQl.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+                .variable("ids", List.of(workspaceId, GlobalId.encode("Pipeline", "acme", "api", "not-a-uuid")))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getParsedPath()).isEqualTo(List.of("nodes", 1));
+                    assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+                            .containsEntry("field", List.of("ids", "1"));
+                }));
     }
 
     @Test
