@@ -1,5 +1,6 @@
 package io.pipelinesgateway.graphql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,16 +26,19 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer tota
 
     /**
      * Builds a connection from a window of an upstream listing, converting each item. Each edge's cursor resumes
-     * right after its item; the end cursor resumes where the window's scan stopped, which may lie past the last
-     * edge when a gateway-side filter skipped items.
+     * right after its item, the last edge's where the window's scan stopped: what lies between was refused by the
+     * filter, so the next page neither reads it again nor misses anything. The end cursor is the last edge's, as
+     * Relay requires; on a page with no edges, it resumes where the scan stopped.
      */
     public static <S, T> Connection<T> of(Window<S> window, long startOffset, Function<S, T> convert) {
-        List<Edge<T>> edges = window.items().stream()
-                .map(indexed -> new Edge<>(Cursor.encode(indexed.index() + 1), convert.apply(indexed.item())))
-                .toList();
-        String endCursor = window.hasMore() || edges.isEmpty()
-                ? Cursor.encode(window.nextOffset())
-                : edges.get(edges.size() - 1).cursor();
+        List<Window.Indexed<S>> items = window.items();
+        List<Edge<T>> edges = new ArrayList<>();
+        for (int position = 0; position < items.size(); position++) {
+            Window.Indexed<S> indexed = items.get(position);
+            long resumeAt = position == items.size() - 1 ? window.nextOffset() : indexed.index() + 1;
+            edges.add(new Edge<>(Cursor.encode(resumeAt), convert.apply(indexed.item())));
+        }
+        String endCursor = edges.isEmpty() ? Cursor.encode(window.nextOffset()) : edges.get(edges.size() - 1).cursor();
         String startCursor = edges.isEmpty() ? null : edges.get(0).cursor();
         return new Connection<>(edges, new PageInfo(window.hasMore(), startOffset > 0, startCursor, endCursor),
                 window.total());
@@ -44,7 +48,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer tota
     public static <T> Connection<T> ofList(List<T> all, PageRequest page) {
         int from = (int) Math.min(page.offset(), all.size());
         int to = Math.min(all.size(), from + page.first());
-        List<Edge<T>> edges = new java.util.ArrayList<>();
+        List<Edge<T>> edges = new ArrayList<>();
         for (int index = from; index < to; index++) {
             edges.add(new Edge<>(Cursor.encode(index + 1), all.get(index)));
         }
