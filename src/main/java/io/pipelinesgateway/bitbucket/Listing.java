@@ -39,7 +39,12 @@ public final class Listing<T> {
      * needs; {@code filtered} says whether {@code keep} may refuse items, so that the listing's size is no total.
      */
     public Mono<Window<T>> window(long offset, int count, Predicate<T> keep, boolean filtered) {
-        return listings.window(request, itemType, offset, count, keep, filtered);
+        return window(Resumption.at(offset), count, keep, filtered);
+    }
+
+    /** As {@link #window(long, int, Predicate, boolean)}, resuming after a cursor as {@code from} says. */
+    public Mono<Window<T>> window(Resumption<T> from, int count, Predicate<T> keep, boolean filtered) {
+        return listings.window(request, itemType, from, count, keep, filtered);
     }
 
     /** Up to {@code count} items from index {@code offset} on. */

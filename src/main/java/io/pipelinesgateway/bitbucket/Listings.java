@@ -87,49 +87,84 @@ class Listings {
     }
 
     /**
-     * Takes up to {@code count} items that {@code keep} accepts, starting at index {@code offset} of the listing,
-     * reading as few pages as that needs. One more accepted item is looked for, so {@code hasMore} is exact; at most
-     * {@code maxPages} pages are read, and where that cap stops the scan, {@code nextOffset} says where to go on.
+     * Takes up to {@code count} items that {@code keep} accepts, resuming as {@code from} says, reading as few pages
+     * as that needs. One more accepted item is looked for, so {@code hasMore} is exact; at most {@code maxPages} pages
+     * are read, and where that cap stops the scan, {@code nextOffset} says where to go on. Resuming by the cursor's
+     * item reads no page more than resuming at an offset, unless the listing shifted back past the start of the
+     * hint's page: the page before it is then read too.
      */
-    <T> Mono<Window<T>> window(UpstreamRequest request, Class<T> itemType, long offset, int count,
+    <T> Mono<Window<T>> window(UpstreamRequest request, Class<T> itemType, Resumption<T> from, int count,
             Predicate<T> keep, boolean filtered) {
         return Mono.defer(() -> {
             int pageLength = pageLengths.of(request.resource());
-            int firstPage = (int) (offset / pageLength) + 1;
-            List<Window.Indexed<T>> taken = new ArrayList<>();
-            return scan(request, itemType, firstPage, pageLength, offset, count, keep, taken, 0, filtered);
-        }).onErrorResume(LengthLearned.class, learned -> window(request, itemType, offset, count, keep, filtered));
-    }
-    private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, int pageNumber, int pageLength,
-            long offset, int count, Predicate<T> keep, List<Window.Indexed<T>> taken, int pagesRead,
-            boolean filtered) {
-        return read(request, itemType, pageNumber, pageLength).flatMap(page -> {
-            long index = (long) (pageNumber - 1) * pageLength;
-            for (T item : page.values()) {
-                if (index >= offset && keep.test(item)) {
-                    if (taken.size() == count) {
-                        // The one extra accepted item proves there is more; the next page starts at it.
-                        return Mono.just(new Window<>(List.copyOf(taken), index, true,
-                                filtered ? null : page.size()));
-                    }
-                    taken.add(new Window.Indexed<>(index, item));
+            int firstPage = (int) (from.offset() / pageLength) + 1;
+            long pageStart = (long) (firstPage - 1) * pageLength;
+            return read(request, itemType, firstPage, pageLength).flatMap(page -> {
+                long start = start(page, pageStart, from, keep);
+                if (start < 0) {
+                    return window(request, itemType, from.hintedAt(pageStart - 1), count, keep, filtered);
                 }
-                index++;
+                return scan(request, itemType, page, firstPage, pageLength, start, from, count, keep,
+                        new ArrayList<>(), 0, filtered);
+            });
+        }).onErrorResume(LengthLearned.class, learned -> window(request, itemType, from, count, keep, filtered));
+    }
+
+    /**
+     * Where a window starts on the page its hint lies in: at the hint, or, where items the caller has not seen lie
+     * just before it (the listing shifted back: items before the cursor's one left it), at the first of them that
+     * {@code keep} accepts; -1 where such items may lie on the page before, which then must be read.
+     */
+    private static <T> long start(BitbucketPage<T> page, long pageStart, Resumption<T> from, Predicate<T> keep) {
+        if (!from.relocates()) {
+            return from.offset();
+        }
+        List<T> values = page.values();
+        long start = from.offset();
+        long index = Math.min(from.offset(), pageStart + values.size()) - 1;
+        while (index >= pageStart && from.isAfterTheCursor(values.get((int) (index - pageStart)))) {
+            if (keep.test(values.get((int) (index - pageStart)))) {
+                start = index;
             }
-            boolean exhausted = page.isLast(pageNumber, pageLength);
-            long nextOffset = Math.max(index, offset);
-            if (exhausted) {
-                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, false, filtered ? null : page.size()));
+            index--;
+        }
+        boolean pageStartsAfterTheCursor = index < pageStart
+                && (values.isEmpty() || from.isAfterTheCursor(values.get(0)));
+        boolean unchanged = from.listed() != null && from.listed().equals(page.size());
+        return pageStart > 0 && pageStartsAfterTheCursor && !unchanged ? -1 : start;
+    }
+
+    private <T> Mono<Window<T>> scan(UpstreamRequest request, Class<T> itemType, BitbucketPage<T> page,
+            int pageNumber, int pageLength, long start, Resumption<T> from, int count, Predicate<T> keep,
+            List<Window.Indexed<T>> taken, int pagesRead, boolean filtered) {
+        long index = (long) (pageNumber - 1) * pageLength;
+        for (T item : page.values()) {
+            if (index >= start && from.isAfterTheCursor(item) && keep.test(item)) {
+                if (taken.size() == count) {
+                    // The one extra accepted item proves there is more; the next page starts at it.
+                    return Mono.just(new Window<>(List.copyOf(taken), index, true, filtered ? null : page.size(),
+                            page.size()));
+                }
+                taken.add(new Window.Indexed<>(index, item));
             }
-            if (!filtered && taken.size() == count && page.size() != null) {
-                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, nextOffset < page.size(), page.size()));
-            }
-            if (pagesRead + 1 >= properties.maxPages()) {
-                return Mono.just(new Window<>(List.copyOf(taken), nextOffset, true, filtered ? null : page.size()));
-            }
-            return scan(request, itemType, pageNumber + 1, pageLength, offset, count, keep, taken, pagesRead + 1,
-                    filtered);
-        });
+            index++;
+        }
+        boolean exhausted = page.isLast(pageNumber, pageLength);
+        long nextOffset = Math.max(index, start);
+        if (exhausted) {
+            return Mono.just(new Window<>(List.copyOf(taken), nextOffset, false, filtered ? null : page.size(),
+                    page.size()));
+        }
+        if (!filtered && taken.size() == count && page.size() != null) {
+            return Mono.just(new Window<>(List.copyOf(taken), nextOffset, nextOffset < page.size(), page.size(),
+                    page.size()));
+        }
+        if (pagesRead + 1 >= properties.maxPages()) {
+            return Mono.just(new Window<>(List.copyOf(taken), nextOffset, true, filtered ? null : page.size(),
+                    page.size()));
+        }
+        return read(request, itemType, pageNumber + 1, pageLength).flatMap(next -> scan(request, itemType, next,
+                pageNumber + 1, pageLength, start, from, count, keep, taken, pagesRead + 1, filtered));
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.List;
  * @param nextOffset the upstream index to continue from
  * @param hasMore    whether the listing holds more items the filter may keep
  * @param total      the number of items upstream, when it is known for the filtered listing; null otherwise
+ * @param listed     the listing's size as Bitbucket gave it, whatever the gateway's filter; null when it gave none
  */
-public record Window<T>(List<Indexed<T>> items, long nextOffset, boolean hasMore, Integer total) {
+public record Window<T>(List<Indexed<T>> items, long nextOffset, boolean hasMore, Integer total, Integer listed) {
 
     /** An item and its index in the upstream listing. */
     public record Indexed<T>(long index, T item) {

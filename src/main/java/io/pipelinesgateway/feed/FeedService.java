@@ -14,6 +14,7 @@ import io.pipelinesgateway.error.ErrorCode;
 import io.pipelinesgateway.error.GatewayException;
 import io.pipelinesgateway.pipeline.Pipeline;
 import io.pipelinesgateway.pipeline.PipelinePage;
+import io.pipelinesgateway.pipeline.PipelinePosition;
 import io.pipelinesgateway.pipeline.PipelineService;
 import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.repository.RepositoryService;
@@ -62,7 +63,7 @@ public class FeedService {
     }
 
     /** The {@code limit} pipelines that follow {@code after} (null: from the newest) in the feed's order. */
-    Mono<FeedSlice> newest(PipelineFilter filter, FeedPosition after, int limit) {
+    Mono<FeedSlice> newest(PipelineFilter filter, PipelinePosition after, int limit) {
         return scope(filter).flatMap(scope -> {
             List<Source> sources = scope.selected().stream()
                     .map(repository -> new Source(repository, filter, after)).toList();
@@ -143,8 +144,8 @@ public class FeedService {
                         });
             }
             Source newest = sources.stream().filter(source -> !source.buffer.isEmpty())
-                    .min(Comparator.comparing(source -> FeedPosition.of(source.buffer.peekFirst()),
-                            FeedPosition.NEWEST_FIRST))
+                    .min(Comparator.comparing(source -> PipelinePosition.of(source.buffer.peekFirst()),
+                            PipelinePosition.NEWEST_FIRST))
                     .orElse(null);
             if (newest == null) {
                 return Mono.just(new FeedSlice(scope.selected(), taken, false, truncated, unreadable(sources),
@@ -168,14 +169,14 @@ public class FeedService {
 
         final Repository repository;
         final PipelineFilter filter;
-        final FeedPosition after;
+        final PipelinePosition after;
         final Deque<Pipeline> buffer = new ArrayDeque<>();
         int pagesRead;
         boolean ended;
         boolean truncated;
         GatewayException failure;
 
-        Source(Repository repository, PipelineFilter filter, FeedPosition after) {
+        Source(Repository repository, PipelineFilter filter, PipelinePosition after) {
             this.repository = repository;
             this.filter = filter;
             this.after = after;
@@ -196,7 +197,7 @@ public class FeedService {
             pagesRead++;
             // Bitbucket sorts by creation time only; ties are put in the feed's order so a cursor can resume them.
             List<Pipeline> ordered = page.pipelines().stream()
-                    .sorted(Comparator.comparing(FeedPosition::of, FeedPosition.NEWEST_FIRST)).toList();
+                    .sorted(Comparator.comparing(PipelinePosition::of, PipelinePosition.NEWEST_FIRST)).toList();
             for (Pipeline pipeline : ordered) {
                 if (filter.isBefore(pipeline)) {
                     // Newest first: everything after this one is older still.

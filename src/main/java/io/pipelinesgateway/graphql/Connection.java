@@ -24,19 +24,35 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer tota
         return edges.stream().map(Edge::node).toList();
     }
 
+    /** What an edge's cursor holds: the offset of the listing it resumes at, and the item it resumes after. */
+    @FunctionalInterface
+    public interface EdgeCursor<S> {
+
+        String resumingAt(long offset, S after);
+    }
+
+    /**
+     * Builds a connection from a window of an upstream listing, converting each item, with cursors that hold an
+     * offset alone ({@link Cursor}).
+     */
+    public static <S, T> Connection<T> of(Window<S> window, long startOffset, Function<S, T> convert) {
+        return of(window, startOffset, convert, (offset, after) -> Cursor.encode(offset));
+    }
+
     /**
      * Builds a connection from a window of an upstream listing, converting each item. Each edge's cursor resumes
      * right after its item, the last edge's where the window's scan stopped: what lies between was refused by the
      * filter, so the next page neither reads it again nor misses anything. The end cursor is the last edge's, as
-     * Relay requires; on a page with no edges, it resumes where the scan stopped.
+     * Relay requires; on a page with no edges, it holds the offset alone where the scan stopped.
      */
-    public static <S, T> Connection<T> of(Window<S> window, long startOffset, Function<S, T> convert) {
+    public static <S, T> Connection<T> of(Window<S> window, long startOffset, Function<S, T> convert,
+            EdgeCursor<S> cursor) {
         List<Window.Indexed<S>> items = window.items();
         List<Edge<T>> edges = new ArrayList<>();
         for (int position = 0; position < items.size(); position++) {
             Window.Indexed<S> indexed = items.get(position);
             long resumeAt = position == items.size() - 1 ? window.nextOffset() : indexed.index() + 1;
-            edges.add(new Edge<>(Cursor.encode(resumeAt), convert.apply(indexed.item())));
+            edges.add(new Edge<>(cursor.resumingAt(resumeAt, indexed.item()), convert.apply(indexed.item())));
         }
         String endCursor = edges.isEmpty() ? Cursor.encode(window.nextOffset()) : edges.get(edges.size() - 1).cursor();
         String startCursor = edges.isEmpty() ? null : edges.get(0).cursor();

@@ -49,7 +49,8 @@ class PipelineController implements RuntimeWiringConfigurer {
         PipelineListRequest request = new PipelineListRequest(repository.workspaceSlug(), repository.slug(),
                 Inputs.enums(environment.getArgument("statuses"), PipelineStatus.class),
                 environment.getArgument("branch"), !"OLDEST_FIRST".equals(environment.getArgument("order")),
-                PageRequest.of(environment.getArgument("first"), environment.getArgument("after")));
+                PageRequest.of(environment.getArgument("first"), null).first(),
+                PipelineCursor.decode(environment.getArgument("after")));
         DataLoader<PipelineKey, Pipeline> pipelineLoader = Loaders.loader(environment, Pipeline.class);
         return Loaders.load(environment, PipelineListing.class, request).thenApply(PipelineListing::connection)
                 .thenApply(connection -> {

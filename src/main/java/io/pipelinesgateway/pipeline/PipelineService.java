@@ -1,5 +1,6 @@
 package io.pipelinesgateway.pipeline;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import io.pipelinesgateway.bitbucket.BitbucketProperties;
 import io.pipelinesgateway.bitbucket.Listing;
 import io.pipelinesgateway.bitbucket.PipelineEndpoints;
 import io.pipelinesgateway.bitbucket.Read;
+import io.pipelinesgateway.bitbucket.Resumption;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
 import reactor.core.publisher.Mono;
@@ -45,10 +47,27 @@ public class PipelineService {
         boolean exactUpstream = request.branch() == null
                 && (request.statuses().isEmpty() || request.statuses().stream().allMatch(
                         PipelineStatus::upstreamFilterIsExact));
-        Predicate<BitbucketPipeline> keep = keep(request);
-        return upstream.window(request.page().offset(), request.page().first(), keep, !exactUpstream)
-                .map(window -> Connection.of(window, request.page().offset(), pipeline -> Pipeline.from(
-                        request.workspace(), request.repository(), pipeline, addresses.webUrl())));
+        return upstream.window(resumption(request), request.first(), keep(request), !exactUpstream)
+                .map(window -> Connection.of(window, request.after().offset(),
+                        pipeline -> Pipeline.from(request.workspace(), request.repository(), pipeline,
+                                addresses.webUrl()),
+                        (offset, after) -> new PipelineCursor(offset, window.listed(), PipelinePosition.of(after))
+                                .encode()));
+    }
+
+    /**
+     * Where a page resumes: after the cursor's pipeline, in the listing's order, hinted at the offset it had; a
+     * cursor of an offset alone, at that offset.
+     */
+    private static Resumption<BitbucketPipeline> resumption(PipelineListRequest request) {
+        PipelineCursor cursor = request.after();
+        if (cursor.after() == null) {
+            return Resumption.at(cursor.offset());
+        }
+        Comparator<PipelinePosition> order = request.newestFirst() ? PipelinePosition.NEWEST_FIRST
+                : PipelinePosition.NEWEST_FIRST.reversed();
+        return new Resumption<>(cursor.offset(),
+                pipeline -> order.compare(cursor.after(), PipelinePosition.of(pipeline)) < 0, cursor.listed());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.pipelinesgateway.bitbucket.BitbucketPipeline;
 import io.pipelinesgateway.graphql.Connection;
 import io.pipelinesgateway.graphql.Loaders;
+import io.pipelinesgateway.graphql.PageRequest;
 import io.pipelinesgateway.repository.Repository;
 import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.support.ControllerSliceTest;
@@ -55,7 +56,8 @@ class PipelineFieldsResolveThroughTheirDataLoadersTest {
                     .serves(PipelineKey.class, Pipeline.class, Map.of(KEY_42, pipeline))
                     .serves(RepositoryKey.class, Repository.class, Map.of(new RepositoryKey("acme", "api"), repository))
                     .serves(PipelineListRequest.class, PipelineListing.class, request -> Mono.just(new PipelineListing(
-                            Connection.ofList(List.of(pipeline), request.page()))));
+                            Connection.ofList(List.of(pipeline),
+                                    new PageRequest(request.first(), request.after().offset())))));
         }
     }
 
@@ -143,7 +145,7 @@ class PipelineFieldsResolveThroughTheirDataLoadersTest {
             assertThat(request.statuses()).containsExactly(PipelineStatus.FAILED);
             assertThat(request.branch()).isEqualTo("main");
             assertThat(request.newestFirst()).isFalse();
-            assertThat(request.page().first()).isEqualTo(5);
+            assertThat(request.first()).isEqualTo(5);
         });
         assertThat(upstream.asked(Pipeline.class)).containsExactly(KEY_42);
         assertThat(upstream.asked(Repository.class)).containsExactly(new RepositoryKey("acme", "api"));

@@ -131,6 +131,14 @@ public final class GeneratedBitbucket {
         return pipeline;
     }
 
+    /**
+     * Takes a pipeline out of its repository's listing, as a listing filtered by status drops one whose status
+     * changed; call {@link #stub()} again for Bitbucket to show it.
+     */
+    public void leave(GeneratedPipeline pipeline) {
+        histories.get(pipeline.workspace() + "/" + pipeline.repository()).remove(pipeline);
+    }
+
     /** Every pipeline, in the feed's order: newest first, then by UUID, descending. */
     public List<GeneratedPipeline> newestFirst() {
         return histories.values().stream().flatMap(List::stream).sorted(NEWEST_FIRST).toList();
