@@ -2,7 +2,9 @@ package io.pipelinesgateway.subscription;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -57,7 +59,9 @@ import org.springframework.stereotype.Component;
  * A repository's check is shared by the subscriptions of one credential: those that start together (a reconnect
  * storm after a deploy, a morning's portal tabs) share one check, and one that succeeded admits that credential for
  * {@code gateway.subscriptions.access-check-reuse}. The credential is known only by its keyed hash, and a refusal
- * is shared only by the checks that were waiting on the very call that was refused.
+ * is shared only by the checks that were waiting on the very call that was refused. A check ends with its verdict as a
+ * value, a refusal included, which leaves the cache as soon as it is known: a refusal is the client's to hear, in its
+ * answer and its access line, not the cache's to log as a failed load.
  */
 @Component
 class SubscriberAccess {
@@ -70,6 +74,19 @@ class SubscriberAccess {
     record FollowedStep(RepositoryKey repository, String pipelineUuid, BitbucketStep step) {
     }
 
+    /** What one check found: the repository it admits to, or the failure that refused it. */
+    private record Verdict(RepositoryKey admitted, Throwable refusal) {
+
+        static Mono<Verdict> of(Mono<RepositoryKey> check) {
+            return check.map(repository -> new Verdict(repository, null))
+                    .onErrorResume(failure -> Mono.just(new Verdict(null, failure)));
+        }
+
+        Mono<RepositoryKey> answer() {
+            return refusal == null ? Mono.just(admitted) : Mono.error(refusal);
+        }
+    }
+
     /** Credentials are callers' to choose: the checks remembered are bounded. */
     private static final long MAX_CHECKS = 10_000;
     /** How many of a workspace's repositories are checked at once when a subscription follows them all. */
@@ -80,8 +97,8 @@ class SubscriberAccess {
     private final UpstreamCredentials credentials;
     /** Names the credential a check was made with, without holding it. */
     private final KeyedHash names;
-    /** Checks in flight or recently passed, by credential's name and repository; a failed one is removed at once. */
-    private final AsyncCache<String, RepositoryKey> checks;
+    /** Checks in flight or recently passed, by credential's name and repository; a refused one is removed at once. */
+    private final AsyncCache<String, Verdict> checks;
 
     SubscriberAccess(WorkspaceEndpoints workspaces, PipelineEndpoints pipelines, UpstreamCredentials credentials,
             ResponseCacheProperties cache, SubscriptionProperties properties) {
@@ -103,15 +120,11 @@ class SubscriberAccess {
         return Mono.deferContextual(context -> {
             String owner = required(workspace, "workspace");
             String name = required(slug, "repository");
-            // Made once, with the first subscriber's context; the others wait for it and do not cancel it.
-            return Mono.fromFuture(checks.get(checkName(context, owner, name), (ignored, executor) -> Mono.zip(
-                            workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
-                                    .map(repository -> RepositoryKey.named(new RepositoryKey(owner, name),
-                                            repository)),
-                            pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE),
-                            (repository, readable) -> repository)
-                    .contextWrite(Context.of(context))
-                    .toFuture()), true);
+            return shared(context, checkName(context, owner, name), () -> Mono.zip(
+                    workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
+                            .map(repository -> RepositoryKey.named(new RepositoryKey(owner, name), repository)),
+                    pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE),
+                    (repository, readable) -> repository));
         });
     }
 
@@ -178,11 +191,25 @@ class SubscriberAccess {
      * shared, as {@link #repository} checks one, with no read of the repository, which the listing has just made.
      */
     private Mono<RepositoryKey> listedRepository(ContextView context, RepositoryKey repository) {
-        return Mono.fromFuture(checks.get(checkName(context, repository.workspace(), repository.slug()),
-                (ignored, executor) -> pipelines.pipelinesReadable(repository.workspace(), repository.slug())
-                        .thenReturn(repository)
-                        .contextWrite(Context.of(context))
-                        .toFuture()), true);
+        return shared(context, checkName(context, repository.workspace(), repository.slug()),
+                () -> pipelines.pipelinesReadable(repository.workspace(), repository.slug()).thenReturn(repository));
+    }
+
+    /**
+     * The verdict of the check named {@code name}: the one in flight or recently passed, or {@code check}, made now
+     * with the subscriber's context. The others that wait for it do not cancel it, and a refusal leaves the cache as
+     * soon as it is known, whether or not anyone still waits for it.
+     */
+    private Mono<RepositoryKey> shared(ContextView context, String name, Supplier<Mono<RepositoryKey>> check) {
+        CompletableFuture<Verdict> verdict = checks.get(name, (ignored, executor) -> Verdict.of(check.get())
+                .contextWrite(Context.of(context))
+                .toFuture());
+        verdict.thenAccept(found -> {
+            if (found.refusal() != null) {
+                checks.asMap().remove(name, verdict);
+            }
+        });
+        return Mono.fromFuture(verdict, true).flatMap(Verdict::answer);
     }
 
     /**
