@@ -157,26 +157,21 @@ class SubscriberAccess {
         });
     }
 
+    /** The pipeline {@code locator} names, by its {@code id}, other fields or both, if the subscriber may follow it. */
     Mono<FollowedPipeline> pipeline(PipelineLocator locator) {
-        return Mono.defer(() -> {
-            PipelineKey key = pipelineKey(locator);
-            return repository(key.workspace(), key.repository()).flatMap(repository -> pipelines.pipeline(
-                            repository.workspace(), repository.slug(), key.id(), Read.LIVE_UNLESS_PROVEN)
-                    .map(pipeline -> new FollowedPipeline(repository, Uuids.braced(pipeline.uuid(), "uuid"),
-                            pipeline)));
-        });
+        return Mono.defer(() -> followed(pipelineKey(locator), locator.buildNumber()));
     }
 
+    /** The step {@code locator} names, by its {@code id}, its other fields or both, if the subscriber may follow it. */
     Mono<FollowedStep> step(StepLocator locator) {
         return Mono.defer(() -> {
             String[] coordinates = stepCoordinates(locator);
-            PipelineLocator pipeline = coordinates[2] == null
-                    ? new PipelineLocator(null, coordinates[0], coordinates[1], null, locator.buildNumber())
-                    : new PipelineLocator(null, coordinates[0], coordinates[1], coordinates[2], null);
+            PipelineKey pipeline = PipelineKey.of(coordinates[0], coordinates[1], coordinates[2],
+                    coordinates[2] == null ? locator.buildNumber() : null);
             String stepUuid = coordinates[3];
-            return pipeline(pipeline).flatMap(followed -> pipelines.step(new StepCoordinates(
-                                    followed.repository().workspace(), followed.repository().slug(), followed.uuid(),
-                                    stepUuid), Read.LIVE_UNLESS_PROVEN)
+            return followed(pipeline, locator.buildNumber()).flatMap(followed -> pipelines.step(
+                            new StepCoordinates(followed.repository().workspace(), followed.repository().slug(),
+                                    followed.uuid(), stepUuid), Read.LIVE_UNLESS_PROVEN)
                     .map(step -> new FollowedStep(followed.repository(), followed.uuid(), step)));
         });
     }
@@ -184,6 +179,22 @@ class SubscriberAccess {
     /** A pipeline's steps as they are now, read with the subscriber's credential. */
     Mono<List<BitbucketStep>> steps(RepositoryKey repository, String pipelineUuid) {
         return pipelines.stepsNow(repository.workspace(), repository.slug(), pipelineUuid);
+    }
+
+    /**
+     * The pipeline {@code key} names, if the subscriber may follow it. A {@code buildNumber} given beside an
+     * {@code id} (which names the pipeline by its UUID) must be the build number of the pipeline the id names: it is
+     * compared with the pipeline's read, which the subscription makes anyway, so it costs no call of its own.
+     */
+    private Mono<FollowedPipeline> followed(PipelineKey key, Integer buildNumber) {
+        return repository(key.workspace(), key.repository()).flatMap(repository -> pipelines.pipeline(
+                        repository.workspace(), repository.slug(), key.id(), Read.LIVE_UNLESS_PROVEN)
+                .map(pipeline -> {
+                    if (buildNumber != null) {
+                        agrees(String.valueOf(buildNumber), String.valueOf(pipeline.buildNumber()), "buildNumber");
+                    }
+                    return new FollowedPipeline(repository, Uuids.braced(pipeline.uuid(), "uuid"), pipeline);
+                }));
     }
 
     /**
@@ -248,9 +259,6 @@ class SubscriberAccess {
         if (locator.uuid() != null) {
             agrees(Uuids.braced(locator.uuid(), "uuid"), uuid, "uuid");
         }
-        if (locator.buildNumber() != null) {
-            throw badInput("Give the pipeline's 'id' or its 'buildNumber', not both.");
-        }
         return new PipelineKey(workspace, repository, uuid);
     }
 
@@ -288,9 +296,6 @@ class SubscriberAccess {
         }
         if (locator.uuid() != null) {
             agrees(Uuids.braced(locator.uuid(), "uuid"), stepUuid, "uuid");
-        }
-        if (locator.buildNumber() != null) {
-            throw badInput("Give the step's 'id' or its pipeline's 'buildNumber', not both.");
         }
         return new String[] {workspace, repository, pipelineUuid, stepUuid};
     }
