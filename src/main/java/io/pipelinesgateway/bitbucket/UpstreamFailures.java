@@ -40,6 +40,12 @@ final class UpstreamFailures {
     private static final Pattern WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}_]");
     /** The armour lines of a PEM block, which are no secret. */
     private static final Pattern PEM_ARMOUR = Pattern.compile("-----(BEGIN|END) [A-Z0-9 ]*-----");
+    /**
+     * The most characters of Bitbucket's words an error message echoes: they can quote the caller's input whole (a
+     * branch name of thousands of characters), which the caller has, and which would only lengthen every answer and
+     * access log line that carries the message.
+     */
+    static final int ECHOED_CHARACTERS = 200;
 
     private final JsonMapper jsonMapper;
     private final BitbucketAddresses addresses;
@@ -204,7 +210,8 @@ final class UpstreamFailures {
      * that Pipelines' errors give their reason in ("Requested selector is not found in bitbucket-pipelines.yml.").
      * It can echo the input, so the secrets the request sent (values that are or may be secured, private keys) and
      * any credential are masked in it: each where it stands whole, not where its characters happen to be part of a
-     * word, so that a short secret does not mangle the message.
+     * word, so that a short secret does not mangle the message. Then it is cut to {@link #ECHOED_CHARACTERS}, after
+     * the masking, so that no secret is cut short of being recognised.
      */
     private String upstreamMessage(ResponseEntity<byte[]> response, Object sent) {
         String message = bitbucketMessage(response);
@@ -216,7 +223,17 @@ final class UpstreamFailures {
         if (sent != null) {
             text = masked(text, secretsIn(jsonMapper.valueToTree(sent)));
         }
-        return ": " + Redactor.redact(text);
+        return ": " + abridged(Redactor.redact(text));
+    }
+
+    /** The text, or its first {@link #ECHOED_CHARACTERS} characters and an ellipsis, never half a character. */
+    static String abridged(String text) {
+        if (text.length() <= ECHOED_CHARACTERS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(ECHOED_CHARACTERS - 1))
+                ? ECHOED_CHARACTERS - 1 : ECHOED_CHARACTERS;
+        return text.substring(0, end) + "…";
     }
 
     /**

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through GraphQL against the sandbox, which refuses runs as Bitbucket does: a run on a branch the repository does
- * not have is NOT_FOUND in Bitbucket's words, a custom pipeline the repository does not define is a user error on the
+ * not have is NOT_FOUND in Bitbucket's words (the first 200 characters of them, when they echo a long name), a custom pipeline the repository does not define is a user error on the
  * target in Bitbucket's words, and a run that gives a variable key twice is refused by the gateway itself, naming the
  * field, before Bitbucket is asked.
  */
@@ -35,6 +35,23 @@ class ARunOnTheSandboxThatCannotStartSaysWhyTest extends SandboxFlowSupport {
                     .endsWith(": Could not find last reference for branch feature/no-such-branch");
         });
         response.path("runPipeline").valueIsNull();
+    }
+
+    @Test
+    void aBranchNameOfThousandsOfCharactersIsEchoedOnlyInPart() {
+        String branch = "feature/" + "x".repeat(5_000);
+
+        GraphQlTester.Response response = run(Map.of("refName", branch), List.of());
+
+        response.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND");
+            assertThat(errors.get(0).getMessage())
+                    .contains(": Could not find last reference for branch feature/xxx")
+                    .endsWith("x…")
+                    .doesNotContain(branch)
+                    .hasSizeLessThan(400);
+        });
     }
 
     @Test
