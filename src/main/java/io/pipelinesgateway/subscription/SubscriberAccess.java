@@ -27,10 +27,12 @@ import io.pipelinesgateway.repository.RepositoryKey;
 import io.pipelinesgateway.security.UpstreamCredentials;
 import io.pipelinesgateway.step.StepKey;
 import io.pipelinesgateway.step.StepNodeType;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
+import reactor.util.function.Tuple2;
 
 import org.springframework.stereotype.Component;
 
@@ -120,11 +122,15 @@ class SubscriberAccess {
         return Mono.deferContextual(context -> {
             String owner = required(workspace, "workspace");
             String name = required(slug, "repository");
-            return shared(context, checkName(context, owner, name), () -> Mono.zip(
-                    workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
-                            .map(repository -> RepositoryKey.named(new RepositoryKey(owner, name), repository)),
-                    pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE),
-                    (repository, readable) -> repository));
+            // Both answers are waited for: a refused repository usually fails both reads, and the second failure,
+            // come after a zip that had cancelled its read on the first, was dropped and logged as an ERROR.
+            return shared(context, checkName(context, owner, name), () -> Mono.zipDelayError(
+                            workspaces.repository(owner, name, Read.LIVE_UNLESS_PROVEN)
+                                    .map(repository -> RepositoryKey.named(new RepositoryKey(owner, name),
+                                            repository)),
+                            pipelines.pipelinesReadable(owner, name).thenReturn(Boolean.TRUE))
+                    .map(Tuple2::getT1)
+                    .onErrorMap(Exceptions::isMultiple, both -> Exceptions.unwrapMultiple(both).get(0)));
         });
     }
 
